@@ -1,0 +1,63 @@
+package sc.fiji.restoregan.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import sc.fiji.restoregan.pipeline.RestoreException;
+
+/**
+ * The {@code restoregan} command-line tool: {@code restore}, {@code models},
+ * {@code demo}, {@code bench}, {@code train}. Errors print one line and exit
+ * non-zero; {@code --verbose} adds the stack trace.
+ */
+@Command( name = "restoregan", mixinStandardHelpOptions = true, version = "RestoreGAN 0.1.0",
+		description = "Restore microscopy images with GAN-trained generators (DJL, PyTorch).",
+		subcommands = { TrainCommand.class } )
+public final class Main
+{
+	private static List< String > args = List.of();
+
+	private Main()
+	{}
+
+	/** The arguments of this invocation, for recording in model cards. */
+	static List< String > lastArgs()
+	{
+		return args;
+	}
+
+	/** Runs the tool and exits with its status. */
+	public static void main( final String[] argv )
+	{
+		System.exit( run( argv ) );
+	}
+
+	/** Runs the tool and returns its exit status (0 on success). */
+	public static int run( final String... argv )
+	{
+		args = List.of( argv );
+		final boolean verbose = args.contains( "--verbose" );
+		final String[] rest = args.stream().filter( a -> !a.equals( "--verbose" ) ).toArray( String[]::new );
+		final CommandLine cli = new CommandLine( new Main() );
+		cli.setExecutionExceptionHandler( ( e, cmd, parsed ) -> {
+			final PrintWriter err = cmd.getErr();
+			if ( verbose )
+				e.printStackTrace( err );
+			err.println( "error: " + message( e ) );
+			err.flush();
+			return e instanceof RestoreException ? 2 : 1;
+		} );
+		return cli.execute( rest );
+	}
+
+	private static String message( final Throwable e )
+	{
+		if ( e instanceof RestoreException )
+			return e.getMessage();
+		final String m = e.getMessage();
+		return e.getClass().getSimpleName() + ( m == null ? "" : ": " + m ) + " (run with --verbose for details)";
+	}
+}

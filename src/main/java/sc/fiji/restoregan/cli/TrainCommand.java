@@ -1,0 +1,117 @@
+package sc.fiji.restoregan.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.model.Task;
+import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.train.CleanSource;
+import sc.fiji.restoregan.train.DenoisePairSampler;
+import sc.fiji.restoregan.train.ImageFolderSource;
+import sc.fiji.restoregan.train.PhantomSource;
+import sc.fiji.restoregan.train.SupervisedTrainer;
+import sc.fiji.restoregan.train.TrainingConfig;
+
+/** {@code train}: supervised training of a generator on synthetic pairs. */
+@Command( name = "train", mixinStandardHelpOptions = true, description = "Train a generator (L1, Adam) on synthetic pairs; checkpoints and resumes." )
+final class TrainCommand implements Callable< Integer >
+{
+	@Option( names = "--task", defaultValue = "denoise", description = "Task to train (denoise). Default: ${DEFAULT-VALUE}." )
+	String task;
+
+	@Option( names = "--run", required = true, description = "Run folder for checkpoints and the log." )
+	Path run;
+
+	@Option( names = "--export", description = "Model folder to write when training ends (for example models/denoise)." )
+	Path export;
+
+	@Option( names = "--clean", description = "Folder of clean images to crop from (besides the built-in phantoms)." )
+	Path clean;
+
+	@Option( names = "--exclude", split = ",", description = "File names in --clean to leave out (held out for evaluation)." )
+	List< String > exclude = new ArrayList<>();
+
+	@Option( names = "--steps", defaultValue = "3000", description = "Total steps. Default: ${DEFAULT-VALUE}." )
+	int steps;
+
+	@Option( names = "--batch", defaultValue = "16", description = "Pairs per step. Default: ${DEFAULT-VALUE}." )
+	int batch;
+
+	@Option( names = "--patch", defaultValue = "64", description = "Patch size. Default: ${DEFAULT-VALUE}." )
+	int patch;
+
+	@Option( names = "--filters", defaultValue = "32", description = "Base filters of the U-Net. Default: ${DEFAULT-VALUE}." )
+	int filters;
+
+	@Option( names = "--depth", defaultValue = "2", description = "U-Net depth. Default: ${DEFAULT-VALUE}." )
+	int depth;
+
+	@Option( names = "--lr", defaultValue = "4e-4", description = "Peak learning rate. Default: ${DEFAULT-VALUE}." )
+	double lr;
+
+	@Option( names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}." )
+	long seed;
+
+	@Option( names = "--resume", description = "Continue from the run folder's checkpoint." )
+	boolean resume;
+
+	@Override
+	public Integer call() throws Exception
+	{
+		if ( Task.parse( task ) != Task.DENOISE )
+			throw new RestoreException( "Only --task denoise can be trained with this version." );
+		final TrainingConfig config = new TrainingConfig();
+		config.steps = steps;
+		config.batch = batch;
+		config.patch = patch;
+		config.learningRate = lr;
+		config.seed = seed;
+		config.architecture.baseFilters = filters;
+		config.architecture.depth = depth;
+		final List< CleanSource > sources = new ArrayList<>();
+		sources.add( new PhantomSource() );
+		if ( clean != null )
+			sources.add( ImageFolderSource.of( clean, Set.copyOf( exclude ) ) );
+		final ModelCard defaults = new ModelCard();
+		final DenoisePairSampler sampler = new DenoisePairSampler( sources, seed, 2 * patch, patch, new double[] { 5, 100 }, new double[] { 0.005, 0.05 },
+				new double[] { defaults.normalization.low, defaults.normalization.high } );
+		final SupervisedTrainer trainer = new SupervisedTrainer( config, sampler, run ).log( System.out::println );
+		final SupervisedTrainer.Result result = trainer.train( resume, Progress.NONE );
+		if ( export != null )
+		{
+			final ModelCard card = new ModelCard();
+			card.name = export.getFileName().toString();
+			card.task = Task.DENOISE.id();
+			card.description = "Residual U-Net denoiser for Poisson-Gaussian noise (5 to 100 photons at the brightest pixel, read noise 0.5 to 5%), trained with L1.";
+			card.architecture = config.architecture;
+			final JsonObject training = new JsonObject();
+			training.addProperty( "loss", "L1" );
+			training.addProperty( "optimizer", "Adam (beta1 0.9, beta2 0.999), cosine decay from " + lr + " to " + ( lr * config.finalLearningRateFraction ) );
+			training.addProperty( "steps", result.steps() );
+			training.addProperty( "batch", batch );
+			training.addProperty( "patch", patch );
+			training.addProperty( "seed", seed );
+			training.addProperty( "finalTrainingLoss", result.lastLoss() );
+			training.addProperty( "finalValidationLoss", result.validationLoss() );
+			training.addProperty( "heldOut", String.join( ", ", exclude ) );
+			training.add( "data", sampler.recipe() );
+			training.addProperty( "command", "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() ) );
+			card.training = training;
+			ModelStore.save( export, card, result.parameters() );
+			System.out.println( "Model written to " + export + " (" + new Gson().toJson( card.weights ) + ")" );
+		}
+		return 0;
+	}
+}

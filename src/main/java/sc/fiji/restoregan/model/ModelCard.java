@@ -1,0 +1,107 @@
+package sc.fiji.restoregan.model;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+
+import sc.fiji.restoregan.nn.UNetConfig;
+
+/**
+ * The JSON card that travels with every model ({@code card.json}): what the
+ * network is, how its input is normalised, how it was trained, what it
+ * scores, and the checksum of its weights. Read and written with Gson.
+ */
+public final class ModelCard
+{
+	/** Version of this card layout. */
+	public static final int FORMAT = 1;
+
+	/** Card layout version. */
+	public int format = FORMAT;
+
+	/** Model name, also its folder name. */
+	public String name;
+
+	/** The task it restores: denoise, deblur, dehaze, derain, lighting, sr, auto. */
+	public String task;
+
+	/** One or two sentences for users. */
+	public String description;
+
+	/** The generator's architecture. */
+	public UNetConfig architecture;
+
+	/** Output pixels per input pixel (1 unless super-resolution). */
+	public int scale = 1;
+
+	/** How input is normalised before the network. */
+	public Normalization normalization = new Normalization();
+
+	/** Free-form training recipe: data, degradation, loss, steps, seed, command. */
+	public JsonObject training = new JsonObject();
+
+	/** Free-form measured scores, with the command that measured them. */
+	public JsonObject scores = new JsonObject();
+
+	/** The weights file and its checksum. */
+	public Weights weights = new Weights();
+
+	/** Percentile normalisation settings. */
+	public static final class Normalization
+	{
+		/** Always "percentile" for now. */
+		public String type = "percentile";
+
+		/** Lower percentile, mapped to 0. */
+		public double low = 1;
+
+		/** Upper percentile, mapped to 1. */
+		public double high = 99.8;
+	}
+
+	/** The parameters file and what it must hash to. */
+	public static final class Weights
+	{
+		/** File name inside the model folder. */
+		public String file = "generator.params";
+
+		/** Lower-case hex SHA-256 of the file. */
+		public String sha256;
+
+		/** File size in bytes. */
+		public long bytes;
+	}
+
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+	/**
+	 * Parses a card.
+	 *
+	 * @throws JsonParseException if it is not valid JSON of this shape
+	 */
+	public static ModelCard read( final Reader reader )
+	{
+		final ModelCard card = GSON.fromJson( reader, ModelCard.class );
+		if ( card == null )
+			throw new JsonParseException( "empty card" );
+		return card;
+	}
+
+	/** Writes the card as indented JSON. */
+	public void write( final Writer writer ) throws IOException
+	{
+		GSON.toJson( this, writer );
+		writer.write( '\n' );
+	}
+
+	/** The card as indented JSON text. */
+	public String toJson()
+	{
+		return GSON.toJson( this );
+	}
+}

@@ -1,0 +1,149 @@
+package sc.fiji.restoregan.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import com.google.gson.JsonParseException;
+
+import ai.djl.nn.Block;
+
+import sc.fiji.restoregan.pipeline.RestoreException;
+
+/**
+ * Saves and loads models as a folder holding {@code card.json} and the DJL
+ * parameter file it names. Loading verifies the card and the weights'
+ * SHA-256 and fails with a clear message when they don't match.
+ */
+public final class ModelStore
+{
+	/** Models larger than this are refused when saving into {@code models/}. */
+	public static final long MAX_SHIPPED_BYTES = 5L * 1024 * 1024;
+
+	private ModelStore()
+	{}
+
+	/** The parameters of an initialised block, as bytes. */
+	public static byte[] parameters( final Block block )
+	{
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try ( DataOutputStream out = new DataOutputStream( bytes ) )
+		{
+			block.saveParameters( out );
+		}
+		catch ( final IOException e )
+		{
+			throw new IllegalStateException( "Cannot serialise parameters", e );
+		}
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * Writes {@code block}'s parameters and the card (with the weights'
+	 * checksum and size filled in) into {@code dir}. Each file is written to
+	 * a temporary name first and then renamed.
+	 */
+	public static void save( final Path dir, final ModelCard card, final Block block ) throws IOException
+	{
+		save( dir, card, parameters( block ) );
+	}
+
+	/** As {@link #save(Path, ModelCard, Block)}, from serialised parameters. */
+	public static void save( final Path dir, final ModelCard card, final byte[] weights ) throws IOException
+	{
+		Files.createDirectories( dir );
+		card.weights.sha256 = Checksums.sha256( weights );
+		card.weights.bytes = weights.length;
+		writeAtomically( dir.resolve( card.weights.file ), weights );
+		writeAtomically( dir.resolve( ModelSource.CARD ), card.toJson().concat( "\n" ).getBytes( StandardCharsets.UTF_8 ) );
+	}
+
+	/** Writes a file under a temporary name in the same folder, then renames it. */
+	public static void writeAtomically( final Path target, final byte[] content ) throws IOException
+	{
+		final Path tmp = Files.createTempFile( target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp" );
+		try
+		{
+			Files.write( tmp, content );
+			Files.move( tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE );
+		}
+		finally
+		{
+			Files.deleteIfExists( tmp );
+		}
+	}
+
+	/** Reads a card alone, for listings; clear error if missing or malformed. */
+	public static ModelCard readCard( final ModelSource source )
+	{
+		try ( InputStream in = source.open( ModelSource.CARD ) )
+		{
+			final ModelCard card = ModelCard.read( new InputStreamReader( in, StandardCharsets.UTF_8 ) );
+			checkCard( card, source );
+			return card;
+		}
+		catch ( final NoSuchFileException e )
+		{
+			throw new RestoreException( "No model card (" + ModelSource.CARD + ") in " + source.location() + "." );
+		}
+		catch ( final IOException | JsonParseException e )
+		{
+			throw new RestoreException( "The model card in " + source.location() + " cannot be read: " + e.getMessage() );
+		}
+	}
+
+	private static void checkCard( final ModelCard card, final ModelSource source )
+	{
+		final String where = " in the model card of " + source.location();
+		if ( card.format != ModelCard.FORMAT )
+			throw new RestoreException( "Unsupported card format " + card.format + where + " (this version reads " + ModelCard.FORMAT + ")." );
+		if ( card.name == null || card.task == null || card.architecture == null || card.weights == null || card.weights.file == null || card.weights.sha256 == null )
+			throw new RestoreException( "Missing name, task, architecture or weights" + where + "." );
+		if ( card.scale < 1 )
+			throw new RestoreException( "Invalid scale " + card.scale + where + "." );
+		try
+		{
+			card.architecture.validate();
+		}
+		catch ( final IllegalArgumentException e )
+		{
+			throw new RestoreException( e.getMessage() + where + "." );
+		}
+	}
+
+	/**
+	 * Reads a model's card and weights and checks that they belong together.
+	 *
+	 * @throws RestoreException with a clear message when anything is missing,
+	 *             malformed or does not match the checksum
+	 */
+	public static StoredModel load( final ModelSource source )
+	{
+		final ModelCard card = readCard( source );
+		final byte[] weights;
+		try ( InputStream in = source.open( card.weights.file ) )
+		{
+			weights = in.readAllBytes();
+		}
+		catch ( final NoSuchFileException e )
+		{
+			throw new RestoreException( "Model '" + card.name + "': the weights file " + card.weights.file + " is missing from " + source.location() + "." );
+		}
+		catch ( final IOException e )
+		{
+			throw new RestoreException( "Model '" + card.name + "': cannot read " + card.weights.file + " (" + e.getMessage() + ")." );
+		}
+		final String actual = Checksums.sha256( weights );
+		if ( !actual.equalsIgnoreCase( card.weights.sha256 ) )
+			throw new RestoreException( "Model '" + card.name + "' in " + source.location() + " is corrupt: the weights' SHA-256 is " + actual + " but the card says " + card.weights.sha256 + "." );
+		return new StoredModel( card, weights, source.location() );
+	}
+}

@@ -1,0 +1,102 @@
+package sc.fiji.restoregan.nn;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.nn.Block;
+import ai.djl.translate.TranslateException;
+
+import sc.fiji.restoregan.device.DeviceChoice;
+import sc.fiji.restoregan.pipeline.PlaneNetwork;
+import sc.fiji.restoregan.pipeline.RestoreException;
+
+/**
+ * A DJL generator block behind the {@link PlaneNetwork} interface. Owns a
+ * {@link Model} and one {@link Predictor}; each tile runs in the predictor's
+ * own short-lived NDManager, so nothing accumulates across tiles. Not
+ * thread-safe: use one instance per thread.
+ */
+public final class DjlPlaneNetwork implements PlaneNetwork
+{
+	private final Model model;
+
+	private final Predictor< Tile, float[] > predictor;
+
+	private final int blockSize;
+
+	private final int radius;
+
+	private final int scale;
+
+	/**
+	 * Wraps an already initialised model.
+	 *
+	 * @param model its block holds the trained parameters; closed with this
+	 * @param blockSize tile sizes must be multiples of this
+	 * @param radius receptive-field radius in input pixels
+	 * @param scale output pixels per input pixel
+	 */
+	public DjlPlaneNetwork( final Model model, final int blockSize, final int radius, final int scale )
+	{
+		this.model = model;
+		this.predictor = model.newPredictor( new TileTranslator() );
+		this.blockSize = blockSize;
+		this.radius = radius;
+		this.scale = scale;
+	}
+
+	/**
+	 * A model holding {@code block} on {@code device}, for callers that build
+	 * the block themselves.
+	 */
+	public static Model newModel( final String name, final Block block, final Device device )
+	{
+		final Model model = Model.newInstance( name, device, DeviceChoice.ENGINE );
+		model.setBlock( block );
+		return model;
+	}
+
+	@Override
+	public float[] process( final float[] tile, final int height, final int width )
+	{
+		try
+		{
+			return predictor.predict( new Tile( tile, height, width ) );
+		}
+		catch ( final TranslateException e )
+		{
+			throw new RestoreException( "The network failed on a " + width + "x" + height + " tile: " + e.getMessage(), e );
+		}
+	}
+
+	@Override
+	public int scale()
+	{
+		return scale;
+	}
+
+	@Override
+	public int blockSize()
+	{
+		return blockSize;
+	}
+
+	@Override
+	public int receptiveFieldRadius()
+	{
+		return radius;
+	}
+
+	@Override
+	public String describeDevice()
+	{
+		return DeviceChoice.describe( model.getNDManager().getDevice() );
+	}
+
+	@Override
+	public void close()
+	{
+		predictor.close();
+		model.close();
+	}
+}

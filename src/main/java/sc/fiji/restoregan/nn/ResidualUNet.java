@@ -1,0 +1,138 @@
+package sc.fiji.restoregan.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.util.PairList;
+
+/**
+ * The residual U-Net generator as a DJL block: NCHW float input, same-sized
+ * output (see {@link UNetConfig}). Downsampling is 2x2 max-pooling,
+ * upsampling nearest-neighbour, skip connections concatenate channels.
+ * Weights start He-normal, so the untrained network is a near-identity
+ * residual with small random perturbations.
+ */
+public final class ResidualUNet extends AbstractBlock
+{
+	private static final byte VERSION = 1;
+
+	private final UNetConfig config;
+
+	private final List< SequentialBlock > encoders = new ArrayList<>();
+
+	private final SequentialBlock bottom;
+
+	private final List< SequentialBlock > decoders = new ArrayList<>();
+
+	private final Conv2d head;
+
+	/** @param config the architecture; validated here */
+	public ResidualUNet( final UNetConfig config )
+	{
+		super( VERSION );
+		this.config = config.validate();
+		for ( int l = 0; l < config.depth; l++ )
+			encoders.add( addChildBlock( "enc" + l, convs( config.baseFilters << l ) ) );
+		bottom = addChildBlock( "bottom", convs( config.baseFilters << config.depth ) );
+		for ( int l = config.depth - 1; l >= 0; l-- )
+			decoders.add( addChildBlock( "dec" + l, convs( config.baseFilters << l ) ) );
+		head = addChildBlock( "head", Conv2d.builder().setKernelShape( new Shape( 1, 1 ) ).setFilters( config.outChannels ).build() );
+		setInitializer( new XavierInitializer( XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2 ), Parameter.Type.WEIGHT );
+	}
+
+	private SequentialBlock convs( final int filters )
+	{
+		final int pad = config.kernelSize / 2;
+		final SequentialBlock block = new SequentialBlock();
+		for ( int i = 0; i < config.convsPerLevel; i++ )
+			block.add( Conv2d.builder()
+					.setKernelShape( new Shape( config.kernelSize, config.kernelSize ) )
+					.optPadding( new Shape( pad, pad ) )
+					.setFilters( filters )
+					.build() )
+					.add( Activation.reluBlock() );
+		return block;
+	}
+
+	/** The architecture this block was built from. */
+	public UNetConfig config()
+	{
+		return config;
+	}
+
+	@Override
+	protected NDList forwardInternal( final ParameterStore store, final NDList inputs, final boolean training, final PairList< String, Object > params )
+	{
+		final NDArray x = inputs.singletonOrThrow();
+		final NDArray[] skips = new NDArray[ config.depth ];
+		NDArray h = x;
+		for ( int l = 0; l < config.depth; l++ )
+		{
+			h = encoders.get( l ).forward( store, new NDList( h ), training ).singletonOrThrow();
+			skips[ l ] = h;
+			h = Pool.maxPool2d( h, new Shape( 2, 2 ), new Shape( 2, 2 ), new Shape( 0, 0 ), false );
+		}
+		h = bottom.forward( store, new NDList( h ), training ).singletonOrThrow();
+		for ( int i = 0; i < config.depth; i++ )
+		{
+			final int l = config.depth - 1 - i;
+			h = h.repeat( 2, 2 ).repeat( 3, 2 ).concat( skips[ l ], 1 );
+			h = decoders.get( i ).forward( store, new NDList( h ), training ).singletonOrThrow();
+		}
+		NDArray y = head.forward( store, new NDList( h ), training ).singletonOrThrow();
+		if ( config.residual )
+			y = y.add( x );
+		return new NDList( y );
+	}
+
+	@Override
+	public Shape[] getOutputShapes( final Shape[] inputShapes )
+	{
+		final Shape in = inputShapes[ 0 ];
+		return new Shape[] { new Shape( in.get( 0 ), config.outChannels, in.get( 2 ), in.get( 3 ) ) };
+	}
+
+	@Override
+	protected void initializeChildBlocks( final NDManager manager, final DataType dataType, final Shape... inputShapes )
+	{
+		final Shape in = inputShapes[ 0 ];
+		final long n = in.get( 0 );
+		long h = in.get( 2 ), w = in.get( 3 ), c = in.get( 1 );
+		final long[] skipChannels = new long[ config.depth ];
+		for ( int l = 0; l < config.depth; l++ )
+		{
+			c = initialize( encoders.get( l ), manager, dataType, new Shape( n, c, h, w ) );
+			skipChannels[ l ] = c;
+			h /= 2;
+			w /= 2;
+		}
+		c = initialize( bottom, manager, dataType, new Shape( n, c, h, w ) );
+		for ( int i = 0; i < config.depth; i++ )
+		{
+			final int l = config.depth - 1 - i;
+			h *= 2;
+			w *= 2;
+			c = initialize( decoders.get( i ), manager, dataType, new Shape( n, c + skipChannels[ l ], h, w ) );
+		}
+		initialize( head, manager, dataType, new Shape( n, c, h, w ) );
+	}
+
+	private static long initialize( final ai.djl.nn.Block block, final NDManager manager, final DataType dataType, final Shape shape )
+	{
+		block.initialize( manager, dataType, shape );
+		return block.getOutputShapes( new Shape[] { shape } )[ 0 ].get( 1 );
+	}
+}

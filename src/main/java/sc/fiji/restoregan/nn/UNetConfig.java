@@ -1,0 +1,121 @@
+package sc.fiji.restoregan.nn;
+
+/**
+ * Hyperparameters of the residual U-Net generator (CARE style): {@code depth}
+ * poolings, {@code baseFilters} filters at full resolution doubling at each
+ * level, {@code convsPerLevel} convolutions of {@code kernelSize} with ReLU
+ * per level, a 1x1 output convolution and, when {@code residual}, the input
+ * added to the output. Serialised as the {@code architecture} of a model
+ * card.
+ */
+public final class UNetConfig
+{
+	/** Architecture name written to model cards. */
+	public static final String TYPE = "residual-unet";
+
+	/** Always {@link #TYPE}; lets a card name its architecture. */
+	public String type = TYPE;
+
+	/** Number of 2x2 max-poolings (levels below full resolution). */
+	public int depth = 2;
+
+	/** Filters of the convolutions at full resolution. */
+	public int baseFilters = 32;
+
+	/** Convolutions per level (encoder, bottom and decoder each). */
+	public int convsPerLevel = 2;
+
+	/** Odd kernel size of the convolutions. */
+	public int kernelSize = 3;
+
+	/** Input channels. */
+	public int inChannels = 1;
+
+	/** Output channels. */
+	public int outChannels = 1;
+
+	/** Whether the input is added to the output (needs equal channel counts). */
+	public boolean residual = true;
+
+	/** The CARE default shape: depth 2, 32 filters, 2 convolutions of 3x3. */
+	public UNetConfig()
+	{}
+
+	/**
+	 * @param depth number of poolings
+	 * @param baseFilters filters at full resolution
+	 */
+	public UNetConfig( final int depth, final int baseFilters )
+	{
+		this.depth = depth;
+		this.baseFilters = baseFilters;
+	}
+
+	/** Checks the values, with a message naming the bad one. */
+	public UNetConfig validate()
+	{
+		if ( !TYPE.equals( type ) )
+			throw new IllegalArgumentException( "Unknown architecture '" + type + "', expected " + TYPE );
+		if ( depth < 0 || depth > 6 || baseFilters < 1 || convsPerLevel < 1 || kernelSize < 1 || kernelSize % 2 == 0 || inChannels < 1 || outChannels < 1 )
+			throw new IllegalArgumentException( "Invalid U-Net configuration: " + this );
+		if ( residual && inChannels != outChannels )
+			throw new IllegalArgumentException( "A residual U-Net needs as many output as input channels" );
+		return this;
+	}
+
+	/** Tile sizes must be multiples of this: 2 to the power of depth. */
+	public int blockSize()
+	{
+		return 1 << depth;
+	}
+
+	/**
+	 * An upper bound of the receptive field's radius, rounded up to a multiple
+	 * of {@link #blockSize()}: each convolution at level l adds
+	 * {@code (k - 1) / 2 * 2^l}, each pooling and upsampling at most
+	 * {@code 2^l}.
+	 */
+	public int receptiveFieldRadius()
+	{
+		final int half = kernelSize / 2;
+		int r = 0;
+		for ( int l = 0; l < depth; l++ )
+			r += 2 * convsPerLevel * half * ( 1 << l ) + 2 * ( 1 << l );
+		r += convsPerLevel * half * ( 1 << depth );
+		final int b = blockSize();
+		return ( r + b - 1 ) / b * b;
+	}
+
+	/** Multiply-adds per output pixel, times two (so: FLOP per pixel). */
+	public double flopsPerPixel()
+	{
+		final double k2 = kernelSize * kernelSize;
+		double flops = 0;
+		int in = inChannels;
+		for ( int l = 0; l < depth; l++ )
+		{
+			final int f = baseFilters << l;
+			final double area = 1.0 / ( 1L << ( 2 * l ) );
+			flops += area * k2 * f * ( in + ( convsPerLevel - 1 ) * f );
+			in = f;
+		}
+		final int fb = baseFilters << depth;
+		flops += 1.0 / ( 1L << ( 2 * depth ) ) * k2 * fb * ( in + ( convsPerLevel - 1 ) * fb );
+		int below = fb;
+		for ( int l = depth - 1; l >= 0; l-- )
+		{
+			final int f = baseFilters << l;
+			final double area = 1.0 / ( 1L << ( 2 * l ) );
+			flops += area * k2 * f * ( below + f + ( convsPerLevel - 1 ) * f );
+			below = f;
+		}
+		flops += below * outChannels;
+		return 2 * flops;
+	}
+
+	@Override
+	public String toString()
+	{
+		return type + "(depth " + depth + ", filters " + baseFilters + ", convs " + convsPerLevel + ", kernel " + kernelSize + ", channels " + inChannels + "->" + outChannels + ( residual ? ", residual" : "" ) + ")";
+	}
+}

@@ -1,0 +1,41 @@
+package sc.fiji.restoregan.pipeline;
+
+/**
+ * A network that maps one normalised single-channel 2D tile to its restored
+ * version. Implementations own their native resources; tiles go in and come
+ * out as row-major float arrays, so no tensor escapes the inference layer.
+ */
+public interface PlaneNetwork extends AutoCloseable
+{
+	/**
+	 * Restores a tile.
+	 *
+	 * @param tile row-major values (X fastest), {@code height * width} of them
+	 * @param height rows, a multiple of {@link #blockSize()}
+	 * @param width columns, a multiple of {@link #blockSize()}
+	 * @return row-major output of {@code height * scale()} rows and
+	 *         {@code width * scale()} columns
+	 */
+	float[] process( float[] tile, int height, int width );
+
+	/** Output pixels per input pixel along X and Y (1 unless super-resolution). */
+	default int scale()
+	{
+		return 1;
+	}
+
+	/** Tile sizes must be multiples of this (2 to the number of poolings). */
+	int blockSize();
+
+	/**
+	 * Radius in input pixels beyond which an input pixel cannot change an
+	 * output pixel (the receptive field's half-width, rounded up).
+	 */
+	int receptiveFieldRadius();
+
+	/** The engine and device that run the network, for the log. */
+	String describeDevice();
+
+	@Override
+	void close();
+}

@@ -1,0 +1,203 @@
+package sc.fiji.restoregan.pipeline;
+
+import java.util.function.Consumer;
+
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessible;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+import sc.fiji.restoregan.bridge.Planes;
+import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.normalize.AffineNormalization;
+import sc.fiji.restoregan.tiling.AxisTiling;
+
+/**
+ * Restores an image with a {@link PlaneNetwork}, plane by plane and tile by
+ * tile: percentile normalisation, mirror-padded overlapping tiles read as
+ * views, the network, weighted blending into the output, and the inverse
+ * normalisation, so the result is in the input's units. The input is only
+ * read. Memory: the output image plus a few tiles.
+ */
+public final class Restorer
+{
+	/** Smallest accepted width and height. */
+	public static final int MIN_SIZE = 8;
+
+	/** Largest accepted number of dimensions (X, Y, channel, Z, time). */
+	public static final int MAX_DIMENSIONS = 5;
+
+	private final PlaneNetwork network;
+
+	private final RestoreOptions options;
+
+	private Consumer< String > log = s -> {};
+
+	private final Timings timings = new Timings();
+
+	/**
+	 * @param network runs the tiles; not closed by this class
+	 * @param options tiling and normalisation
+	 */
+	public Restorer( final PlaneNetwork network, final RestoreOptions options )
+	{
+		this.network = network;
+		this.options = options;
+	}
+
+	/** Where notes for the user (such as a raised overlap) go. */
+	public Restorer log( final Consumer< String > sink )
+	{
+		this.log = sink;
+		return this;
+	}
+
+	/** Time spent so far in the network and in everything else. */
+	public Timings timings()
+	{
+		return timings;
+	}
+
+	/**
+	 * Checks that an image can be restored.
+	 *
+	 * @throws RestoreException naming the problem
+	 */
+	public static void validate( final RandomAccessibleInterval< ? > input )
+	{
+		final int n = input.numDimensions();
+		if ( n < 2 || n > MAX_DIMENSIONS )
+			throw new RestoreException( "Unsupported image with " + n + " dimension(s): RestoreGAN handles 2 to " + MAX_DIMENSIONS + " (X, Y and any of channel, Z, time)." );
+		for ( int d = 0; d < n; d++ )
+			if ( input.dimension( d ) < 1 )
+				throw new RestoreException( "The image is empty." );
+		if ( input.dimension( 0 ) < MIN_SIZE || input.dimension( 1 ) < MIN_SIZE )
+			throw new RestoreException( "The image is " + input.dimension( 0 ) + "x" + input.dimension( 1 ) + " pixels; restoration needs at least " + MIN_SIZE + "x" + MIN_SIZE + "." );
+	}
+
+	/**
+	 * Restores every plane of {@code input} into a new 32-bit image of the
+	 * same dimensions (X and Y times the network's scale).
+	 *
+	 * @param progress receives one unit per tile and may cancel
+	 * @throws RestoreException for invalid input
+	 * @throws CancelledException if cancelled
+	 */
+	public < T extends RealType< T > > Img< FloatType > restore( final RandomAccessibleInterval< T > input, final Progress progress )
+	{
+		validate( input );
+		final long[] dims = input.dimensionsAsLongArray();
+		dims[ 0 ] *= network.scale();
+		dims[ 1 ] *= network.scale();
+		final Img< FloatType > output = PlanarImgs.floats( dims );
+		final RandomAccessibleInterval< T > in = Views.zeroMin( input );
+		final long planes = Planes.count( in );
+		final Grid grid = grid( in.dimension( 0 ), in.dimension( 1 ) );
+		final long total = planes * grid.tiles();
+		for ( long p = 0; p < planes; p++ )
+			restorePlane( Planes.plane( in, p ), Planes.plane( output, p ), grid, p * grid.tiles(), total, progress );
+		progress.update( total, total, "Restored" );
+		return output;
+	}
+
+	/** The tiling of a plane of the given size under these options. */
+	private Grid grid( final long width, final long height )
+	{
+		final int block = network.blockSize();
+		final int context = roundUp( network.receptiveFieldRadius(), block );
+		int overlap = roundUp( options.overlap(), block );
+		final int minOverlap = 2 * context + block;
+		if ( overlap < minOverlap )
+		{
+			log.accept( "Overlap raised from " + options.overlap() + " to " + minOverlap + " pixels, the network's receptive field." );
+			overlap = minOverlap;
+		}
+		int tile = roundUp( options.tile(), block );
+		if ( tile <= overlap )
+		{
+			final int raised = roundUp( 2 * overlap, block );
+			log.accept( "Tile size raised from " + options.tile() + " to " + raised + " pixels to exceed the overlap." );
+			tile = raised;
+		}
+		final int s = network.scale();
+		return new Grid( new AxisTiling( width, tile, overlap, context, block, s ), new AxisTiling( height, tile, overlap, context, block, s ) );
+	}
+
+	private static int roundUp( final int v, final int m )
+	{
+		return ( v + m - 1 ) / m * m;
+	}
+
+	private < T extends RealType< T > > void restorePlane( final RandomAccessibleInterval< T > in, final RandomAccessibleInterval< FloatType > out, final Grid grid, final long done, final long total, final Progress progress )
+	{
+		long t0 = System.nanoTime();
+		final AffineNormalization norm = AffineNormalization.fromPercentiles( in, options.lowPercentile(), options.highPercentile() );
+		final RandomAccessible< FloatType > source = Views.extendMirrorSingle( norm.view( in ) );
+		final int s = network.scale();
+		final RandomAccess< FloatType > target = out.randomAccess();
+		long count = done;
+		for ( int j = 0; j < grid.y.count(); j++ )
+			for ( int i = 0; i < grid.x.count(); i++ )
+			{
+				progress.checkCancelled();
+				final int w = grid.x.tileSize(), h = grid.y.tileSize();
+				final long x0 = grid.x.start( i ), y0 = grid.y.start( j );
+				final float[] data = TensorBridge.toArray( Views.interval( source, new long[] { x0, y0 }, new long[] { x0 + w - 1, y0 + h - 1 } ) );
+				final long t1 = System.nanoTime();
+				timings.other += t1 - t0;
+				final float[] result = network.process( data, h, w );
+				t0 = System.nanoTime();
+				timings.network += t0 - t1;
+				accumulate( result, w * s, grid.x, i, grid.y, j, s, target );
+				progress.update( ++count, total, "Restoring tile " + count + "/" + total );
+			}
+		LoopBuilder.setImages( out ).forEachPixel( v -> v.setReal( norm.invert( v.getRealDouble() ) ) );
+		timings.other += System.nanoTime() - t0;
+	}
+
+	/** Adds a tile's output, weighted, into the output plane. */
+	private static void accumulate( final float[] result, final int rowLength, final AxisTiling tx, final int i, final AxisTiling ty, final int j, final int scale, final RandomAccess< FloatType > target )
+	{
+		final float[] wx = tx.weights( i ), wy = ty.weights( j );
+		final int xa = tx.firstUsed( i ), xb = tx.endUsed( i );
+		final int ya = ty.firstUsed( j ), yb = ty.endUsed( j );
+		final long ox = tx.start( i ) * scale, oy = ty.start( j ) * scale;
+		for ( int y = ya; y < yb; y++ )
+		{
+			final float fy = wy[ y ];
+			final int row = y * rowLength;
+			target.setPosition( ox + xa, 0 );
+			target.setPosition( oy + y, 1 );
+			for ( int x = xa; x < xb; x++ )
+			{
+				final FloatType v = target.get();
+				v.set( v.get() + fy * wx[ x ] * result[ row + x ] );
+				target.fwd( 0 );
+			}
+		}
+	}
+
+	/** The tilings of both axes of a plane. */
+	private record Grid( AxisTiling x, AxisTiling y )
+	{
+		long tiles()
+		{
+			return ( long ) x.count() * y.count();
+		}
+	}
+
+	/** Nanoseconds spent in the network and in the rest (conversion, tiling, blending). */
+	public static final class Timings
+	{
+		/** Inside {@link PlaneNetwork#process}. */
+		public long network;
+
+		/** Normalisation, tile extraction, blending, inverse normalisation. */
+		public long other;
+	}
+}

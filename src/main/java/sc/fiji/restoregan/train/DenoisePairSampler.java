@@ -1,0 +1,98 @@
+package sc.fiji.restoregan.train;
+
+import java.util.List;
+import java.util.Random;
+
+import com.google.gson.JsonObject;
+
+import net.imglib2.img.array.ArrayImgs;
+
+import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
+import sc.fiji.restoregan.normalize.AffineNormalization;
+
+/**
+ * Denoising pairs: a clean region from one of the sources, a random flip or
+ * rotation, Poisson-Gaussian noise with a peak drawn log-uniformly from
+ * {@code [peakMin, peakMax]} photons and a read noise drawn uniformly from
+ * {@code [readMin, readMax]}, percentile normalisation computed on the whole
+ * noisy region (as at inference, where it is computed on the whole image),
+ * and a random patch of both.
+ */
+public final class DenoisePairSampler implements PairSampler
+{
+	private final List< CleanSource > sources;
+
+	private final long seed;
+
+	private final int region;
+
+	private final int patch;
+
+	private final double peakMin, peakMax, readMin, readMax, low, high;
+
+	/**
+	 * @param sources clean sources, picked with equal probability
+	 * @param seed base seed
+	 * @param region side of the clean region the normalisation is computed on
+	 * @param patch side of the training patch (at most region)
+	 * @param peak photon peak range {min, max}
+	 * @param read read-noise range {min, max} as a fraction of the range
+	 * @param percentiles normalisation percentiles {low, high}
+	 */
+	public DenoisePairSampler( final List< CleanSource > sources, final long seed, final int region, final int patch, final double[] peak, final double[] read, final double[] percentiles )
+	{
+		if ( sources.isEmpty() || patch > region )
+			throw new IllegalArgumentException( "Need at least one source and patch <= region" );
+		this.sources = sources;
+		this.seed = seed;
+		this.region = region;
+		this.patch = patch;
+		this.peakMin = peak[ 0 ];
+		this.peakMax = peak[ 1 ];
+		this.readMin = read[ 0 ];
+		this.readMax = read[ 1 ];
+		this.low = percentiles[ 0 ];
+		this.high = percentiles[ 1 ];
+	}
+
+	@Override
+	public Batch batch( final long step, final int count )
+	{
+		final int n = patch * patch;
+		final float[] in = new float[ count * n ], out = new float[ count * n ];
+		for ( int i = 0; i < count; i++ )
+		{
+			final Random rnd = new Random( seed * 0x9E3779B97F4A7C15L + step * 1_000_003L + i );
+			final CleanSource source = sources.get( rnd.nextInt( sources.size() ) );
+			final float[] clean = Augment.apply( source.next( rnd, region ), region, rnd.nextInt( 8 ) );
+			final double peak = Math.exp( Math.log( peakMin ) + rnd.nextDouble() * ( Math.log( peakMax ) - Math.log( peakMin ) ) );
+			final double read = readMin + rnd.nextDouble() * ( readMax - readMin );
+			final float[] noisy = new PoissonGaussianNoise( peak, read ).apply( clean, rnd );
+			final AffineNormalization norm = AffineNormalization.fromPercentiles( ArrayImgs.floats( noisy, region, region ), low, high );
+			final int x0 = rnd.nextInt( region - patch + 1 ), y0 = rnd.nextInt( region - patch + 1 );
+			for ( int y = 0; y < patch; y++ )
+				for ( int x = 0; x < patch; x++ )
+				{
+					final int s = ( y0 + y ) * region + x0 + x, d = i * n + y * patch + x;
+					in[ d ] = ( float ) norm.apply( noisy[ s ] );
+					out[ d ] = ( float ) norm.apply( clean[ s ] );
+				}
+		}
+		return new Batch( in, out, count, patch );
+	}
+
+	@Override
+	public JsonObject recipe()
+	{
+		final JsonObject r = new JsonObject();
+		r.addProperty( "degradation", "Poisson-Gaussian noise: Poisson(peak * clean) / peak + N(0, read^2), clean scaled to [0, 1]" );
+		r.addProperty( "peakPhotons", "log-uniform in [" + peakMin + ", " + peakMax + "]" );
+		r.addProperty( "readNoise", "uniform in [" + readMin + ", " + readMax + "] of the clean range" );
+		r.addProperty( "sources", String.join( "; ", sources.stream().map( CleanSource::describe ).toList() ) );
+		r.addProperty( "augmentation", "random flips and 90-degree rotations" );
+		r.addProperty( "region", region );
+		r.addProperty( "patch", patch );
+		r.addProperty( "normalization", "percentiles " + low + " and " + high + " of the noisy region; target under the same map" );
+		return r;
+	}
+}

@@ -1,0 +1,201 @@
+package sc.fiji.restoregan.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+
+import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.nn.ResidualUNet;
+import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.pipeline.RestoreException;
+
+/**
+ * Supervised training of the residual U-Net with an L1 loss and Adam, with
+ * checkpoints that resume exactly (weights, Adam moments and step; the data
+ * of a step depend only on the seed and the step number).
+ * <p>
+ * The run folder holds {@code checkpoint.params}, {@code checkpoint.adam},
+ * {@code config.json} and {@code train-log.csv} (step, loss, validation loss,
+ * learning rate, elapsed seconds).
+ * </p>
+ */
+public final class SupervisedTrainer
+{
+	/** Steps between validation-loss evaluations (on a fixed batch). */
+	public static final int VALIDATE_EVERY = 50;
+
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+	private final TrainingConfig config;
+
+	private final PairSampler sampler;
+
+	private final Path runDir;
+
+	private Consumer< String > log = s -> {};
+
+	/**
+	 * @param config hyperparameters
+	 * @param sampler the training pairs
+	 * @param runDir where checkpoints and the log go (created if needed)
+	 */
+	public SupervisedTrainer( final TrainingConfig config, final PairSampler sampler, final Path runDir )
+	{
+		this.config = config;
+		this.sampler = sampler;
+		this.runDir = runDir;
+	}
+
+	/** Where progress lines go. */
+	public SupervisedTrainer log( final Consumer< String > sink )
+	{
+		this.log = sink;
+		return this;
+	}
+
+	/** The result of a run: the final parameters and losses. */
+	public record Result( byte[] parameters, long steps, double firstLoss, double lastLoss, double validationLoss )
+	{}
+
+	/**
+	 * Trains until {@code config.steps}, resuming from the run folder's
+	 * checkpoint when {@code resume} is set and one exists.
+	 */
+	public Result train( final boolean resume, final Progress progress ) throws IOException
+	{
+		Files.createDirectories( runDir );
+		Files.writeString( runDir.resolve( "config.json" ), GSON.toJson( config ) );
+		Engine.getEngine( "PyTorch" ).setRandomSeed( ( int ) config.seed );
+		final int p = config.patch;
+		try ( Model model = Model.newInstance( "train", Device.cpu(), "PyTorch" ) )
+		{
+			final ResidualUNet net = new ResidualUNet( config.architecture );
+			model.setBlock( net );
+			final NDManager manager = model.getNDManager();
+			net.initialize( manager, DataType.FLOAT32, new Shape( config.batch, config.architecture.inChannels, p, p ) );
+			final AdamState adam = new AdamState( manager, 0.9, 0.999, 1e-8 );
+			long start = 0;
+			if ( resume && Files.exists( runDir.resolve( "checkpoint.params" ) ) )
+			{
+				start = loadCheckpoint( net, adam, manager );
+				log.accept( "Resumed from step " + start + " in " + runDir );
+			}
+			else
+				Files.writeString( runDir.resolve( "train-log.csv" ), "step,loss,val_loss,lr,seconds\n" );
+			net.getParameters().forEach( e -> e.getValue().getArray().setRequiresGradient( true ) );
+			final ParameterStore store = new ParameterStore( manager, false );
+			final Batch validation = sampler.batch( -1, config.batch );
+			double first = Double.NaN, last = Double.NaN, val = Double.NaN, sum = 0;
+			int inSum = 0;
+			final long t0 = System.nanoTime();
+			for ( long step = start; step < config.steps; step++ )
+			{
+				progress.checkCancelled();
+				final Batch batch = sampler.batch( step, config.batch );
+				final double loss;
+				try ( NDManager sub = manager.newSubManager() )
+				{
+					final NDArray x = TensorBridge.toTensor( sub, batch.inputs(), batch.count(), batch.size(), batch.size() );
+					final NDArray t = TensorBridge.toTensor( sub, batch.targets(), batch.count(), batch.size(), batch.size() );
+					try ( GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )
+					{
+						final NDArray y = net.forward( store, new NDList( x ), true ).singletonOrThrow();
+						final NDArray l = y.sub( t ).abs().mean();
+						gc.backward( l );
+						loss = l.getFloat();
+					}
+					adam.step( net.getParameters(), config.learningRate( step ) );
+				}
+				if ( Double.isNaN( first ) )
+					first = loss;
+				last = loss;
+				sum += loss;
+				inSum++;
+				final long done = step + 1;
+				if ( done % VALIDATE_EVERY == 0 || done == config.steps )
+				{
+					val = validationLoss( net, store, manager, validation );
+					final double seconds = ( System.nanoTime() - t0 ) / 1e9;
+					Files.writeString( runDir.resolve( "train-log.csv" ), String.format( Locale.ROOT, "%d,%.6f,%.6f,%.3g,%.1f%n", done, sum / inSum, val, config.learningRate( step ), seconds ), StandardOpenOption.APPEND );
+					final double eta = seconds / ( done - start ) * ( config.steps - done );
+					log.accept( String.format( Locale.ROOT, "step %d/%d  loss %.5f  val %.5f  %.2f s/step  ETA %.0f min", done, config.steps, sum / inSum, val, seconds / ( done - start ), eta / 60 ) );
+					sum = 0;
+					inSum = 0;
+				}
+				if ( done % config.checkpointEvery == 0 || done == config.steps )
+					saveCheckpoint( net, adam, done );
+				progress.update( done, config.steps, "Training step " + done + "/" + config.steps );
+			}
+			return new Result( ModelStore.parameters( net ), config.steps, first, last, val );
+		}
+	}
+
+	private static double validationLoss( final ResidualUNet net, final ParameterStore store, final NDManager manager, final Batch batch )
+	{
+		try ( NDManager sub = manager.newSubManager() )
+		{
+			final NDArray x = TensorBridge.toTensor( sub, batch.inputs(), batch.count(), batch.size(), batch.size() );
+			final NDArray t = TensorBridge.toTensor( sub, batch.targets(), batch.count(), batch.size(), batch.size() );
+			return net.forward( store, new NDList( x ), false ).singletonOrThrow().sub( t ).abs().mean().getFloat();
+		}
+	}
+
+	private void saveCheckpoint( final ResidualUNet net, final AdamState adam, final long step ) throws IOException
+	{
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try ( DataOutputStream out = new DataOutputStream( bytes ) )
+		{
+			out.writeLong( step );
+			adam.save( out );
+		}
+		ModelStore.writeAtomically( runDir.resolve( "checkpoint.params" ), ModelStore.parameters( net ) );
+		ModelStore.writeAtomically( runDir.resolve( "checkpoint.adam" ), bytes.toByteArray() );
+	}
+
+	private long loadCheckpoint( final ResidualUNet net, final AdamState adam, final NDManager manager ) throws IOException
+	{
+		try ( DataInputStream params = new DataInputStream( new ByteArrayInputStream( Files.readAllBytes( runDir.resolve( "checkpoint.params" ) ) ) );
+				DataInputStream state = new DataInputStream( new ByteArrayInputStream( Files.readAllBytes( runDir.resolve( "checkpoint.adam" ) ) ) ) )
+		{
+			net.loadParameters( manager, params );
+			final long step = state.readLong();
+			adam.load( state );
+			return step;
+		}
+		catch ( final MalformedModelException e )
+		{
+			throw new RestoreException( "The checkpoint in " + runDir + " does not fit this architecture: " + e.getMessage(), e );
+		}
+	}
+
+	/** The training log's text, for tests and reports. */
+	public String logText() throws IOException
+	{
+		return new String( Files.readAllBytes( runDir.resolve( "train-log.csv" ) ), StandardCharsets.UTF_8 );
+	}
+
+}
