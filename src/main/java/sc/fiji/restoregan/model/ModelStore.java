@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -63,6 +62,15 @@ public final class ModelStore
 		card.weights.sha256 = Checksums.sha256( weights );
 		card.weights.bytes = weights.length;
 		writeAtomically( dir.resolve( card.weights.file ), weights );
+		writeCard( dir, card );
+	}
+
+	/**
+	 * Rewrites only the card of a model folder (for example with new scores);
+	 * the weights and their checksum stay as they are.
+	 */
+	public static void writeCard( final Path dir, final ModelCard card ) throws IOException
+	{
 		writeAtomically( dir.resolve( ModelSource.CARD ), card.toJson().concat( "\n" ).getBytes( StandardCharsets.UTF_8 ) );
 	}
 

@@ -153,6 +153,7 @@ public final class Restorer
 				final float[] result = network.process( data, h, w );
 				t0 = System.nanoTime();
 				timings.network += t0 - t1;
+				timings.networkPixels += ( long ) w * h;
 				accumulate( result, w * s, grid.x, i, grid.y, j, s, target );
 				progress.update( ++count, total, "Restoring tile " + count + "/" + total );
 			}
@@ -191,7 +192,7 @@ public final class Restorer
 		}
 	}
 
-	/** Nanoseconds spent in the network and in the rest (conversion, tiling, blending). */
+	/** Time spent in the network and in the rest (conversion, tiling, blending), in nanoseconds. */
 	public static final class Timings
 	{
 		/** Inside {@link PlaneNetwork#process}. */
@@ -199,5 +200,8 @@ public final class Restorer
 
 		/** Normalisation, tile extraction, blending, inverse normalisation. */
 		public long other;
+
+		/** Input pixels the network processed (tiles include overlap and padding). */
+		public long networkPixels;
 	}
 }

@@ -1,0 +1,78 @@
+package sc.fiji.restoregan.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+import sc.fiji.restoregan.bridge.Planes;
+import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.io.ImageFiles;
+
+/**
+ * The clean images of a benchmark: every 2D plane (each channel of RGB and
+ * multi-channel images) of every image in a folder, centre-cropped to at most
+ * {@code maxSize} square and scaled to [0, 1] by its minimum and maximum.
+ */
+public final class BenchmarkImages
+{
+	private BenchmarkImages()
+	{}
+
+	/**
+	 * One clean plane.
+	 *
+	 * @param name file name, with "#c" for plane c of a multi-plane image
+	 * @param pixels row-major values in [0, 1]
+	 * @param width columns
+	 * @param height rows
+	 */
+	public record Item( String name, float[] pixels, int width, int height )
+	{}
+
+	/** Loads the images of {@code folder} (TIFF, PNG, JPEG), sorted by name, skipping {@code skip}. */
+	public static List< Item > load( final Path folder, final int maxSize, final Set< String > skip ) throws IOException
+	{
+		final List< Item > items = new ArrayList<>();
+		final List< Path > files;
+		try ( Stream< Path > list = Files.list( folder ) )
+		{
+			files = list.filter( p -> p.getFileName().toString().toLowerCase( Locale.ROOT ).matches( ".*\\.(tif|tiff|png|jpg|jpeg)" ) )
+					.filter( p -> !skip.contains( p.getFileName().toString() ) ).sorted().toList();
+		}
+		for ( final Path f : files )
+		{
+			final Img< ? extends RealType< ? > > img = ImageFiles.read( f );
+			final long planes = Planes.count( img );
+			for ( long p = 0; p < planes; p++ )
+				items.add( crop( planes == 1 ? f.getFileName().toString() : f.getFileName() + "#" + p, Planes.plane( img, p ), maxSize ) );
+		}
+		return items;
+	}
+
+	private static Item crop( final String name, final RandomAccessibleInterval< ? extends RealType< ? > > plane, final int maxSize )
+	{
+		final int w = ( int ) Math.min( maxSize, plane.dimension( 0 ) ), h = ( int ) Math.min( maxSize, plane.dimension( 1 ) );
+		final long x0 = plane.min( 0 ) + ( plane.dimension( 0 ) - w ) / 2, y0 = plane.min( 1 ) + ( plane.dimension( 1 ) - h ) / 2;
+		final float[] px = TensorBridge.toArray( Views.interval( plane, new long[] { x0, y0 }, new long[] { x0 + w - 1, y0 + h - 1 } ) );
+		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
+		for ( final float v : px )
+		{
+			min = Math.min( min, v );
+			max = Math.max( max, v );
+		}
+		final float range = max > min ? max - min : 1;
+		for ( int i = 0; i < px.length; i++ )
+			px[ i ] = ( px[ i ] - min ) / range;
+		return new Item( name, px, w, h );
+	}
+}

@@ -1,0 +1,70 @@
+package sc.fiji.restoregan.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+
+import sc.fiji.restoregan.device.DeviceChoice;
+import sc.fiji.restoregan.io.ImageFiles;
+import sc.fiji.restoregan.model.Task;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
+import sc.fiji.restoregan.pipeline.RestoreRunner;
+
+/** {@code restore}: restores an image file into a 32-bit TIFF. */
+@Command( name = "restore", mixinStandardHelpOptions = true, description = "Restore an image (TIFF, PNG, JPEG) into a 32-bit TIFF in the input's units." )
+final class RestoreCommand implements Callable< Integer >
+{
+	@Option( names = "--task", required = true, description = "denoise, deblur, dehaze, derain, lighting, sr or auto." )
+	String task;
+
+	@Option( names = "--input", required = true, description = "Input image." )
+	Path input;
+
+	@Option( names = "--output", required = true, description = "Output TIFF (written to a temporary file, then renamed)." )
+	Path output;
+
+	@Option( names = "--model", description = "A shipped model's name or a model folder. Default: the task's model." )
+	String model;
+
+	@Option( names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}." )
+	String device;
+
+	@Option( names = "--tile", defaultValue = "" + RestoreOptions.DEFAULT_TILE, description = "Tile size in pixels. Default: ${DEFAULT-VALUE}." )
+	int tile;
+
+	@Option( names = "--overlap", defaultValue = "" + RestoreOptions.DEFAULT_OVERLAP, description = "Tile overlap in pixels. Default: ${DEFAULT-VALUE}." )
+	int overlap;
+
+	@Option( names = "--low", defaultValue = "" + RestoreOptions.DEFAULT_LOW, description = "Lower normalisation percentile. Default: ${DEFAULT-VALUE}." )
+	double low;
+
+	@Option( names = "--high", defaultValue = "" + RestoreOptions.DEFAULT_HIGH, description = "Upper normalisation percentile. Default: ${DEFAULT-VALUE}." )
+	double high;
+
+	@Override
+	public Integer call() throws Exception
+	{
+		final Task t = Task.parse( task );
+		final String name = model != null ? model : t.defaultModel();
+		final DeviceChoice choice = DeviceChoice.parse( device );
+		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high );
+		final Img< ? extends RealType< ? > > image = ImageFiles.read( input );
+		final Img< FloatType > restored = restore( image, name, choice, options );
+		ImageFiles.writeFloatTiff( restored, output );
+		System.out.println( "Wrote " + output );
+		return 0;
+	}
+
+	@SuppressWarnings( { "unchecked", "rawtypes" } )
+	private static Img< FloatType > restore( final Img< ? extends RealType< ? > > image, final String name, final DeviceChoice device, final RestoreOptions options )
+	{
+		return RestoreRunner.restore( ( RandomAccessibleInterval ) image, name, device, options, new ConsoleProgress( System.err ), System.out::println );
+	}
+}

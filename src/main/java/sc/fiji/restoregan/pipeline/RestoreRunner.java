@@ -1,0 +1,57 @@
+package sc.fiji.restoregan.pipeline;
+
+import java.util.function.Consumer;
+
+import ai.djl.Device;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+
+import sc.fiji.restoregan.device.DeviceChoice;
+import sc.fiji.restoregan.model.ModelRegistry;
+import sc.fiji.restoregan.model.StoredModel;
+
+/**
+ * Restores an image with a model given by name or folder: loads and checks
+ * the model, opens it on the chosen device, logs which engine and device
+ * run it, tiles through the image and closes everything. Used by the Fiji
+ * commands and the command-line tool alike.
+ */
+public final class RestoreRunner
+{
+	private RestoreRunner()
+	{}
+
+	/**
+	 * @param input any real image of 2 to 5 dimensions (X, Y first); only read
+	 * @param model a shipped model's name or a model folder
+	 * @param device where to run
+	 * @param options tiling and normalisation
+	 * @param progress progress and cancellation
+	 * @param log receives human-readable notes (device, timing)
+	 * @return the restored image, 32-bit, in the input's intensity units
+	 */
+	public static < T extends RealType< T > > Img< FloatType > restore( final RandomAccessibleInterval< T > input, final String model, final DeviceChoice device, final RestoreOptions options, final Progress progress, final Consumer< String > log )
+	{
+		Restorer.validate( input );
+		final StoredModel stored = ModelRegistry.load( model );
+		final Device target = device.resolve();
+		final long t0 = System.nanoTime();
+		try ( PlaneNetwork network = stored.open( target ) )
+		{
+			log.accept( "Model '" + stored.card().name + "' (" + stored.location() + ") running on " + network.describeDevice() );
+			final Img< FloatType > out = new Restorer( network, options ).log( log ).restore( input, progress );
+			log.accept( String.format( java.util.Locale.ROOT, "Restored %s in %.1f s", describe( input ), ( System.nanoTime() - t0 ) / 1e9 ) );
+			return out;
+		}
+	}
+
+	private static String describe( final RandomAccessibleInterval< ? > img )
+	{
+		final StringBuilder s = new StringBuilder();
+		for ( int d = 0; d < img.numDimensions(); d++ )
+			s.append( d == 0 ? "" : "x" ).append( img.dimension( d ) );
+		return s.toString();
+	}
+}
