@@ -3,10 +3,16 @@ package sc.fiji.restoregan.model;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 
 import sc.fiji.restoregan.nn.DjlPlaneNetwork;
 import sc.fiji.restoregan.nn.ResidualUNet;
@@ -31,14 +37,25 @@ public record StoredModel( ModelCard card, byte[] weights, String location )
 		return card.architecture;
 	}
 
-	/** A fresh block of the card's architecture with these weights loaded. */
+	/**
+	 * A fresh block of the card's architecture with these weights loaded.
+	 * Every parameter's shape is checked against the architecture, since DJL
+	 * takes shapes from the weights file.
+	 */
 	public ResidualUNet loadInto( final Model model )
 	{
 		final ResidualUNet block = new ResidualUNet( card.architecture );
 		model.setBlock( block );
+		final int b = card.architecture.blockSize();
+		block.initialize( model.getNDManager(), DataType.FLOAT32, new Shape( 1, card.architecture.inChannels, b, b ) );
+		final Map< String, Shape > expected = new HashMap<>();
+		block.getParameters().forEach( p -> expected.put( p.getKey(), p.getValue().getArray().getShape() ) );
 		try
 		{
 			block.loadParameters( model.getNDManager(), new DataInputStream( new ByteArrayInputStream( weights ) ) );
+			for ( final Pair< String, Parameter > p : block.getParameters() )
+				if ( !p.getValue().getArray().getShape().equals( expected.get( p.getKey() ) ) )
+					throw new MalformedModelException( p.getKey() + " has shape " + p.getValue().getArray().getShape() + ", expected " + expected.get( p.getKey() ) );
 		}
 		catch ( final IOException | MalformedModelException | RuntimeException e )
 		{

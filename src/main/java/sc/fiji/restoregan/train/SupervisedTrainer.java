@@ -30,6 +30,7 @@ import ai.djl.training.ParameterStore;
 import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.nn.ResidualUNet;
+import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
@@ -40,14 +41,11 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  * <p>
  * The run folder holds {@code checkpoint.params}, {@code checkpoint.adam},
  * {@code config.json} and {@code train-log.csv} (step, loss, validation loss,
- * learning rate, elapsed seconds).
+ * learning rate, elapsed seconds). Cancelling writes a checkpoint first.
  * </p>
  */
 public final class SupervisedTrainer
 {
-	/** Steps between validation-loss evaluations (on a fixed batch). */
-	public static final int VALIDATE_EVERY = 50;
-
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
 	private final TrainingConfig config;
@@ -114,7 +112,12 @@ public final class SupervisedTrainer
 			final long t0 = System.nanoTime();
 			for ( long step = start; step < config.steps; step++ )
 			{
-				progress.checkCancelled();
+				if ( progress.isCancelled() )
+				{
+					saveCheckpoint( net, adam, step );
+					log.accept( "Cancelled; checkpoint at step " + step + " in " + runDir );
+					throw new CancelledException();
+				}
 				final Batch batch = sampler.batch( step, config.batch );
 				final double loss;
 				try ( NDManager sub = manager.newSubManager() )
@@ -136,7 +139,7 @@ public final class SupervisedTrainer
 				sum += loss;
 				inSum++;
 				final long done = step + 1;
-				if ( done % VALIDATE_EVERY == 0 || done == config.steps )
+				if ( done % config.validateEvery == 0 || done == config.steps )
 				{
 					val = validationLoss( net, store, manager, validation );
 					final double seconds = ( System.nanoTime() - t0 ) / 1e9;

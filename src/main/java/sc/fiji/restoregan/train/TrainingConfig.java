@@ -32,6 +32,9 @@ public final class TrainingConfig
 	/** A checkpoint is written every this many steps. */
 	public int checkpointEvery = 100;
 
+	/** The validation loss (on a fixed batch) is logged every this many steps. */
+	public int validateEvery = 50;
+
 	/** Learning rate at {@code step} (0-based): cosine decay from the peak. */
 	public double learningRate( final long step )
 	{

@@ -1,0 +1,198 @@
+package sc.fiji.restoregan.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ai.djl.Device;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
+
+import sc.fiji.restoregan.TestModels;
+import sc.fiji.restoregan.bridge.Planes;
+import sc.fiji.restoregan.model.ModelSource;
+import sc.fiji.restoregan.model.ModelStore;
+
+class RestorerTest
+{
+	@TempDir
+	static Path dir;
+
+	static PlaneNetwork tiny;
+
+	@BeforeAll
+	static void openTinyModel() throws Exception
+	{
+		TestModels.saveTiny( dir, 11 );
+		tiny = ModelStore.load( ModelSource.directory( dir ) ).open( Device.cpu() );
+	}
+
+	@AfterAll
+	static void close()
+	{
+		tiny.close();
+	}
+
+	static Img< FloatType > noise( final long seed, final long... dims )
+	{
+		final Img< FloatType > img = ArrayImgs.floats( dims );
+		final Random rnd = new Random( seed );
+		img.forEach( t -> t.set( ( float ) ( 100 + 50 * rnd.nextGaussian() ) ) );
+		return img;
+	}
+
+	static float maxAbsDifference( final RandomAccessibleInterval< FloatType > a, final RandomAccessibleInterval< FloatType > b )
+	{
+		final float[] max = new float[ 1 ];
+		LoopBuilder.setImages( a, b ).forEachPixel( ( x, y ) -> max[ 0 ] = Math.max( max[ 0 ], Math.abs( x.get() - y.get() ) ) );
+		return max[ 0 ];
+	}
+
+	/**
+	 * Tiled and whole-image results agree. Tiles start at multiples of the
+	 * block size and only pixels at least the receptive-field radius away
+	 * from a tile border are used, so each output pixel sees exactly the
+	 * same input; what remains is float32 rounding in convolutions of
+	 * different sizes (about 1e-6 relative). Tolerance: 1e-4 of the image's
+	 * intensity range (about 300 here), far below anything visible.
+	 */
+	@Test
+	void tiledMatchesWholeImage()
+	{
+		final Img< FloatType > img = noise( 1, 203, 150 );
+		final Img< FloatType > whole = new Restorer( tiny, new RestoreOptions( 1024, 64, 1, 99.8 ) ).restore( img, Progress.NONE );
+		final List< String > notes = new ArrayList<>();
+		final Restorer tiled = new Restorer( tiny, new RestoreOptions( 96, 8, 1, 99.8 ) ).log( notes::add );
+		final Img< FloatType > tiles = tiled.restore( img, Progress.NONE );
+		assertTrue( notes.get( 0 ).startsWith( "Overlap raised" ), "a too small overlap is raised and said so" );
+		assertTrue( maxAbsDifference( whole, tiles ) < 1e-4 * 300, "max difference " + maxAbsDifference( whole, tiles ) );
+		assertTrue( maxAbsDifference( whole, img ) > 1, "the network does change the image" );
+	}
+
+	@Test
+	void receptiveFieldIsWithinTheDeclaredRadius()
+	{
+		final Img< FloatType > img = noise( 2, 128, 128 );
+		final Img< FloatType > before = new Restorer( tiny, RestoreOptions.defaults() ).restore( img, Progress.NONE );
+		img.getAt( 64, 64 ).set( 5000 );
+		final Img< FloatType > after = new Restorer( tiny, RestoreOptions.defaults() ).restore( img, Progress.NONE );
+		final int r = tiny.receptiveFieldRadius();
+		final net.imglib2.Cursor< FloatType > a = before.localizingCursor(), b = after.cursor();
+		int changed = 0;
+		while ( a.hasNext() )
+		{
+			final float x = a.next().get(), y = b.next().get();
+			if ( Math.abs( x - y ) > 1e-3 )
+			{
+				changed++;
+				assertTrue( Math.abs( a.getIntPosition( 0 ) - 64 ) <= r && Math.abs( a.getIntPosition( 1 ) - 64 ) <= r, "changed outside the radius at " + a.getIntPosition( 0 ) + "," + a.getIntPosition( 1 ) );
+			}
+		}
+		assertTrue( changed > 1 );
+	}
+
+	@Test
+	void identityNetworkReturnsTheInputInItsUnits()
+	{
+		final Img< UnsignedShortType > img = ArrayImgs.unsignedShorts( 300, 170 );
+		final Random rnd = new Random( 3 );
+		img.forEach( t -> t.set( 500 + rnd.nextInt( 3000 ) ) );
+		final Img< FloatType > out = new Restorer( FakeNetworks.identity( 1, 8, 16 ), new RestoreOptions( 64, 40, 2, 99 ) ).restore( img, Progress.NONE );
+		LoopBuilder.setImages( img, out ).forEachPixel( ( a, b ) -> assertEquals( a.get(), b.get(), 2e-3 ) );
+	}
+
+	@Test
+	void upscalingNetworkGivesScaledOutput()
+	{
+		final Img< FloatType > img = noise( 4, 50, 37 );
+		final Img< FloatType > out = new Restorer( FakeNetworks.identity( 2, 4, 4 ), new RestoreOptions( 32, 16, 1, 99.8 ) ).restore( img, Progress.NONE );
+		assertArrayEquals( new long[] { 100, 74 }, out.dimensionsAsLongArray() );
+		assertEquals( img.getAt( 17, 30 ).get(), out.getAt( 35, 61 ).get(), 1e-3 );
+	}
+
+	@Test
+	void stacksAndChannelsArePlaneByPlaneAndTheInputIsUnchanged()
+	{
+		final Img< UnsignedByteType > img = ArrayImgs.unsignedBytes( 40, 30, 2, 3, 2 ); // X Y C Z T
+		final Random rnd = new Random( 5 );
+		img.forEach( t -> t.set( rnd.nextInt( 256 ) ) );
+		final Img< UnsignedByteType > copy = img.copy();
+		final Img< FloatType > out = new Restorer( tiny, RestoreOptions.defaults() ).restore( img, Progress.NONE );
+		assertArrayEquals( img.dimensionsAsLongArray(), out.dimensionsAsLongArray() );
+		LoopBuilder.setImages( img, copy ).forEachPixel( ( a, b ) -> assertEquals( b.get(), a.get(), "input unchanged" ) );
+		final Img< FloatType > single = new Restorer( tiny, RestoreOptions.defaults() ).restore( Views.hyperSlice( Views.hyperSlice( Views.hyperSlice( img, 4, 1 ), 3, 2 ), 2, 1 ), Progress.NONE );
+		assertTrue( maxAbsDifference( single, Planes.plane( out, 11 ) ) < 1e-3, "plane (c=1, z=2, t=1) restored on its own gives the same" );
+	}
+
+	@Test
+	void badInputGivesClearErrors()
+	{
+		final Restorer r = new Restorer( tiny, RestoreOptions.defaults() );
+		assertMessage( "empty", () -> r.restore( Views.interval( ArrayImgs.floats( 10, 10 ), new long[] { 0, 0 }, new long[] { -1, 9 } ), Progress.NONE ) );
+		assertMessage( "1x1 pixels", () -> r.restore( ArrayImgs.floats( 1, 1 ), Progress.NONE ) );
+		assertMessage( "1 dimension", () -> r.restore( ArrayImgs.floats( 100 ), Progress.NONE ) );
+		assertMessage( "6 dimension", () -> r.restore( ArrayImgs.floats( 8, 8, 1, 1, 1, 2 ), Progress.NONE ) );
+		final Img< FloatType > nan = noise( 6, 16, 16 );
+		nan.getAt( 3, 3 ).set( Float.NaN );
+		assertMessage( "NaN", () -> r.restore( nan, Progress.NONE ) );
+		final Img< FloatType > inf = noise( 6, 16, 16 );
+		inf.getAt( 3, 3 ).set( Float.NEGATIVE_INFINITY );
+		assertMessage( "infinite", () -> r.restore( inf, Progress.NONE ) );
+	}
+
+	@Test
+	void cancellationStopsBeforeTheNextTile()
+	{
+		final int[] updates = new int[ 1 ];
+		final Progress cancelAfterTwo = new Progress()
+		{
+			@Override
+			public void update( final long done, final long total, final String message )
+			{
+				updates[ 0 ]++;
+			}
+
+			@Override
+			public boolean isCancelled()
+			{
+				return updates[ 0 ] >= 2;
+			}
+		};
+		assertThrows( CancelledException.class, () -> new Restorer( FakeNetworks.identity( 1, 4, 4 ), new RestoreOptions( 32, 16, 1, 99.8 ) ).restore( noise( 7, 200, 200 ), cancelAfterTwo ) );
+		assertEquals( 2, updates[ 0 ] );
+	}
+
+	static void assertMessage( final String expected, final org.junit.jupiter.api.function.Executable run )
+	{
+		final RestoreException e = assertThrows( RestoreException.class, run );
+		assertTrue( e.getMessage().contains( expected ), "message '" + e.getMessage() + "' should mention '" + expected + "'" );
+	}
+
+	@Test
+	void outputKeepsTheInputsInterval()
+	{
+		final Img< FloatType > img = noise( 8, 20, 20 );
+		final RandomAccessibleInterval< FloatType > shifted = Views.translate( img, 5, -3 );
+		final Img< FloatType > out = new Restorer( FakeNetworks.identity( 1, 4, 4 ), RestoreOptions.defaults() ).restore( shifted, Progress.NONE );
+		assertTrue( Intervals.equalDimensions( img, out ) );
+		assertEquals( img.getAt( 2, 2 ).get(), out.getAt( 2, 2 ).get(), 1e-3 );
+	}
+}

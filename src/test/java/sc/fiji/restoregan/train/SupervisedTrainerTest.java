@@ -1,0 +1,88 @@
+package sc.fiji.restoregan.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sc.fiji.restoregan.nn.UNetConfig;
+import sc.fiji.restoregan.pipeline.CancelledException;
+import sc.fiji.restoregan.pipeline.Progress;
+
+class SupervisedTrainerTest
+{
+	@TempDir
+	Path dir;
+
+	static TrainingConfig tiny( final int steps )
+	{
+		final TrainingConfig c = new TrainingConfig();
+		c.architecture = new UNetConfig( 1, 4 );
+		c.steps = steps;
+		c.batch = 4;
+		c.patch = 16;
+		c.learningRate = 3e-3;
+		c.seed = 5;
+		c.checkpointEvery = 10;
+		c.validateEvery = 10;
+		return c;
+	}
+
+	static PairSampler sampler()
+	{
+		return new DenoisePairSampler( List.of( new PhantomSource() ), 9, 32, 16, new double[] { 5, 20 }, new double[] { 0.01, 0.02 }, new double[] { 1, 99.8 } );
+	}
+
+	@Test
+	void trainingReducesTheValidationLoss() throws Exception
+	{
+		final SupervisedTrainer trainer = new SupervisedTrainer( tiny( 60 ), sampler(), dir );
+		trainer.train( false, Progress.NONE );
+		final String[] rows = trainer.logText().split( "\n" );
+		assertEquals( "step,loss,val_loss,lr,seconds", rows[ 0 ] );
+		assertEquals( 7, rows.length, "a row every 10 steps" );
+		final double firstVal = Double.parseDouble( rows[ 1 ].split( "," )[ 2 ] ), lastVal = Double.parseDouble( rows[ 6 ].split( "," )[ 2 ] );
+		assertTrue( lastVal < 0.9 * firstVal, "validation L1 fell from " + firstVal + " to " + lastVal );
+	}
+
+	@Test
+	void resumingContinuesExactly() throws Exception
+	{
+		final byte[] straight = new SupervisedTrainer( tiny( 20 ), sampler(), dir.resolve( "a" ) ).train( false, Progress.NONE ).parameters();
+		final Progress stopAtTen = new Progress()
+		{
+			long done;
+
+			@Override
+			public void update( final long d, final long total, final String message )
+			{
+				done = d;
+			}
+
+			@Override
+			public boolean isCancelled()
+			{
+				return done >= 10;
+			}
+		};
+		assertThrows( CancelledException.class, () -> new SupervisedTrainer( tiny( 20 ), sampler(), dir.resolve( "b" ) ).train( false, stopAtTen ) );
+		final byte[] resumed = new SupervisedTrainer( tiny( 20 ), sampler(), dir.resolve( "b" ) ).train( true, Progress.NONE ).parameters();
+		assertArrayEquals( straight, resumed, "20 steps straight = 10 steps, cancel, resume 10" );
+	}
+
+	@Test
+	void pairsDependOnlyOnSeedAndStep()
+	{
+		final Batch a = sampler().batch( 7, 3 ), b = sampler().batch( 7, 3 ), c = sampler().batch( 8, 3 );
+		assertArrayEquals( a.inputs(), b.inputs() );
+		assertArrayEquals( a.targets(), b.targets() );
+		assertTrue( a.inputs()[ 10 ] != c.inputs()[ 10 ] || a.inputs()[ 100 ] != c.inputs()[ 100 ] );
+		assertEquals( 3 * 16 * 16, a.inputs().length );
+	}
+}
