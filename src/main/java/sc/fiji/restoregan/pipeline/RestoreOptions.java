@@ -4,7 +4,7 @@ package sc.fiji.restoregan.pipeline;
  * Settings of a restoration run, with the defaults the commands use.
  *
  * @param tile tile size in input pixels, including the overlap (rounded up to
- *            the network's block size)
+ *            the network's block size, raised above the overlap if needed)
  * @param overlap pixels shared by neighbouring tiles; raised to at least twice
  *            the network's receptive-field radius plus one block when smaller
  * @param lowPercentile input percentile mapped to 0 before the network
@@ -29,8 +29,8 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 	{
 		if ( tile < 16 )
 			throw new RestoreException( "Tile size must be at least 16 pixels, not " + tile + "." );
-		if ( overlap < 0 || overlap >= tile )
-			throw new RestoreException( "Overlap must be at least 0 and smaller than the tile size (" + tile + "), not " + overlap + "." );
+		if ( overlap < 0 )
+			throw new RestoreException( "Overlap must be at least 0, not " + overlap + "." );
 		if ( !( lowPercentile >= 0 && lowPercentile < highPercentile && highPercentile <= 100 ) )
 			throw new RestoreException( "Percentiles must satisfy 0 <= low < high <= 100, not " + lowPercentile + " and " + highPercentile + "." );
 	}

@@ -1,0 +1,99 @@
+package sc.fiji.restoregan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ShortProcessor;
+
+import sc.fiji.restoregan.TestModels;
+
+class MainTest
+{
+	@TempDir
+	Path dir;
+
+	/** Runs the CLI and returns {exit code, stderr}. */
+	private static Object[] run( final String... args )
+	{
+		final PrintStream err = System.err;
+		final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		System.setErr( new PrintStream( buffer, true, StandardCharsets.UTF_8 ) );
+		try
+		{
+			return new Object[] { Main.run( args ), buffer.toString( StandardCharsets.UTF_8 ) };
+		}
+		finally
+		{
+			System.setErr( err );
+		}
+	}
+
+	private Path stack16() throws Exception
+	{
+		final ImageStack stack = new ImageStack( 60, 40 );
+		final Random rnd = new Random( 3 );
+		for ( int z = 0; z < 3; z++ )
+		{
+			final ShortProcessor sp = new ShortProcessor( 60, 40 );
+			for ( int i = 0; i < 60 * 40; i++ )
+				sp.set( i, 200 + rnd.nextInt( 500 ) );
+			stack.addSlice( sp );
+		}
+		final Path file = dir.resolve( "in.tif" );
+		IJ.saveAsTiff( new ImagePlus( "in", stack ), file.toString() );
+		return file;
+	}
+
+	@Test
+	void restoresAStackIntoAFloatTiffOfTheSameSize() throws Exception
+	{
+		TestModels.saveTiny( dir.resolve( "model" ), 1 );
+		final Path out = dir.resolve( "out" ).resolve( "restored.tif" );
+		final Object[] r = run( "restore", "--task", "denoise", "--input", stack16().toString(), "--output", out.toString(), "--model", dir.resolve( "model" ).toString(), "--device", "cpu", "--tile", "64" );
+		assertEquals( 0, r[ 0 ], ( String ) r[ 1 ] );
+		final ImagePlus imp = IJ.openImage( out.toString() );
+		assertEquals( ImagePlus.GRAY32, imp.getType() );
+		assertEquals( 60, imp.getWidth() );
+		assertEquals( 40, imp.getHeight() );
+		assertEquals( 3, imp.getStackSize() );
+	}
+
+	@Test
+	void errorsAreOneLineWithNonZeroExitAndNoPartialOutput() throws Exception
+	{
+		final Path out = dir.resolve( "out.tif" );
+		final Object[] missing = run( "restore", "--task", "denoise", "--input", dir.resolve( "nope.tif" ).toString(), "--output", out.toString() );
+		assertNotEquals( 0, missing[ 0 ] );
+		assertEquals( 1, ( ( String ) missing[ 1 ] ).strip().lines().count(), ( String ) missing[ 1 ] );
+		assertTrue( ( ( String ) missing[ 1 ] ).startsWith( "error: No such file" ) );
+		final Object[] noModel = run( "restore", "--task", "deblur", "--input", stack16().toString(), "--output", out.toString() );
+		assertNotEquals( 0, noModel[ 0 ] );
+		assertTrue( ( ( String ) noModel[ 1 ] ).contains( "No model for task 'deblur'" ), ( String ) noModel[ 1 ] );
+		final Object[] badModel = run( "restore", "--task", "denoise", "--input", stack16().toString(), "--output", out.toString(), "--model", dir.toString() );
+		assertNotEquals( 0, badModel[ 0 ] );
+		assertFalse( ( ( String ) badModel[ 1 ] ).contains( "\tat " ), "no stack trace without --verbose" );
+		assertFalse( Files.exists( out ) );
+		try ( Stream< Path > files = Files.list( dir ) )
+		{
+			assertTrue( files.noneMatch( p -> p.getFileName().toString().contains( ".tmp" ) ), "no temporary files left" );
+		}
+		final Object[] verbose = run( "restore", "--task", "denoise", "--input", stack16().toString(), "--output", out.toString(), "--model", dir.toString(), "--verbose" );
+		assertTrue( ( ( String ) verbose[ 1 ] ).contains( "\tat " ), "--verbose shows the stack trace" );
+	}
+}
