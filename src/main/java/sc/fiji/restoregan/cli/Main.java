@@ -1,5 +1,7 @@
 package sc.fiji.restoregan.cli;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -32,7 +34,27 @@ public final class Main
 	/** Runs the tool and exits with its status. */
 	public static void main( final String[] argv )
 	{
+		quietLogging();
 		System.exit( run( argv ) );
+	}
+
+	/**
+	 * DJL logs through SLF4J, which has no binding outside Fiji and then
+	 * prints a three-line warning on first use; the command line has no use
+	 * for either, so the warning is swallowed once here.
+	 */
+	private static void quietLogging()
+	{
+		final PrintStream err = System.err;
+		try
+		{
+			System.setErr( new PrintStream( OutputStream.nullOutputStream() ) );
+			org.slf4j.LoggerFactory.getILoggerFactory();
+		}
+		finally
+		{
+			System.setErr( err );
+		}
 	}
 
 	/** Runs the tool and returns its exit status (0 on success). */

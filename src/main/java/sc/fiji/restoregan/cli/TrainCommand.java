@@ -58,6 +58,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--depth", defaultValue = "2", description = "U-Net depth. Default: ${DEFAULT-VALUE}." )
 	int depth;
 
+	@Option( names = "--shuffle", defaultValue = "2", description = "Pixel-unshuffle factor before the U-Net (1: plain CARE U-Net). Default: ${DEFAULT-VALUE}." )
+	int shuffle;
+
 	@Option( names = "--lr", defaultValue = "4e-4", description = "Peak learning rate. Default: ${DEFAULT-VALUE}." )
 	double lr;
 
@@ -80,12 +83,13 @@ final class TrainCommand implements Callable< Integer >
 		config.seed = seed;
 		config.architecture.baseFilters = filters;
 		config.architecture.depth = depth;
+		config.architecture.shuffle = shuffle;
 		final List< CleanSource > sources = new ArrayList<>();
 		sources.add( new PhantomSource() );
 		if ( clean != null )
 			sources.add( ImageFolderSource.of( clean, Set.copyOf( exclude ) ) );
 		final ModelCard defaults = new ModelCard();
-		final DenoisePairSampler sampler = new DenoisePairSampler( sources, seed, 2 * patch, patch, new double[] { 5, 100 }, new double[] { 0.005, 0.05 },
+		final DenoisePairSampler sampler = new DenoisePairSampler( sources, seed, Math.max( 128, patch + 32 ), patch, new double[] { 5, 100 }, new double[] { 0.005, 0.05 },
 				new double[] { defaults.normalization.low, defaults.normalization.high } );
 		final SupervisedTrainer trainer = new SupervisedTrainer( config, sampler, run ).log( System.out::println );
 		final SupervisedTrainer.Result result = trainer.train( resume, Progress.NONE );

@@ -32,8 +32,9 @@ public record PoissonGaussianNoise( double peak, double readNoise )
 	}
 
 	/**
-	 * A Poisson sample of mean {@code lambda}: Knuth's product method below
-	 * 30, a rounded normal approximation with continuity above.
+	 * A Poisson sample of mean {@code lambda}: inversion of the cumulative
+	 * distribution with a single uniform draw below 30, a rounded normal
+	 * approximation with continuity above.
 	 */
 	public static long poisson( final double lambda, final Random rnd )
 	{
@@ -41,13 +42,14 @@ public record PoissonGaussianNoise( double peak, double readNoise )
 			return 0;
 		if ( lambda < 30 )
 		{
-			final double limit = Math.exp( -lambda );
+			final double u = rnd.nextDouble();
+			double p = Math.exp( -lambda ), cdf = p;
 			long k = 0;
-			double p = rnd.nextDouble();
-			while ( p > limit )
+			while ( u > cdf && k < 200 )
 			{
 				k++;
-				p *= rnd.nextDouble();
+				p *= lambda / k;
+				cdf += p;
 			}
 			return k;
 		}

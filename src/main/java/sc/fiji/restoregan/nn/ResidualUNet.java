@@ -21,7 +21,9 @@ import ai.djl.util.PairList;
 /**
  * The residual U-Net generator as a DJL block: NCHW float input, same-sized
  * output (see {@link UNetConfig}). Downsampling is 2x2 max-pooling,
- * upsampling nearest-neighbour, skip connections concatenate channels.
+ * upsampling nearest-neighbour, skip connections concatenate channels;
+ * optionally the whole U-Net runs on a pixel-unshuffled input (see
+ * {@link UNetConfig#shuffle}).
  * Weights start He-normal, so the untrained network is a near-identity
  * residual with small random perturbations.
  */
@@ -49,7 +51,7 @@ public final class ResidualUNet extends AbstractBlock
 		bottom = addChildBlock( "bottom", convs( config.baseFilters << config.depth ) );
 		for ( int l = config.depth - 1; l >= 0; l-- )
 			decoders.add( addChildBlock( "dec" + l, convs( config.baseFilters << l ) ) );
-		head = addChildBlock( "head", Conv2d.builder().setKernelShape( new Shape( 1, 1 ) ).setFilters( config.outChannels ).build() );
+		head = addChildBlock( "head", Conv2d.builder().setKernelShape( new Shape( 1, 1 ) ).setFilters( config.outChannels * config.shuffle * config.shuffle ).build() );
 		setInitializer( new XavierInitializer( XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2 ), Parameter.Type.WEIGHT );
 	}
 
@@ -78,7 +80,7 @@ public final class ResidualUNet extends AbstractBlock
 	{
 		final NDArray x = inputs.singletonOrThrow();
 		final NDArray[] skips = new NDArray[ config.depth ];
-		NDArray h = x;
+		NDArray h = unshuffle( x, config.shuffle );
 		for ( int l = 0; l < config.depth; l++ )
 		{
 			h = encoders.get( l ).forward( store, new NDList( h ), training ).singletonOrThrow();
@@ -92,10 +94,30 @@ public final class ResidualUNet extends AbstractBlock
 			h = h.repeat( 2, 2 ).repeat( 3, 2 ).concat( skips[ l ], 1 );
 			h = decoders.get( i ).forward( store, new NDList( h ), training ).singletonOrThrow();
 		}
-		NDArray y = head.forward( store, new NDList( h ), training ).singletonOrThrow();
+		NDArray y = shuffle( head.forward( store, new NDList( h ), training ).singletonOrThrow(), config.shuffle );
 		if ( config.residual )
 			y = y.add( x );
 		return new NDList( y );
+	}
+
+	/** (N, C, H, W) to (N, C s^2, H / s, W / s): each s x s block becomes channels. */
+	static NDArray unshuffle( final NDArray x, final int s )
+	{
+		if ( s == 1 )
+			return x;
+		final Shape in = x.getShape();
+		final long n = in.get( 0 ), c = in.get( 1 ), h = in.get( 2 ) / s, w = in.get( 3 ) / s;
+		return x.reshape( n, c, h, s, w, s ).transpose( 0, 1, 3, 5, 2, 4 ).reshape( n, c * s * s, h, w );
+	}
+
+	/** The inverse of {@link #unshuffle}. */
+	static NDArray shuffle( final NDArray x, final int s )
+	{
+		if ( s == 1 )
+			return x;
+		final Shape in = x.getShape();
+		final long n = in.get( 0 ), c = in.get( 1 ) / ( s * s ), h = in.get( 2 ), w = in.get( 3 );
+		return x.reshape( n, c, s, s, h, w ).transpose( 0, 1, 4, 2, 5, 3 ).reshape( n, c, h * s, w * s );
 	}
 
 	@Override
@@ -109,8 +131,8 @@ public final class ResidualUNet extends AbstractBlock
 	protected void initializeChildBlocks( final NDManager manager, final DataType dataType, final Shape... inputShapes )
 	{
 		final Shape in = inputShapes[ 0 ];
-		final long n = in.get( 0 );
-		long h = in.get( 2 ), w = in.get( 3 ), c = in.get( 1 );
+		final long n = in.get( 0 ), s = config.shuffle;
+		long h = in.get( 2 ) / s, w = in.get( 3 ) / s, c = in.get( 1 ) * s * s;
 		final long[] skipChannels = new long[ config.depth ];
 		for ( int l = 0; l < config.depth; l++ )
 		{

@@ -37,6 +37,15 @@ public final class UNetConfig
 	/** Whether the input is added to the output (needs equal channel counts). */
 	public boolean residual = true;
 
+	/**
+	 * Reversible downsampling factor before the U-Net (1: none). With 2, each
+	 * 2x2 block of pixels becomes 4 channels at half resolution (pixel
+	 * unshuffle, as in FFDNet), the U-Net runs there, and the output is
+	 * shuffled back: wider convolutions at a quarter of the pixels, which
+	 * CPUs run far more efficiently, and twice the receptive field.
+	 */
+	public int shuffle = 1;
+
 	/** The CARE default shape: depth 2, 32 filters, 2 convolutions of 3x3. */
 	public UNetConfig()
 	{}
@@ -56,24 +65,24 @@ public final class UNetConfig
 	{
 		if ( !TYPE.equals( type ) )
 			throw new IllegalArgumentException( "Unknown architecture '" + type + "', expected " + TYPE );
-		if ( depth < 0 || depth > 6 || baseFilters < 1 || convsPerLevel < 1 || kernelSize < 1 || kernelSize % 2 == 0 || inChannels < 1 || outChannels < 1 )
+		if ( shuffle < 1 || shuffle > 4 || depth < 0 || depth > 6 || baseFilters < 1 || convsPerLevel < 1 || kernelSize < 1 || kernelSize % 2 == 0 || inChannels < 1 || outChannels < 1 )
 			throw new IllegalArgumentException( "Invalid U-Net configuration: " + this );
 		if ( residual && inChannels != outChannels )
 			throw new IllegalArgumentException( "A residual U-Net needs as many output as input channels" );
 		return this;
 	}
 
-	/** Tile sizes must be multiples of this: 2 to the power of depth. */
+	/** Tile sizes must be multiples of this: the shuffle factor times 2 to the power of depth. */
 	public int blockSize()
 	{
-		return 1 << depth;
+		return shuffle << depth;
 	}
 
 	/**
 	 * An upper bound of the receptive field's radius, rounded up to a multiple
 	 * of {@link #blockSize()}: each convolution at level l adds
 	 * {@code (k - 1) / 2 * 2^l}, each pooling and upsampling at most
-	 * {@code 2^l}.
+	 * {@code 2^l}; all times the shuffle factor, plus the shuffle block.
 	 */
 	public int receptiveFieldRadius()
 	{
@@ -82,6 +91,7 @@ public final class UNetConfig
 		for ( int l = 0; l < depth; l++ )
 			r += 2 * convsPerLevel * half * ( 1 << l ) + 2 * ( 1 << l );
 		r += convsPerLevel * half * ( 1 << depth );
+		r = r * shuffle + shuffle - 1;
 		final int b = blockSize();
 		return ( r + b - 1 ) / b * b;
 	}
@@ -90,8 +100,9 @@ public final class UNetConfig
 	public double flopsPerPixel()
 	{
 		final double k2 = kernelSize * kernelSize;
+		final int s2 = shuffle * shuffle;
 		double flops = 0;
-		int in = inChannels;
+		int in = inChannels * s2;
 		for ( int l = 0; l < depth; l++ )
 		{
 			final int f = baseFilters << l;
@@ -109,13 +120,13 @@ public final class UNetConfig
 			flops += area * k2 * f * ( below + f + ( convsPerLevel - 1 ) * f );
 			below = f;
 		}
-		flops += below * outChannels;
-		return 2 * flops;
+		flops += below * outChannels * s2;
+		return 2 * flops / s2;
 	}
 
 	@Override
 	public String toString()
 	{
-		return type + "(depth " + depth + ", filters " + baseFilters + ", convs " + convsPerLevel + ", kernel " + kernelSize + ", channels " + inChannels + "->" + outChannels + ( residual ? ", residual" : "" ) + ")";
+		return type + "(depth " + depth + ", filters " + baseFilters + ", convs " + convsPerLevel + ", kernel " + kernelSize + ", channels " + inChannels + "->" + outChannels + ( residual ? ", residual" : "" ) + ( shuffle > 1 ? ", shuffle " + shuffle : "" ) + ")";
 	}
 }

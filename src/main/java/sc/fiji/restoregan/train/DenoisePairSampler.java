@@ -2,6 +2,7 @@ package sc.fiji.restoregan.train;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import com.google.gson.JsonObject;
 
@@ -60,7 +61,14 @@ public final class DenoisePairSampler implements PairSampler
 	{
 		final int n = patch * patch;
 		final float[] in = new float[ count * n ], out = new float[ count * n ];
-		for ( int i = 0; i < count; i++ )
+		// samples are independent (each has its own seed), so they are made in parallel
+		IntStream.range( 0, count ).parallel().forEach( i -> sample( step, i, in, out ) );
+		return new Batch( in, out, count, patch );
+	}
+
+	private void sample( final long step, final int i, final float[] in, final float[] out )
+	{
+		final int n = patch * patch;
 		{
 			final Random rnd = new Random( seed * 0x9E3779B97F4A7C15L + step * 1_000_003L + i );
 			final CleanSource source = sources.get( rnd.nextInt( sources.size() ) );
@@ -78,7 +86,6 @@ public final class DenoisePairSampler implements PairSampler
 					out[ d ] = ( float ) norm.apply( clean[ s ] );
 				}
 		}
-		return new Batch( in, out, count, patch );
 	}
 
 	@Override
