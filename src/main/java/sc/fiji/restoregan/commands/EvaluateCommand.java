@@ -57,16 +57,16 @@ public class EvaluateCommand extends ContextCommand
 	@Parameter( label = "Restored image" )
 	private ImagePlus input;
 
-	@Parameter( label = "More restored images", description = "Window titles of further restored images, comma-separated (optional)", required = false )
+	@Parameter( label = "More restored images", description = "Window titles of further restored images, comma-separated (optional)", required = false, persist = false )
 	private String moreInputs = "";
 
 	@Parameter( label = "Reference (ground truth)", required = false )
 	private ImagePlus reference;
 
-	@Parameter( label = "No reference (NIQE only)", description = "Ignore the reference and compute NIQE only", required = false )
+	@Parameter( label = "No reference (NIQE only)", description = "Ignore the reference and compute NIQE only", required = false, persist = false )
 	private boolean noReference = false;
 
-	@Parameter( label = "Data range (0: reference max - min)", min = "0", required = false )
+	@Parameter( label = "Data range (0: reference max - min)", min = "0", required = false, persist = false )
 	private double dataRange = 0;
 
 	@Parameter( label = "NIQE model", description = "'live' (natural images), a fitted model's name, or a .json file", required = false )
@@ -99,7 +99,7 @@ public class EvaluateCommand extends ContextCommand
 		try
 		{
 			final Map< String, RandomAccessibleInterval< ? extends RealType< ? > > > images = images();
-			final RandomAccessibleInterval< ? extends RealType< ? > > ref = noReference || reference == null ? null : ImageFiles.wrap( reference );
+			final RandomAccessibleInterval< ? extends RealType< ? > > ref = noReference || !present( reference ) ? null : ImageFiles.wrap( reference );
 			final NiqeModel model = NiqeModel.resolve( niqeModel );
 			final Evaluation evaluation = new Evaluation( ref, dataRange > 0 ? dataRange : Double.NaN, model );
 			final List< Evaluation.Scores > scores = new ArrayList<>();
@@ -131,7 +131,7 @@ public class EvaluateCommand extends ContextCommand
 	/** The restored images by title: {@code input}, then those named in {@code moreInputs}. */
 	private Map< String, RandomAccessibleInterval< ? extends RealType< ? > > > images()
 	{
-		if ( input == null )
+		if ( !present( input ) )
 			throw new RestoreException( "No restored image given." );
 		final Map< String, RandomAccessibleInterval< ? extends RealType< ? > > > images = new LinkedHashMap<>();
 		images.put( input.getTitle(), ImageFiles.wrap( input ) );
@@ -147,5 +147,14 @@ public class EvaluateCommand extends ContextCommand
 				images.put( title, ImageFiles.wrap( imp ) );
 			}
 		return images;
+	}
+
+	/**
+	 * Whether an image was given: NB, SciJava fills an optional ImagePlus left
+	 * unset with an empty {@code new ImagePlus()}.
+	 */
+	private static boolean present( final ImagePlus imp )
+	{
+		return imp != null && imp.getWidth() > 0 && imp.getHeight() > 0;
 	}
 }
