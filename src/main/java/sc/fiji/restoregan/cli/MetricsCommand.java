@@ -67,7 +67,8 @@ final class MetricsCommand implements Callable< Integer >
 		put( json, "niqe", s.niqe() );
 		if ( evaluation.hasReference() )
 			put( json, "rmse", s.rmse() );
-		put( json, "data_range", evaluation.dataRange() );
+		if ( !Double.isNaN( evaluation.dataRange() ) )
+			put( json, "data_range", evaluation.dataRange() );
 		json.addProperty( "niqe_model", model.name );
 		if ( !notes.isEmpty() )
 			json.add( "notes", notes );
