@@ -57,6 +57,7 @@ public final class PerceptionDistortionPlot
 		final double dx = xMax > 0 ? xMax : 1, dy = yMax > yMin ? yMax - yMin : Math.max( 1, Math.abs( yMax ) );
 		final Plot plot = new Plot( TITLE, "RMSE (distortion, pixel units; lower is better)", "NIQE (lower is more natural)" );
 		plot.setLimits( -0.05 * dx, xMax + 0.3 * dx, yMin - 0.15 * dy, yMax + 0.15 * dy );
+		plot.setLineWidth( 2 );
 		plot.setColor( Color.BLUE );
 		plot.add( "circle", x, y );
 		for ( int i = 0; i < x.length; i++ )
