@@ -82,8 +82,9 @@ public final class Evaluation
 	/**
 	 * Scores one image.
 	 *
-	 * @throws RestoreException if its size differs from the reference's, or
-	 *             if there is no reference and it is too small for NIQE
+	 * @throws RestoreException if its size differs from the reference's, if
+	 *             it is smaller than the SSIM window, or if there is no
+	 *             reference and it is too small for NIQE
 	 */
 	public Scores evaluate( final String name, final RandomAccessibleInterval< ? extends RealType< ? > > image )
 	{
@@ -98,6 +99,8 @@ public final class Evaluation
 		}
 		if ( !Intervals.equalDimensions( reference, image ) )
 			throw new RestoreException( "The reference is " + size( reference ) + " but '" + name + "' is " + size( image ) + "; the images must have the same size." );
+		if ( w < Ssim.WINDOW || h < Ssim.WINDOW )
+			throw new RestoreException( "'" + name + "' is " + w + "x" + h + "; SSIM needs at least " + Ssim.WINDOW + "x" + Ssim.WINDOW + " pixels." );
 		final double mse = Psnr.mse( reference, image );
 		final double psnr = Psnr.fromMse( mse, dataRange );
 		final double ssim = Ssim.compute( reference, image, dataRange );
