@@ -29,14 +29,19 @@ public final class Psnr
 	 */
 	public static double compute( final RandomAccessibleInterval< ? extends RealType< ? > > reference, final RandomAccessibleInterval< ? extends RealType< ? > > test, final double dataRange )
 	{
-		return 10 * Math.log10( dataRange * dataRange / mse( reference, test ) );
+		return fromMse( mse( reference, test ), dataRange );
+	}
+
+	/** PSNR in dB of a known mean squared error: {@code 10 log10(R^2 / MSE)}. */
+	public static double fromMse( final double mse, final double dataRange )
+	{
+		return 10 * Math.log10( dataRange * dataRange / mse );
 	}
 
 	/** Mean squared difference of two images of equal size. */
 	public static double mse( final RandomAccessibleInterval< ? extends RealType< ? > > a, final RandomAccessibleInterval< ? extends RealType< ? > > b )
 	{
-		if ( !Intervals.equalDimensions( a, b ) )
-			throw new IllegalArgumentException( "Images differ in size: " + Intervals.toString( a ) + " and " + Intervals.toString( b ) );
+		Inputs.requireSameSize( a, b );
 		final double[] sum = new double[ 1 ];
 		LoopBuilder.setImages( a, b ).forEachPixel( ( x, y ) -> {
 			final double d = x.getRealDouble() - y.getRealDouble();
