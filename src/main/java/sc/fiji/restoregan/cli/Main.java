@@ -15,7 +15,8 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  */
 @Command( name = "restoregan", mixinStandardHelpOptions = true, version = "RestoreGAN 0.1.0",
 		description = "Restore microscopy images with GAN-trained generators (DJL, PyTorch).",
-		subcommands = { RestoreCommand.class, ModelsCommand.class, DemoCommand.class, BenchCommand.class, QualityCommand.class, TrainCommand.class } )
+		subcommands = { RestoreCommand.class, ModelsCommand.class, DemoCommand.class, BenchCommand.class, QualityCommand.class, TrainCommand.class, DegradeCommand.class,
+				SimulateCommand.class, PairsCommand.class } )
 public final class Main
 {
 	private static List< String > args = List.of();
