@@ -28,13 +28,13 @@ final class SimulateCommand implements Callable< Integer >
 	@Option( names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}." )
 	long seed;
 
-	@Option( names = "--nuclei", description = "Nuclei per 256 x 256 px (4)." )
+	@Option( names = "--nuclei", description = "Nuclei per 256 x 256 px (6)." )
 	Double nuclei;
 
-	@Option( names = "--membranes", description = "Membrane brightness, 0 = none (0.3)." )
+	@Option( names = "--membranes", description = "Membrane brightness, 0 = none (0.15)." )
 	Double membranes;
 
-	@Option( names = "--filaments", description = "Filaments per 256 x 256 px (6)." )
+	@Option( names = "--filaments", description = "Filaments per 256 x 256 px (10)." )
 	Double filaments;
 
 	@Option( names = "--puncta", description = "Puncta per 256 x 256 px (40)." )

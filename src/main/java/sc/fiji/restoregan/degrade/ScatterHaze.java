@@ -3,6 +3,7 @@ package sc.fiji.restoregan.degrade;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 import sc.fiji.restoregan.filter.GaussianBlur;
 
@@ -69,9 +70,14 @@ public record ScatterHaze( double[] sigmas, double[] weights, double offset ) im
 		return out;
 	}
 
+	private static String list( final double[] values )
+	{
+		return Arrays.stream( values ).mapToObj( v -> String.format( Locale.ROOT, "%.2f", v ) ).collect( Collectors.joining( ", ", "[", "]" ) );
+	}
+
 	@Override
 	public String describe()
 	{
-		return String.format( Locale.ROOT, "scatter haze sigmas %s px, weights %s, offset %.3f", Arrays.toString( sigmas ), Arrays.toString( weights ), offset );
+		return String.format( Locale.ROOT, "scatter haze sigmas %s px, weights %s, offset %.3f", list( sigmas ), list( weights ), offset );
 	}
 }

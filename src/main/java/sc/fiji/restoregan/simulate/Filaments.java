@@ -14,7 +14,7 @@ import sc.fiji.restoregan.degrade.Range;
 final class Filaments
 {
 	/** Peak brightness. */
-	static final Range BRIGHTNESS = Range.logUniform( 0.08, 0.6 );
+	static final Range BRIGHTNESS = Range.logUniform( 0.15, 0.8 );
 
 	/** Cross-section sigma, px. */
 	static final Range WIDTH = Range.uniform( 0.6, 1.1 );

@@ -11,7 +11,7 @@ import sc.fiji.restoregan.degrade.Range;
 final class Nuclei
 {
 	/** Largest semi-axis, px. */
-	static final Range SIZE = Range.logUniform( 6, 22 );
+	static final Range SIZE = Range.logUniform( 8, 25 );
 
 	/** Peak brightness. */
 	static final Range BRIGHTNESS = Range.logUniform( 0.15, 1 );

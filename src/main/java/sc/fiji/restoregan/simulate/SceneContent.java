@@ -21,7 +21,7 @@ import sc.fiji.restoregan.degrade.Range;
 public record SceneContent( double nuclei, double membranes, double filaments, double puncta, double vesicles, double background )
 {
 	/** A cell-like mixture of everything. */
-	public static final SceneContent DEFAULT = new SceneContent( 4, 0.3, 6, 40, 10, 0.03 );
+	public static final SceneContent DEFAULT = new SceneContent( 6, 0.15, 10, 40, 10, 0.03 );
 
 	/** Nuclei per field. */
 	public static final Range NUCLEI = Range.uniform( 1, 8 );
