@@ -130,7 +130,7 @@ final class DegradeCommand implements Callable< Integer >
 	@Option( names = "--gamma", description = "Response exponent (1)." )
 	Double gamma;
 
-	@Option( names = "--scale", description = "Reduction factor (lowres, 2)." )
+	@Option( names = "--scale", description = "Reduction factor (lowres 2; composite 1, above 1 adds a downsampling step)." )
 	Integer scale;
 
 	@Option( names = "--anti-alias", description = "Anti-aliasing sigma, px ((scale - 1) / 2)." )

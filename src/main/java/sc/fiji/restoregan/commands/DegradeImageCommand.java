@@ -96,7 +96,7 @@ public final class DegradeImageCommand extends ContextCommand
 	@Parameter( label = "Gamma", min = "0.1" )
 	private double gamma = 1;
 
-	@Parameter( label = "Downsampling factor", min = "1", max = "8" )
+	@Parameter( label = "Downsampling factor (lowres)", min = "1", max = "8" )
 	private int scale = 2;
 
 	@Parameter( label = "JPEG quality (0 = none)", min = "0", max = "100" )
@@ -169,7 +169,7 @@ public final class DegradeImageCommand extends ContextCommand
 		s.minimum = minimum;
 		s.dimming = dimming;
 		s.gamma = gamma;
-		s.scale = scale;
+		s.scale = s.kind == DegradationKind.LOWRES ? scale : 1;
 		s.jpeg = jpeg;
 		return s;
 	}

@@ -133,8 +133,8 @@ public final class DegradationSettings
 
 	// -- Low resolution --
 
-	/** Reduction factor (lowres; composite adds a downsampling when above 1). */
-	public int scale = 2;
+	/** Reduction factor; -1 for the default: 2 for lowres, 1 (no downsampling step) for composite. */
+	public int scale = -1;
 
 	/** Anti-aliasing sigma, px; default {@code (scale - 1) / 2}. */
 	public double antiAlias = Double.NaN;
@@ -155,7 +155,7 @@ public final class DegradationSettings
 		try
 		{
 			if ( random || kind == DegradationKind.COMPOSITE )
-				return kind.random( rnd, kind == DegradationKind.LOWRES || kind == DegradationKind.COMPOSITE ? scale : 1 );
+				return kind.random( rnd, kind == DegradationKind.LOWRES || kind == DegradationKind.COMPOSITE ? scale() : 1 );
 			switch ( kind )
 			{
 			case NOISE:
@@ -169,7 +169,7 @@ public final class DegradationSettings
 			case LIGHTING:
 				return new Lighting( IlluminationField.parse( variant( "vignette" ) ), minimum, dimming, or( peak, 200 ), or( read, 0.005 ), gamma );
 			default:
-				return new Downsample( scale, or( antiAlias, Downsample.defaultSigma( scale ) ), or( peak, 1000 ) > 0 ? CameraNoise.poissonGaussian( or( peak, 1000 ), or( read, 0.002 ) ) : null,
+				return new Downsample( scale(), or( antiAlias, Downsample.defaultSigma( scale() ) ), or( peak, 1000 ) > 0 ? CameraNoise.poissonGaussian( or( peak, 1000 ), or( read, 0.002 ) ) : null,
 						jpeg > 0 ? new JpegCompression( jpeg ) : null );
 			}
 		}
@@ -177,6 +177,11 @@ public final class DegradationSettings
 		{
 			throw new RestoreException( "Cannot build the " + kind.id() + " degradation: " + e.getMessage(), e );
 		}
+	}
+
+	private int scale()
+	{
+		return scale >= 1 ? scale : kind == DegradationKind.LOWRES ? 2 : 1;
 	}
 
 	private Blur blur( final Random rnd )
