@@ -1,0 +1,147 @@
+package sc.fiji.restoregan.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import com.google.gson.JsonObject;
+
+import net.imglib2.img.array.ArrayImgs;
+
+import sc.fiji.restoregan.degrade.Degradation;
+import sc.fiji.restoregan.degrade.DegradationKind;
+import sc.fiji.restoregan.normalize.AffineNormalization;
+
+/**
+ * Training pairs for any degradation kind, made on the fly: a clean region
+ * from one of the sources (picked with equal probability), one of the eight
+ * flips and 90-degree rotations, a degradation of the chosen kind with
+ * parameters drawn from its documented ranges, percentile normalisation of
+ * the whole degraded region (as at inference), and a random patch of both.
+ * <p>
+ * With a scale above 1 (kinds {@code lowres} and {@code composite}) the
+ * degraded region, and so the input patch, is {@code scale} times smaller
+ * than the clean one; the patches are aligned (the input pixel
+ * {@code (x, y)} covers target pixels {@code [scale x, scale (x + 1))}).
+ * </p>
+ * <p>
+ * The target is normalised with its input's map when the kind keeps
+ * intensities, otherwise with its own percentiles (see
+ * {@link DegradationKind#sharedNormalization()}). Each pair depends only on
+ * the seed, the step and its index in the batch.
+ * </p>
+ */
+public final class DegradationPairSampler implements PairSampler
+{
+	private final List< CleanSource > sources;
+
+	private final DegradationKind kind;
+
+	private final int scale;
+
+	private final long seed;
+
+	private final int region;
+
+	private final int patch;
+
+	private final double low, high;
+
+	/**
+	 * @param sources clean sources, picked with equal probability
+	 * @param kind the degradation family
+	 * @param scale 1, or the low-resolution factor (2 to 4) for {@code lowres}
+	 *            (required) and {@code composite}
+	 * @param seed base seed
+	 * @param region side of the clean region the degradation and the
+	 *            normalisation see, a multiple of {@code scale}
+	 * @param patch side of the target patch, a multiple of {@code scale}, at
+	 *            most {@code region}
+	 * @param percentiles normalisation percentiles {low, high}, for example
+	 *            {1, 99.8}
+	 */
+	public DegradationPairSampler( final List< CleanSource > sources, final DegradationKind kind, final int scale, final long seed, final int region,
+			final int patch, final double[] percentiles )
+	{
+		if ( sources.isEmpty() )
+			throw new IllegalArgumentException( "Need at least one clean source" );
+		if ( scale < 1 || region % scale != 0 || patch % scale != 0 || patch > region || patch < scale )
+			throw new IllegalArgumentException( "Need scale >= 1 dividing region (" + region + ") and patch (" + patch + "), patch <= region" );
+		if ( kind == DegradationKind.LOWRES && scale < 2 || scale > 1 && kind != DegradationKind.LOWRES && kind != DegradationKind.COMPOSITE )
+			throw new IllegalArgumentException( "lowres needs a scale of 2 or more and only lowres and composite take one" );
+		this.sources = List.copyOf( sources );
+		this.kind = kind;
+		this.scale = scale;
+		this.seed = seed;
+		this.region = region;
+		this.patch = patch;
+		this.low = percentiles[ 0 ];
+		this.high = percentiles[ 1 ];
+	}
+
+	/** The factor between target and input sides. */
+	public int scale()
+	{
+		return scale;
+	}
+
+	/** The pairs for training step {@code step}, inputs {@code scale} times smaller than targets. */
+	public ScaledBatch pairs( final long step, final int count )
+	{
+		final int small = region / scale, in = patch / scale;
+		final float[] inputs = new float[ count * in * in ], targets = new float[ count * patch * patch ];
+		final List< String > descriptions = new ArrayList<>();
+		for ( int i = 0; i < count; i++ )
+		{
+			final Random rnd = new Random( seed * 0x9E3779B97F4A7C15L + step * 1_000_003L + i );
+			final int s = rnd.nextInt( sources.size() );
+			final float[] clean = Augment.apply( sources.get( s ).next( rnd, region ), region, rnd.nextInt( 8 ) );
+			final Degradation degradation = kind.random( rnd, scale );
+			final float[] degraded = degradation.apply( clean, region, region, rnd );
+			final AffineNormalization inNorm = AffineNormalization.fromPercentiles( ArrayImgs.floats( degraded, small, small ), low, high );
+			final AffineNormalization outNorm = kind.sharedNormalization() ? inNorm : AffineNormalization.fromPercentiles( ArrayImgs.floats( clean, region, region ), low, high );
+			final int x0 = rnd.nextInt( ( region - patch ) / scale + 1 ), y0 = rnd.nextInt( ( region - patch ) / scale + 1 );
+			crop( degraded, small, x0, y0, in, inNorm, inputs, i );
+			crop( clean, region, x0 * scale, y0 * scale, patch, outNorm, targets, i );
+			descriptions.add( "source " + s + ": " + degradation.describe() );
+		}
+		return new ScaledBatch( inputs, targets, count, in, patch, descriptions );
+	}
+
+	private static void crop( final float[] img, final int side, final int x0, final int y0, final int size, final AffineNormalization norm, final float[] out,
+			final int index )
+	{
+		final int offset = index * size * size;
+		for ( int y = 0; y < size; y++ )
+			for ( int x = 0; x < size; x++ )
+				out[ offset + y * size + x ] = ( float ) norm.apply( img[ ( y0 + y ) * side + x0 + x ] );
+	}
+
+	/**
+	 * Same-size pairs for the trainer.
+	 *
+	 * @throws IllegalStateException when the scale is above 1 (use
+	 *             {@link #pairs(long, int)})
+	 */
+	@Override
+	public Batch batch( final long step, final int count )
+	{
+		return pairs( step, count ).toBatch();
+	}
+
+	@Override
+	public JsonObject recipe()
+	{
+		final JsonObject r = new JsonObject();
+		r.addProperty( "degradation", kind.id() + ", parameters drawn from the documented ranges (docs/synthetic-data.md)" );
+		r.addProperty( "scale", scale );
+		r.addProperty( "sources", String.join( "; ", sources.stream().map( CleanSource::describe ).toList() ) );
+		r.addProperty( "augmentation", "random flips and 90-degree rotations" );
+		r.addProperty( "region", region );
+		r.addProperty( "patch", patch );
+		r.addProperty( "normalization", "percentiles " + low + " and " + high + " of the degraded region; target "
+				+ ( kind.sharedNormalization() ? "under the same map" : "by its own percentiles" ) );
+		r.addProperty( "seed", seed );
+		return r;
+	}
+}

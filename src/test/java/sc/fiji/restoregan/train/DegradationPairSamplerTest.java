@@ -1,0 +1,94 @@
+package sc.fiji.restoregan.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sc.fiji.restoregan.degrade.DegradationKind;
+import sc.fiji.restoregan.io.ImageFiles;
+
+/** Shapes, determinism and export of degradation pairs. */
+class DegradationPairSamplerTest
+{
+	private static final double[] PERCENTILES = { 1, 99.8 };
+
+	private static DegradationPairSampler sampler( final DegradationKind kind, final int scale )
+	{
+		return new DegradationPairSampler( List.of( new MicroscopySceneSource() ), kind, scale, 42, 96, 64, PERCENTILES );
+	}
+
+	@Test
+	void sameSizePairsHaveBatchShapesAndAreSeededPerStep()
+	{
+		final DegradationPairSampler s = sampler( DegradationKind.BLUR, 1 );
+		final Batch b = s.batch( 3, 2 );
+		assertEquals( 2, b.count() );
+		assertEquals( 64, b.size() );
+		assertEquals( 2 * 64 * 64, b.inputs().length );
+		assertEquals( 2 * 64 * 64, b.targets().length );
+		assertArrayEquals( b.inputs(), s.batch( 3, 2 ).inputs() );
+		assertArrayEquals( b.targets(), s.batch( 3, 2 ).targets() );
+		assertFalse( Arrays.equals( b.inputs(), s.batch( 4, 2 ).inputs() ) );
+		assertFalse( Arrays.equals( b.inputs(), b.targets() ) );
+	}
+
+	@Test
+	void lowResolutionInputsAreSmallerByTheScale()
+	{
+		final DegradationPairSampler s = sampler( DegradationKind.LOWRES, 2 );
+		final ScaledBatch b = s.pairs( 0, 3 );
+		assertEquals( 32, b.inputSize() );
+		assertEquals( 64, b.targetSize() );
+		assertEquals( 2, b.scale() );
+		assertEquals( 3 * 32 * 32, b.inputs().length );
+		assertEquals( 3 * 64 * 64, b.targets().length );
+		assertEquals( 3, b.descriptions().size() );
+		assertTrue( b.descriptions().get( 0 ).contains( "downsample x2" ) );
+		assertThrows( IllegalStateException.class, () -> s.batch( 0, 1 ) );
+		final ScaledBatch c = sampler( DegradationKind.COMPOSITE, 2 ).pairs( 1, 2 );
+		assertEquals( 32, c.inputSize() );
+	}
+
+	@Test
+	void everyKindGivesFinitePairs()
+	{
+		for ( final DegradationKind kind : DegradationKind.values() )
+		{
+			final ScaledBatch b = sampler( kind, kind == DegradationKind.LOWRES ? 4 : 1 ).pairs( 7, 2 );
+			for ( final float v : b.inputs() )
+				assertTrue( Float.isFinite( v ), kind.id() );
+			for ( final float v : b.targets() )
+				assertTrue( Float.isFinite( v ), kind.id() );
+		}
+	}
+
+	@Test
+	void rejectsInconsistentSizes()
+	{
+		final List< CleanSource > src = List.of( new MicroscopySceneSource() );
+		assertThrows( IllegalArgumentException.class, () -> new DegradationPairSampler( src, DegradationKind.LOWRES, 1, 1, 96, 64, PERCENTILES ) );
+		assertThrows( IllegalArgumentException.class, () -> new DegradationPairSampler( src, DegradationKind.LOWRES, 3, 1, 96, 64, PERCENTILES ) );
+		assertThrows( IllegalArgumentException.class, () -> new DegradationPairSampler( src, DegradationKind.NOISE, 2, 1, 96, 64, PERCENTILES ) );
+	}
+
+	@Test
+	void exportWritesInspectableTiffs( @TempDir final Path dir ) throws Exception
+	{
+		final List< Path > files = PairExport.write( sampler( DegradationKind.LOWRES, 2 ), 3, dir );
+		assertEquals( 8, files.size() );
+		assertArrayEquals( new long[] { 32, 32, 1, 1, 1 }, ImageFiles.read( dir.resolve( "0002-input.tif" ) ).dimensionsAsLongArray() );
+		assertArrayEquals( new long[] { 64, 64, 1, 1, 1 }, ImageFiles.read( dir.resolve( "0002-target.tif" ) ).dimensionsAsLongArray() );
+		assertEquals( 4, Files.readAllLines( dir.resolve( "pairs.tsv" ) ).size() );
+		assertTrue( Files.readString( dir.resolve( "recipe.json" ) ).contains( "lowres" ) );
+	}
+}
