@@ -1,7 +1,7 @@
 // RestoreGAN batch denoising: every TIFF/PNG/JPEG of a folder, into a second folder.
 // Runs in Fiji (with RestoreGAN installed), also headless:
 //   ImageJ-linux64 --headless --console -macro denoise-folder.ijm "/path/in,/path/out"
-// Parameters not named here keep their defaults (model of the task, tile 512, overlap 64,
+// Parameters not named here keep their defaults (model of the task, tile 1024, overlap 128,
 // device auto, percentiles 1 and 99.8), so no dialog opens.
 args = getArgument();
 if (args == "") {
@@ -20,7 +20,7 @@ for (i = 0; i < files.length; i++) {
 		continue;
 	open(input + name);
 	source = getImageID();
-	run("Denoise", "device=auto tile=512 overlap=64");
+	run("Denoise", "device=auto tile=1024 overlap=128");
 	if (getImageID() == source) {
 		print("RestoreGAN: " + name + " was not restored (see the log)");
 	} else {

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import sc.fiji.restoregan.bench.MetricsSpeedBenchmark;
 import sc.fiji.restoregan.bench.SpeedBenchmark;
 import sc.fiji.restoregan.device.DeviceChoice;
 import sc.fiji.restoregan.model.ModelRegistry;
@@ -25,6 +26,9 @@ final class BenchCommand implements Callable< Integer >
 	@Option( names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}." )
 	String device;
 
+	@Option( names = "--metrics", defaultValue = "2048", description = "Also time SSIM, MS-SSIM and NIQE on an image of this size (0: skip). Default: ${DEFAULT-VALUE}." )
+	int metricsSize;
+
 	@Override
 	public Integer call()
 	{
@@ -34,6 +38,8 @@ final class BenchCommand implements Callable< Integer >
 			System.out.println( "Model " + stored.card().name + ": " + stored.architecture() + String.format( java.util.Locale.ROOT, ", %.0f kFLOP per pixel", stored.architecture().flopsPerPixel() / 1e3 ) );
 			SpeedBenchmark.run( net, stored.architecture(), sizes ).forEach( System.out::println );
 		}
+		if ( metricsSize > 0 )
+			MetricsSpeedBenchmark.run( metricsSize ).forEach( System.out::println );
 		return 0;
 	}
 }

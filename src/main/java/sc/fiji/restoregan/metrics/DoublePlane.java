@@ -2,6 +2,7 @@ package sc.fiji.restoregan.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleBiFunction;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
@@ -83,6 +84,20 @@ public final class DoublePlane
 		for ( final RandomAccessibleInterval< ? extends RealType< ? > > p : Planes.of( image ) )
 			planes.add( of( p ) );
 		return planes;
+	}
+
+	/**
+	 * The mean of a per-plane score over the planes of two images of equal
+	 * size, copying one pair of planes at a time.
+	 */
+	public static double meanOverPlanes( final RandomAccessibleInterval< ? extends RealType< ? > > reference, final RandomAccessibleInterval< ? extends RealType< ? > > test, final ToDoubleBiFunction< DoublePlane, DoublePlane > score )
+	{
+		Inputs.requireSameSize( reference, test );
+		final long n = Planes.count( reference );
+		double sum = 0;
+		for ( long p = 0; p < n; p++ )
+			sum += score.applyAsDouble( of( Planes.plane( reference, p ) ), of( Planes.plane( test, p ) ) );
+		return sum / n;
 	}
 
 	/** The value at column {@code x}, row {@code y}. */

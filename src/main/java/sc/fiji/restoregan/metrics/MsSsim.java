@@ -1,6 +1,5 @@
 package sc.fiji.restoregan.metrics;
 
-import java.util.List;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -47,12 +46,7 @@ public final class MsSsim
 	 */
 	public static double compute( final RandomAccessibleInterval< ? extends RealType< ? > > reference, final RandomAccessibleInterval< ? extends RealType< ? > > test, final double dataRange )
 	{
-		Inputs.requireSameSize( reference, test );
-		final List< DoublePlane > x = DoublePlane.planes( reference ), y = DoublePlane.planes( test );
-		double sum = 0;
-		for ( int p = 0; p < x.size(); p++ )
-			sum += plane( x.get( p ), y.get( p ), dataRange );
-		return sum / x.size();
+		return DoublePlane.meanOverPlanes( reference, test, ( x, y ) -> plane( x, y, dataRange ) );
 	}
 
 	/** Whether a plane of this size is large enough for MS-SSIM. */

@@ -72,12 +72,7 @@ public final class Ssim
 	 */
 	public static double compute( final RandomAccessibleInterval< ? extends RealType< ? > > reference, final RandomAccessibleInterval< ? extends RealType< ? > > test, final double dataRange )
 	{
-		Inputs.requireSameSize( reference, test );
-		final List< DoublePlane > x = DoublePlane.planes( reference ), y = DoublePlane.planes( test );
-		double sum = 0;
-		for ( int p = 0; p < x.size(); p++ )
-			sum += plane( x.get( p ), y.get( p ), dataRange, false ).ssim();
-		return sum / x.size();
+		return DoublePlane.meanOverPlanes( reference, test, ( x, y ) -> plane( x, y, dataRange, false ).ssim() );
 	}
 
 	/**

@@ -13,10 +13,10 @@ package sc.fiji.restoregan.pipeline;
 public record RestoreOptions( int tile, int overlap, double lowPercentile, double highPercentile )
 {
 	/** Default tile size. */
-	public static final int DEFAULT_TILE = 512;
+	public static final int DEFAULT_TILE = 1024;
 
 	/** Default overlap. */
-	public static final int DEFAULT_OVERLAP = 64;
+	public static final int DEFAULT_OVERLAP = 128;
 
 	/** Default lower percentile (as in CARE: 1 to 3). */
 	public static final double DEFAULT_LOW = 1;
@@ -35,7 +35,7 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 			throw new RestoreException( "Percentiles must satisfy 0 <= low < high <= 100, not " + lowPercentile + " and " + highPercentile + "." );
 	}
 
-	/** The defaults: tile 512, overlap 64, percentiles 1 and 99.8. */
+	/** The defaults: tile 1024, overlap 128, percentiles 1 and 99.8. */
 	public static RestoreOptions defaults()
 	{
 		return new RestoreOptions( DEFAULT_TILE, DEFAULT_OVERLAP, DEFAULT_LOW, DEFAULT_HIGH );
