@@ -91,13 +91,25 @@ public final class ResidualUNet extends AbstractBlock
 		for ( int i = 0; i < config.depth; i++ )
 		{
 			final int l = config.depth - 1 - i;
-			h = h.repeat( 2, 2 ).repeat( 3, 2 ).concat( skips[ l ], 1 );
+			h = upsample( h ).concat( skips[ l ], 1 );
 			h = decoders.get( i ).forward( store, new NDList( h ), training ).singletonOrThrow();
 		}
 		NDArray y = shuffle( head.forward( store, new NDList( h ), training ).singletonOrThrow(), config.shuffle );
 		if ( config.residual )
 			y = y.add( x );
 		return new NDList( y );
+	}
+
+	/**
+	 * Nearest-neighbour upsampling by 2 of an NCHW array: a broadcast view
+	 * reshaped once (a single copy, where two {@code repeat}s would copy
+	 * twice).
+	 */
+	static NDArray upsample( final NDArray x )
+	{
+		final Shape in = x.getShape();
+		final long n = in.get( 0 ), c = in.get( 1 ), h = in.get( 2 ), w = in.get( 3 );
+		return x.reshape( n, c, h, 1, w, 1 ).broadcast( new Shape( n, c, h, 2, w, 2 ) ).reshape( n, c, 2 * h, 2 * w );
 	}
 
 	/** (N, C, H, W) to (N, C s^2, H / s, W / s): each s x s block becomes channels. */
