@@ -1,5 +1,6 @@
 package sc.fiji.restoregan.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--depth", defaultValue = "2", description = "U-Net depth. Default: ${DEFAULT-VALUE}." )
 	int depth;
 
-	@Option( names = "--shuffle", defaultValue = "2", description = "Pixel-unshuffle factor before the U-Net (1: plain CARE U-Net). Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--shuffle", defaultValue = "1", description = "Pixel-unshuffle factor before the U-Net (1: plain CARE U-Net). Default: ${DEFAULT-VALUE}." )
 	int shuffle;
 
 	@Option( names = "--lr", defaultValue = "4e-4", description = "Peak learning rate. Default: ${DEFAULT-VALUE}." )
@@ -69,6 +70,9 @@ final class TrainCommand implements Callable< Integer >
 
 	@Option( names = "--resume", description = "Continue from the run folder's checkpoint." )
 	boolean resume;
+
+	@Option( names = "--export-only", description = "Do not train: write the run folder's latest checkpoint as the --export model (give the options the run was started with)." )
+	boolean exportOnly;
 
 	@Override
 	public Integer call() throws Exception
@@ -91,31 +95,49 @@ final class TrainCommand implements Callable< Integer >
 		final ModelCard defaults = new ModelCard();
 		final DenoisePairSampler sampler = new DenoisePairSampler( sources, seed, Math.max( 128, patch + 32 ), patch, new double[] { 5, 100 }, new double[] { 0.005, 0.05 },
 				new double[] { defaults.normalization.low, defaults.normalization.high } );
-		final SupervisedTrainer trainer = new SupervisedTrainer( config, sampler, run ).log( System.out::println );
-		final SupervisedTrainer.Result result = trainer.train( resume, Progress.NONE );
-		if ( export != null )
+		final byte[] parameters;
+		if ( exportOnly )
 		{
-			final ModelCard card = new ModelCard();
-			card.name = export.getFileName().toString();
-			card.task = Task.DENOISE.id();
-			card.description = "Residual U-Net denoiser for Poisson-Gaussian noise (5 to 100 photons at the brightest pixel, read noise 0.5 to 5%), trained with L1.";
-			card.architecture = config.architecture;
-			final JsonObject training = new JsonObject();
-			training.addProperty( "loss", "L1" );
-			training.addProperty( "optimizer", "Adam (beta1 0.9, beta2 0.999), cosine decay from " + lr + " to " + ( lr * config.finalLearningRateFraction ) );
-			training.addProperty( "steps", result.steps() );
-			training.addProperty( "batch", batch );
-			training.addProperty( "patch", patch );
-			training.addProperty( "seed", seed );
-			training.addProperty( "finalTrainingLoss", result.lastLoss() );
-			training.addProperty( "finalValidationLoss", result.validationLoss() );
-			training.addProperty( "heldOut", String.join( ", ", exclude ) );
-			training.add( "data", sampler.recipe() );
-			training.addProperty( "command", "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() ) );
-			card.training = training;
-			ModelStore.save( export, card, result.parameters() );
-			System.out.println( "Model written to " + export + " (" + new Gson().toJson( card.weights ) + ")" );
+			if ( export == null )
+				throw new RestoreException( "--export-only needs --export." );
+			parameters = SupervisedTrainer.checkpointParameters( run );
 		}
+		else
+			parameters = new SupervisedTrainer( config, sampler, run ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
+		if ( export != null )
+			export( config, sampler, parameters );
 		return 0;
+	}
+
+	/** Writes the model folder with a card recording the recipe and where training stands. */
+	private void export( final TrainingConfig config, final DenoisePairSampler sampler, final byte[] parameters ) throws IOException
+	{
+		final ModelCard card = new ModelCard();
+		card.name = export.getFileName().toString();
+		card.task = Task.DENOISE.id();
+		card.description = "Residual U-Net denoiser for Poisson-Gaussian noise (5 to 100 photons at the brightest pixel, read noise 0.5 to 5%), trained with L1.";
+		card.architecture = config.architecture;
+		final long done = SupervisedTrainer.checkpointStep( run );
+		final String[] last = SupervisedTrainer.lastLogRow( run );
+		final JsonObject training = new JsonObject();
+		training.addProperty( "loss", "L1" );
+		training.addProperty( "optimizer", "Adam (beta1 0.9, beta2 0.999), cosine decay from " + lr + " to " + ( lr * config.finalLearningRateFraction ) + " over the planned steps" );
+		training.addProperty( "steps", done );
+		training.addProperty( "plannedSteps", config.steps );
+		training.addProperty( "batch", batch );
+		training.addProperty( "patch", patch );
+		training.addProperty( "seed", seed );
+		training.addProperty( "lastLoggedStep", Long.parseLong( last[ 0 ] ) );
+		training.addProperty( "lastLoggedTrainingLoss", Double.parseDouble( last[ 1 ] ) );
+		training.addProperty( "lastLoggedValidationLoss", Double.parseDouble( last[ 2 ] ) );
+		training.addProperty( "heldOut", String.join( ", ", exclude ) );
+		training.add( "data", sampler.recipe() );
+		final String args = String.join( " ", Main.lastArgs() ).replace( " --export-only", "" ).replace( " --resume", "" );
+		training.addProperty( "command", "java -jar target/restoregan.jar " + args );
+		if ( done < config.steps )
+			training.addProperty( "resume", "training stopped at step " + done + " of " + config.steps + "; continue with the same command plus --resume (exact: weights, Adam moments and data depend only on seed and step)" );
+		card.training = training;
+		ModelStore.save( export, card, parameters );
+		System.out.println( "Model written to " + export + " at step " + done + " (" + new Gson().toJson( card.weights ) + ")" );
 	}
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -193,6 +194,31 @@ public final class SupervisedTrainer
 		{
 			throw new RestoreException( "The checkpoint in " + runDir + " does not fit this architecture: " + e.getMessage(), e );
 		}
+	}
+
+	/** The weights stored in a run folder's checkpoint. */
+	public static byte[] checkpointParameters( final Path runDir ) throws IOException
+	{
+		final Path file = runDir.resolve( "checkpoint.params" );
+		if ( !Files.exists( file ) )
+			throw new RestoreException( "No checkpoint in " + runDir + "." );
+		return Files.readAllBytes( file );
+	}
+
+	/** The step a run folder's checkpoint was written at. */
+	public static long checkpointStep( final Path runDir ) throws IOException
+	{
+		try ( DataInputStream in = new DataInputStream( Files.newInputStream( runDir.resolve( "checkpoint.adam" ) ) ) )
+		{
+			return in.readLong();
+		}
+	}
+
+	/** The last row of a run folder's log: step, loss, validation loss, learning rate, seconds. */
+	public static String[] lastLogRow( final Path runDir ) throws IOException
+	{
+		final List< String > lines = Files.readAllLines( runDir.resolve( "train-log.csv" ) );
+		return lines.get( lines.size() - 1 ).split( "," );
 	}
 
 	/** The training log's text, for tests and reports. */

@@ -1,0 +1,46 @@
+package sc.fiji.restoregan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelSource;
+import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.model.StoredModel;
+
+class TrainCommandTest
+{
+	@TempDir
+	Path dir;
+
+	@Test
+	void trainsExportsAndRecordsTheRecipe()
+	{
+		final Path run = dir.resolve( "run" ), model = dir.resolve( "model" );
+		final String[] common = { "train", "--run", run.toString(), "--steps", "20", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--seed", "3" };
+		assertEquals( 0, Main.run( concat( common, "--export", model.toString() ) ) );
+		final StoredModel trained = ModelStore.load( ModelSource.directory( model ) );
+		final ModelCard card = trained.card();
+		assertEquals( 20, card.training.get( "steps" ).getAsLong() );
+		assertEquals( 3, card.training.get( "seed" ).getAsLong() );
+		assertTrue( card.training.get( "command" ).getAsString().contains( "--steps 20" ) );
+		assertTrue( card.training.getAsJsonObject( "data" ).get( "peakPhotons" ).getAsString().contains( "5.0, 100.0" ) );
+		// exporting the run's checkpoint again gives the same weights
+		final Path again = dir.resolve( "again" );
+		assertEquals( 0, Main.run( concat( common, "--export", again.toString(), "--export-only" ) ) );
+		assertEquals( card.weights.sha256, ModelStore.load( ModelSource.directory( again ) ).card().weights.sha256 );
+		assertTrue( !ModelStore.load( ModelSource.directory( again ) ).card().training.get( "command" ).getAsString().contains( "--export-only" ) );
+	}
+
+	private static String[] concat( final String[] a, final String... b )
+	{
+		final String[] all = java.util.Arrays.copyOf( a, a.length + b.length );
+		System.arraycopy( b, 0, all, a.length, b.length );
+		return all;
+	}
+}
