@@ -1,9 +1,7 @@
 package sc.fiji.restoregan.nn;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
-import ai.djl.nn.Block;
 import ai.djl.translate.TranslateException;
 
 import sc.fiji.restoregan.device.DeviceChoice;
@@ -43,17 +41,6 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 		this.blockSize = blockSize;
 		this.radius = radius;
 		this.scale = scale;
-	}
-
-	/**
-	 * A model holding {@code block} on {@code device}, for callers that build
-	 * the block themselves.
-	 */
-	public static Model newModel( final String name, final Block block, final Device device )
-	{
-		final Model model = Model.newInstance( name, device, DeviceChoice.ENGINE );
-		model.setBlock( block );
-		return model;
 	}
 
 	@Override

@@ -66,8 +66,12 @@ public final class AdamState
 			final NDArray g = w.getGradient();
 			final NDArray m = first.computeIfAbsent( p.getKey(), k -> manager.zeros( w.getShape() ) );
 			final NDArray v = second.computeIfAbsent( p.getKey(), k -> manager.zeros( w.getShape() ) );
-			m.muli( beta1 ).addi( g.mul( 1 - beta1 ) );
-			v.muli( beta2 ).addi( g.square().muli( 1 - beta2 ) );
+			// every temporary is closed here: they live on the parameters' manager, which lasts the whole run
+			try ( NDArray scaledGradient = g.mul( 1 - beta1 ); NDArray squaredGradient = g.square().muli( 1 - beta2 ) )
+			{
+				m.muli( beta1 ).addi( scaledGradient );
+				v.muli( beta2 ).addi( squaredGradient );
+			}
 			try ( NDArray denom = v.sqrt().addi( epsilon * Math.sqrt( c2 ) ); NDArray update = m.div( denom ).muli( stepSize ) )
 			{
 				w.subi( update );

@@ -76,8 +76,14 @@ public final class SupervisedTrainer
 		return this;
 	}
 
-	/** The result of a run: the final parameters and losses. */
-	public record Result( byte[] parameters, long steps, double firstLoss, double lastLoss, double validationLoss )
+	/**
+	 * The result of a run.
+	 *
+	 * @param parameters the final weights, serialised
+	 * @param steps steps trained in all
+	 * @param validationLoss the last validation loss
+	 */
+	public record Result( byte[] parameters, long steps, double validationLoss )
 	{}
 
 	/**
@@ -108,7 +114,7 @@ public final class SupervisedTrainer
 			net.getParameters().forEach( e -> e.getValue().getArray().setRequiresGradient( true ) );
 			final ParameterStore store = new ParameterStore( manager, false );
 			final Batch validation = sampler.batch( -1, config.batch );
-			double first = Double.NaN, last = Double.NaN, val = Double.NaN, sum = 0;
+			double val = Double.NaN, sum = 0;
 			int inSum = 0;
 			final long t0 = System.nanoTime();
 			for ( long step = start; step < config.steps; step++ )
@@ -119,24 +125,7 @@ public final class SupervisedTrainer
 					log.accept( "Cancelled; checkpoint at step " + step + " in " + runDir );
 					throw new CancelledException();
 				}
-				final Batch batch = sampler.batch( step, config.batch );
-				final double loss;
-				try ( NDManager sub = manager.newSubManager() )
-				{
-					final NDArray x = TensorBridge.toTensor( sub, batch.inputs(), batch.count(), batch.size(), batch.size() );
-					final NDArray t = TensorBridge.toTensor( sub, batch.targets(), batch.count(), batch.size(), batch.size() );
-					try ( GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )
-					{
-						final NDArray y = net.forward( store, new NDList( x ), true ).singletonOrThrow();
-						final NDArray l = y.sub( t ).abs().mean();
-						gc.backward( l );
-						loss = l.getFloat();
-					}
-					adam.step( net.getParameters(), config.learningRate( step ) );
-				}
-				if ( Double.isNaN( first ) )
-					first = loss;
-				last = loss;
+				final double loss = trainStep( net, store, manager, adam, sampler.batch( step, config.batch ), config.learningRate( step ) );
 				sum += loss;
 				inSum++;
 				final long done = step + 1;
@@ -154,7 +143,25 @@ public final class SupervisedTrainer
 					saveCheckpoint( net, adam, done );
 				progress.update( done, config.steps, "Training step " + done + "/" + config.steps );
 			}
-			return new Result( ModelStore.parameters( net ), config.steps, first, last, val );
+			return new Result( ModelStore.parameters( net ), config.steps, val );
+		}
+	}
+
+	/** One optimisation step on a batch; returns its L1 loss. */
+	private static double trainStep( final ResidualUNet net, final ParameterStore store, final NDManager manager, final AdamState adam, final Batch batch, final double lr )
+	{
+		try ( NDManager sub = manager.newSubManager() )
+		{
+			final NDList pair = tensors( sub, batch );
+			final double loss;
+			try ( GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )
+			{
+				final NDArray l = l1( net, store, pair, true );
+				gc.backward( l );
+				loss = l.getFloat();
+			}
+			adam.step( net.getParameters(), lr );
+			return loss;
 		}
 	}
 
@@ -162,10 +169,21 @@ public final class SupervisedTrainer
 	{
 		try ( NDManager sub = manager.newSubManager() )
 		{
-			final NDArray x = TensorBridge.toTensor( sub, batch.inputs(), batch.count(), batch.size(), batch.size() );
-			final NDArray t = TensorBridge.toTensor( sub, batch.targets(), batch.count(), batch.size(), batch.size() );
-			return net.forward( store, new NDList( x ), false ).singletonOrThrow().sub( t ).abs().mean().getFloat();
+			return l1( net, store, tensors( sub, batch ), false ).getFloat();
 		}
+	}
+
+	/** Input and target of a batch as NCHW tensors. */
+	private static NDList tensors( final NDManager manager, final Batch batch )
+	{
+		return new NDList( TensorBridge.toTensor( manager, batch.inputs(), batch.count(), batch.size(), batch.size() ),
+				TensorBridge.toTensor( manager, batch.targets(), batch.count(), batch.size(), batch.size() ) );
+	}
+
+	/** Mean absolute difference between the network's output and the target. */
+	private static NDArray l1( final ResidualUNet net, final ParameterStore store, final NDList pair, final boolean training )
+	{
+		return net.forward( store, new NDList( pair.get( 0 ) ), training ).singletonOrThrow().sub( pair.get( 1 ) ).abs().mean();
 	}
 
 	private void saveCheckpoint( final ResidualUNet net, final AdamState adam, final long step ) throws IOException
