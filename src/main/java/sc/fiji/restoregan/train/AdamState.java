@@ -63,20 +63,22 @@ public final class AdamState
 			final NDArray w = p.getValue().getArray();
 			if ( !w.hasGradient() )
 				continue;
-			final NDArray g = w.getGradient();
-			final NDArray m = first.computeIfAbsent( p.getKey(), k -> manager.zeros( w.getShape() ) );
-			final NDArray v = second.computeIfAbsent( p.getKey(), k -> manager.zeros( w.getShape() ) );
-			// every temporary is closed here: they live on the parameters' manager, which lasts the whole run
-			try ( NDArray scaledGradient = g.mul( 1 - beta1 ); NDArray squaredGradient = g.square().muli( 1 - beta2 ) )
+			try ( NDArray g = w.getGradient() ) // a new handle on the gradient each call
 			{
-				m.muli( beta1 ).addi( scaledGradient );
-				v.muli( beta2 ).addi( squaredGradient );
+				final NDArray m = first.computeIfAbsent( p.getKey(), k -> manager.zeros( w.getShape() ) );
+				final NDArray v = second.computeIfAbsent( p.getKey(), k -> manager.zeros( w.getShape() ) );
+				// every temporary is closed here: they live on the parameters' manager, which lasts the whole run
+				try ( NDArray scaledGradient = g.mul( 1 - beta1 ); NDArray squaredGradient = g.square().muli( 1 - beta2 ) )
+				{
+					m.muli( beta1 ).addi( scaledGradient );
+					v.muli( beta2 ).addi( squaredGradient );
+				}
+				try ( NDArray denom = v.sqrt().addi( epsilon * Math.sqrt( c2 ) ); NDArray update = m.div( denom ).muli( stepSize ) )
+				{
+					w.subi( update );
+				}
+				g.subi( g );
 			}
-			try ( NDArray denom = v.sqrt().addi( epsilon * Math.sqrt( c2 ) ); NDArray update = m.div( denom ).muli( stepSize ) )
-			{
-				w.subi( update );
-			}
-			g.subi( g );
 		}
 	}
 
