@@ -1,7 +1,9 @@
 package sc.fiji.restoregan.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -103,10 +105,37 @@ final class TrainCommand implements Callable< Integer >
 			parameters = SupervisedTrainer.checkpointParameters( run );
 		}
 		else
+		{
+			recordCommand();
 			parameters = new SupervisedTrainer( config, sampler, run ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
+		}
 		if ( export != null )
 			export( config, sampler, parameters );
 		return 0;
+	}
+
+	/** The file in the run folder listing every training command run on it, in order. */
+	private Path commandsFile()
+	{
+		return run.resolve( "commands.txt" );
+	}
+
+	private void recordCommand() throws IOException
+	{
+		Files.createDirectories( run );
+		final String line = "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() ) + "\n";
+		Files.writeString( commandsFile(), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND );
+	}
+
+	/**
+	 * The training commands that produced the run's checkpoint (the schedule
+	 * depends on {@code --steps}, so a resumed run needs all of them).
+	 */
+	private List< String > commands() throws IOException
+	{
+		if ( Files.exists( commandsFile() ) )
+			return Files.readAllLines( commandsFile() ).stream().filter( l -> !l.isBlank() ).toList();
+		return List.of( "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() ).replace( " --export-only", "" ) );
 	}
 
 	/** Writes the model folder with a card recording the recipe and where training stands. */
@@ -132,8 +161,7 @@ final class TrainCommand implements Callable< Integer >
 		training.addProperty( "lastLoggedValidationLoss", Double.parseDouble( last[ 2 ] ) );
 		training.addProperty( "heldOut", String.join( ", ", exclude ) );
 		training.add( "data", sampler.recipe() );
-		final String args = String.join( " ", Main.lastArgs() ).replace( " --export-only", "" ).replace( " --resume", "" );
-		training.addProperty( "command", "java -jar target/restoregan.jar " + args );
+		training.addProperty( "command", String.join( " && ", commands() ) );
 		if ( done < config.steps )
 			training.addProperty( "resume", "training stopped at step " + done + " of " + config.steps + "; continue with the same command plus --resume (exact: weights, Adam moments and data depend only on seed and step)" );
 		card.training = training;
