@@ -60,9 +60,14 @@ public final class GanConfig
 	/** Global L2 norm the gradients of each network are clipped to (0: off). */
 	public double clipNorm = 0;
 
-	/** The discriminator's learning rate at {@code step}: the generator's schedule, rescaled. */
+	/**
+	 * The discriminator's learning rate at {@code step}: the generator's
+	 * schedule, rescaled (constant when the generator's rate is 0).
+	 */
 	public double discriminatorLearningRate( final long step )
 	{
+		if ( generator.learningRate == 0 )
+			return discriminatorLearningRate;
 		return discriminatorLearningRate * generator.learningRate( step ) / generator.learningRate;
 	}
 

@@ -71,7 +71,10 @@ public final class Gradients
 		{
 			final NDArray w = p.getValue().getArray();
 			if ( w.hasGradient() )
-				sum += w.getGradient().square().sum().getFloat();
+				try ( NDArray g = w.getGradient(); NDArray sq = g.square(); NDArray total = sq.sum() )
+				{
+					sum += total.getFloat();
+				}
 		}
 		return Math.sqrt( sum );
 	}
@@ -90,7 +93,10 @@ public final class Gradients
 			{
 				final NDArray w = p.getValue().getArray();
 				if ( w.hasGradient() )
-					w.getGradient().muli( scale );
+					try ( NDArray g = w.getGradient() )
+					{
+						g.muli( scale );
+					}
 			}
 		}
 		return norm;

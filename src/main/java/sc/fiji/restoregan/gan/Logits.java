@@ -33,6 +33,18 @@ public final class Logits
 	}
 
 	/**
+	 * {@code scalar} times {@code factor} in the scalar's data type (see
+	 * {@link #average} for why not {@code scalar.mul( factor )}).
+	 */
+	public static NDArray times( final NDArray scalar, final double factor )
+	{
+		try ( NDArray f = scalar.getManager().create( factor ) )
+		{
+			return scalar.mul( f.toType( scalar.getDataType(), false ) );
+		}
+	}
+
+	/**
 	 * The mean of two scalars. NB: arithmetic with a Java number on a 0-d
 	 * array promotes float32 to float64 in PyTorch, so losses average their
 	 * terms this way to keep the input's data type.

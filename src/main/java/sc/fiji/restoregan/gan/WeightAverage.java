@@ -42,17 +42,20 @@ public final class WeightAverage
 		{
 			final NDArray w = p.getValue().getArray();
 			final NDArray a = average.get( p.getKey() );
-			if ( a == null )
+			try ( NDArray detached = w.stopGradient() )
 			{
-				final NDArray copy = w.stopGradient().duplicate();
-				copy.attach( manager );
-				average.put( p.getKey(), copy );
-			}
-			else
-				try ( NDArray part = w.stopGradient().mul( 1 - decay ) )
+				if ( a == null )
 				{
-					a.muli( decay ).addi( part );
+					final NDArray copy = detached.duplicate();
+					copy.attach( manager );
+					average.put( p.getKey(), copy );
 				}
+				else
+					try ( NDArray part = detached.mul( 1 - decay ) )
+					{
+						a.muli( decay ).addi( part );
+					}
+			}
 		}
 	}
 
@@ -68,10 +71,10 @@ public final class WeightAverage
 			if ( a == null )
 				continue;
 			final NDArray w = p.getValue().getArray();
-			try ( NDArray old = w.stopGradient().duplicate() )
+			try ( NDArray detached = w.stopGradient(); NDArray old = detached.duplicate() )
 			{
-				w.set( a.toByteBuffer() );
-				a.set( old.toByteBuffer() );
+				w.subi( old ).addi( a );
+				a.subi( a ).addi( old );
 			}
 		}
 	}
