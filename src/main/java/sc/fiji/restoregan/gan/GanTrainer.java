@@ -108,8 +108,6 @@ public final class GanTrainer
 			generator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, g.architecture.inChannels, g.patch, g.patch ) );
 			final Discriminator discriminator = DiscriminatorKind.of( config.discriminator ).create( g.architecture.outChannels, config.discriminatorFilters );
 			discriminator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, g.architecture.outChannels, g.patch, g.patch ) );
-			for ( final Block b : new Block[] { generator, discriminator } )
-				b.getParameters().forEach( p -> p.getValue().getArray().setRequiresGradient( true ) );
 			final GanStep gan = new GanStep( config, generator, discriminator, manager );
 			long start = 0;
 			if ( resume && Files.exists( runDir.resolve( "gan.state" ) ) )
@@ -119,6 +117,9 @@ public final class GanTrainer
 			}
 			else
 				Files.writeString( runDir.resolve( "gan-log.csv" ), HEADER );
+			// NB: after loading, which replaces the parameter arrays
+			for ( final Block b : new Block[] { generator, discriminator } )
+				b.getParameters().forEach( p -> p.getValue().getArray().setRequiresGradient( true ) );
 			final Batch validation = sampler.batch( -1, g.batch );
 			final double[] sums = new double[ 6 ];
 			int inSum = 0;

@@ -33,8 +33,8 @@ class GanTrainerTest
 		c.generator.patch = 32;
 		c.generator.learningRate = 2e-3;
 		c.generator.seed = 5;
-		c.generator.checkpointEvery = 3;
-		c.generator.validateEvery = 3;
+		c.generator.checkpointEvery = 2;
+		c.generator.validateEvery = 2;
 		c.discriminatorFilters = 4;
 		c.discriminatorLearningRate = 2e-3;
 		return c;
@@ -75,7 +75,7 @@ class GanTrainerTest
 	@Test
 	void resumingContinuesExactlyWithAllTricks() throws Exception
 	{
-		final GanConfig c = tiny( 6 );
+		final GanConfig c = tiny( 4 );
 		c.ema = 0.9;
 		c.instanceNoise = 0.1;
 		c.featureMatching = 0.1;
@@ -83,10 +83,10 @@ class GanTrainerTest
 		c.realLabel = 0.9;
 		final GanTrainer straight = new GanTrainer( c, sampler(), dir.resolve( "a" ) );
 		final GanTrainer.Result a = straight.train( false, Progress.NONE );
-		assertThrows( CancelledException.class, () -> new GanTrainer( c, sampler(), dir.resolve( "b" ) ).train( false, stopAt( 3 ) ) );
+		assertThrows( CancelledException.class, () -> new GanTrainer( c, sampler(), dir.resolve( "b" ) ).train( false, stopAt( 2 ) ) );
 		final GanTrainer resumed = new GanTrainer( c, sampler(), dir.resolve( "b" ) );
 		final GanTrainer.Result b = resumed.train( true, Progress.NONE );
-		assertArrayEquals( a.generator(), b.generator(), "6 steps straight = 3 steps, cancel, resume 3 (EMA generator)" );
+		assertArrayEquals( a.generator(), b.generator(), "4 steps straight = 2 steps, cancel, resume 2 (EMA generator)" );
 		assertArrayEquals( a.discriminator(), b.discriminator() );
 		assertEquals( losses( straight.logText() ), losses( resumed.logText() ), "the same losses in the log" );
 		assertEquals( 3, straight.logText().split( "\n" ).length );
@@ -100,9 +100,9 @@ class GanTrainerTest
 	@Test
 	void discriminatorLearnsAgainstAFrozenGenerator() throws Exception
 	{
-		final GanConfig c = tiny( 12 );
+		final GanConfig c = tiny( 10 );
 		c.generator.learningRate = 0;
-		c.generator.validateEvery = 4;
+		c.generator.validateEvery = 5;
 		c.generator.checkpointEvery = 100;
 		final GanTrainer trainer = new GanTrainer( c, sampler(), dir );
 		trainer.train( false, Progress.NONE );
