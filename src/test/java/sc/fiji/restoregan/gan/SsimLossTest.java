@@ -40,6 +40,7 @@ class SsimLossTest
 			final SsimLoss loss = new SsimLoss( 1.0 );
 			assertEquals( 1 - metric, loss.loss( x, y ).getFloat(), 1e-4, "1 - SSIM of the metrics package" );
 			assertEquals( 0, loss.loss( y, y ).getFloat(), 1e-5, "identical images" );
+			assertEquals( 1 - metric, ContentLoss.of( "ssim" ).loss( x, y ).getFloat(), 1e-4, "selectable as content loss" );
 			x.setRequiresGradient( true );
 			try ( GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )
 			{
