@@ -38,21 +38,16 @@ public enum DiscriminatorKind
 	/**
 	 * A new discriminator of this kind.
 	 *
-	 * @param inChannels channels of the judged images
-	 * @param filters filters of each head's first convolution
+	 * @param head how each PatchGAN head is configured (channels, filters,
+	 *        normalisation, minibatch std); the number of layers is set here
 	 */
-	public Discriminator create( final int inChannels, final int filters )
+	public Discriminator create( final PatchConfig head )
 	{
 		return switch ( this )
 		{
-			case PATCH ->
-			{
-				final PatchConfig c = new PatchConfig( filters, 3 );
-				c.inChannels = inChannels;
-				yield new PatchDiscriminator( c );
-			}
-			case DOUBLE -> MultiHeadDiscriminator.doubleScale( inChannels, filters );
-			case MULTISCALE -> MultiHeadDiscriminator.multiScale( inChannels, filters, 3 );
+			case PATCH -> new PatchDiscriminator( head.withLayers( 3 ) );
+			case DOUBLE -> MultiHeadDiscriminator.doubleScale( head );
+			case MULTISCALE -> MultiHeadDiscriminator.multiScale( head, 3 );
 		};
 	}
 }

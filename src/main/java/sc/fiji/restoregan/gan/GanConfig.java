@@ -54,6 +54,9 @@ public final class GanConfig
 	/** Weight of feature matching: L1 between the discriminator's features of real and generated images. */
 	public double featureMatching = 0;
 
+	/** Whether the discriminator's heads get a minibatch standard-deviation channel before scoring (ProGAN). */
+	public boolean minibatchStd = false;
+
 	/** Decay of the exponential moving average of the generator's weights (0: off; 0.999 typical). */
 	public double ema = 0;
 

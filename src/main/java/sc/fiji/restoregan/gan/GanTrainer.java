@@ -106,7 +106,10 @@ public final class GanTrainer
 		{
 			final ResidualUNet generator = new ResidualUNet( g.architecture );
 			generator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, g.architecture.inChannels, g.patch, g.patch ) );
-			final Discriminator discriminator = DiscriminatorKind.of( config.discriminator ).create( g.architecture.outChannels, config.discriminatorFilters );
+			final PatchConfig head = new PatchConfig( config.discriminatorFilters, 3 );
+			head.inChannels = g.architecture.outChannels;
+			head.minibatchStd = config.minibatchStd;
+			final Discriminator discriminator = DiscriminatorKind.of( config.discriminator ).create( head );
 			discriminator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, g.architecture.outChannels, g.patch, g.patch ) );
 			final GanStep gan = new GanStep( config, generator, discriminator, manager );
 			long start = 0;

@@ -48,30 +48,26 @@ public final class MultiHeadDiscriminator extends AbstractBlock implements Discr
 			heads.add( addChildBlock( "head" + k, new PatchDiscriminator( configs.get( k ) ) ) );
 	}
 
-	/** DeblurGAN-v2's double-scale discriminator: 3- and 5-layer heads on the full-resolution input. */
-	public static MultiHeadDiscriminator doubleScale( final int inChannels, final int filters )
+	/**
+	 * DeblurGAN-v2's double-scale discriminator: 3- and 5-layer heads on the
+	 * full-resolution input, otherwise configured like {@code head}.
+	 */
+	public static MultiHeadDiscriminator doubleScale( final PatchConfig head )
 	{
-		return new MultiHeadDiscriminator( List.of( patch( inChannels, filters, 3 ), patch( inChannels, filters, 5 ) ), new int[] { 0, 0 } );
+		return new MultiHeadDiscriminator( List.of( head.withLayers( 3 ), head.withLayers( 5 ) ), new int[] { 0, 0 } );
 	}
 
-	/** {@code scales} 3-layer heads on the input halved 0, 1, ... times. */
-	public static MultiHeadDiscriminator multiScale( final int inChannels, final int filters, final int scales )
+	/** {@code scales} 3-layer heads configured like {@code head} on the input halved 0, 1, ... times. */
+	public static MultiHeadDiscriminator multiScale( final PatchConfig head, final int scales )
 	{
 		final List< PatchConfig > configs = new ArrayList<>();
 		final int[] levels = new int[ scales ];
 		for ( int k = 0; k < scales; k++ )
 		{
-			configs.add( patch( inChannels, filters, 3 ) );
+			configs.add( head.withLayers( 3 ) );
 			levels[ k ] = k;
 		}
 		return new MultiHeadDiscriminator( configs, levels );
-	}
-
-	private static PatchConfig patch( final int inChannels, final int filters, final int layers )
-	{
-		final PatchConfig c = new PatchConfig( filters, layers );
-		c.inChannels = inChannels;
-		return c;
 	}
 
 	private static NDArray halve( final NDArray x, final int times )

@@ -24,6 +24,9 @@ public final class PatchConfig
 	/** Instance normalisation without affine parameters (DeblurGAN's choice) after each inner convolution. */
 	public boolean norm = true;
 
+	/** Whether a {@link MinibatchStd} channel is appended before the scoring convolution. */
+	public boolean minibatchStd = false;
+
 	/** Slope of the LeakyReLU for negative inputs. */
 	public float slope = 0.2f;
 
@@ -39,6 +42,17 @@ public final class PatchConfig
 	{
 		this.filters = filters;
 		this.layers = layers;
+	}
+
+	/** A copy with another number of stride-2 layers. */
+	public PatchConfig withLayers( final int layers )
+	{
+		final PatchConfig c = new PatchConfig( filters, layers );
+		c.inChannels = inChannels;
+		c.norm = norm;
+		c.minibatchStd = minibatchStd;
+		c.slope = slope;
+		return c;
 	}
 
 	/** Checks the values, with a message naming the configuration. */

@@ -45,7 +45,10 @@ public final class PatchDiscriminator extends AbstractBlock implements Discrimin
 			stage.add( Activation.leakyReluBlock( config.slope ) );
 			stages.add( addChildBlock( "stage" + i, stage ) );
 		}
-		stages.add( addChildBlock( "score", conv( 1, 1 ) ) );
+		final SequentialBlock score = new SequentialBlock();
+		if ( config.minibatchStd )
+			score.add( MinibatchStd.block() );
+		stages.add( addChildBlock( "score", score.add( conv( 1, 1 ) ) ) );
 		setInitializer( new NormalInitializer( 0.02f ), Parameter.Type.WEIGHT );
 	}
 

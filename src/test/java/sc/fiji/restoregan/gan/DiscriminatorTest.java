@@ -89,7 +89,7 @@ class DiscriminatorTest
 	{
 		final Shape shape = new Shape( 2, 1, 128, 128 );
 		final ParameterStore store = new ParameterStore( manager, false );
-		final MultiHeadDiscriminator dbl = MultiHeadDiscriminator.doubleScale( 1, 2 );
+		final MultiHeadDiscriminator dbl = MultiHeadDiscriminator.doubleScale( new PatchConfig( 2, 3 ) );
 		dbl.initialize( manager, DataType.FLOAT32, shape );
 		final NDList maps = dbl.forward( store, new NDList( manager.randomNormal( shape ) ), false );
 		assertEquals( 2, maps.size() );
@@ -98,12 +98,28 @@ class DiscriminatorTest
 		assertArrayEquals( new Shape[] { maps.get( 0 ).getShape(), maps.get( 1 ).getShape() }, dbl.getOutputShapes( new Shape[] { shape } ) );
 		assertEquals( 4 + 6, dbl.features( store, manager.randomNormal( shape ), false ).size(), "stage outputs of both heads" );
 
-		final MultiHeadDiscriminator pyramid = MultiHeadDiscriminator.multiScale( 1, 2, 2 );
+		final MultiHeadDiscriminator pyramid = MultiHeadDiscriminator.multiScale( new PatchConfig( 2, 3 ), 2 );
 		final Shape big = new Shape( 1, 1, 128, 128 );
 		pyramid.initialize( manager, DataType.FLOAT32, big );
 		final NDList pm = pyramid.forward( store, new NDList( manager.randomNormal( big ) ), false );
 		assertEquals( new Shape( 1, 1, 14, 14 ), pm.get( 0 ).getShape() );
 		assertEquals( new Shape( 1, 1, 6, 6 ), pm.get( 1 ).getShape(), "the second head sees the half-size image" );
 		assertTrue( new PatchConfig( 64, 5 ).toString().contains( "286" ) );
+	}
+
+	@Test
+	void minibatchStandardDeviationChannel()
+	{
+		// two images of 1 channel, 1x2 pixels: {0, 2} and {2, 6}; batch stds 1 and 2, mean 1.5
+		final NDArray x = manager.create( new float[] { 0, 2, 2, 6 }, new Shape( 2, 1, 1, 2 ) );
+		final NDArray y = MinibatchStd.apply( x );
+		assertEquals( new Shape( 2, 2, 1, 2 ), y.getShape() );
+		assertArrayEquals( new float[] { 0, 2, 1.5f, 1.5f, 2, 6, 1.5f, 1.5f }, y.toFloatArray(), 1e-4f );
+		final PatchConfig config = new PatchConfig( 2, 3 );
+		config.minibatchStd = true;
+		final PatchDiscriminator d = new PatchDiscriminator( config );
+		final Shape shape = new Shape( 2, 1, 32, 32 );
+		d.initialize( manager, DataType.FLOAT32, shape );
+		assertEquals( new Shape( 2, 1, 2, 2 ), d.forward( new ParameterStore( manager, false ), new NDList( manager.randomNormal( shape ) ), false ).singletonOrThrow().getShape() );
 	}
 }

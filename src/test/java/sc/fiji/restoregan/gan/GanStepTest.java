@@ -43,7 +43,7 @@ class GanStepTest
 		final Shape shape = new Shape( 2, 1, 32, 32 );
 		generator = new ResidualUNet( new UNetConfig( 1, 4 ) );
 		generator.initialize( manager, DataType.FLOAT32, shape );
-		discriminator = DiscriminatorKind.PATCH.create( 1, 4 );
+		discriminator = DiscriminatorKind.PATCH.create( new PatchConfig( 4, 3 ) );
 		discriminator.initialize( manager, DataType.FLOAT32, shape );
 		for ( final Block b : new Block[] { generator, discriminator } )
 			b.getParameters().forEach( p -> p.getValue().getArray().setRequiresGradient( true ) );
