@@ -54,6 +54,9 @@ public final class GanConfig
 	/** Weight of feature matching: L1 between the discriminator's features of real and generated images. */
 	public double featureMatching = 0;
 
+	/** Generated images kept in an {@link ImagePool} for the discriminator (0: off; pix2pix: 50). */
+	public int poolSize = 0;
+
 	/** Whether the discriminator's heads get a minibatch standard-deviation channel before scoring (ProGAN). */
 	public boolean minibatchStd = false;
 

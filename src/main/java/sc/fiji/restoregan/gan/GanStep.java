@@ -41,6 +41,8 @@ public final class GanStep
 
 	private final WeightAverage average;
 
+	private final ImagePool pool;
+
 	/**
 	 * @param config hyperparameters
 	 * @param generator an initialised generator whose parameters require gradients
@@ -59,6 +61,7 @@ public final class GanStep
 		this.adversarial = objective.loss( config.realLabel );
 		this.content = ContentLoss.of( config.content );
 		this.average = config.ema > 0 ? new WeightAverage( manager, config.ema ) : null;
+		this.pool = config.poolSize > 0 ? new ImagePool( config.poolSize ) : null;
 	}
 
 	/**
@@ -99,6 +102,12 @@ public final class GanStep
 		return average;
 	}
 
+	/** The pool of past generated images, or null when off. */
+	public ImagePool pool()
+	{
+		return pool;
+	}
+
 	/** The parameter store both networks run with. */
 	public ParameterStore store()
 	{
@@ -114,7 +123,8 @@ public final class GanStep
 	 */
 	public DiscriminatorLosses discriminatorStep( final NDArray input, final NDArray target, final long step )
 	{
-		final NDArray fake = generator.forward( store, new NDList( input ), false ).singletonOrThrow().stopGradient();
+		final NDArray generated = generator.forward( store, new NDList( input ), false ).singletonOrThrow().stopGradient();
+		final NDArray fake = pool == null ? generated : pool.query( generated, random( step, 6 ) );
 		final NDArray real = noisy( target, step, 1 ), fakeIn = noisy( fake, step, 2 );
 		final double loss, penalty;
 		try ( GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )

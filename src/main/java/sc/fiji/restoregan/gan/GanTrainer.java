@@ -43,7 +43,7 @@ import sc.fiji.restoregan.train.PairSampler;
  * data and noise of a step depend only on the seed and the step).
  * <p>
  * The run folder holds {@code gan-config.json}, {@code gan-generator.params},
- * {@code gan-discriminator.params}, {@code gan.state} and
+ * {@code gan-discriminator.params}, {@code gan.state} (step, optimisers, weight average, image pool) and
  * {@code gan-log.csv}, whose rows average every loss over the steps since
  * the previous row and add the content loss on a fixed validation batch.
  * Cancelling writes a checkpoint first.
@@ -224,6 +224,9 @@ public final class GanTrainer
 			out.writeBoolean( gan.average() != null );
 			if ( gan.average() != null )
 				gan.average().save( out );
+			out.writeBoolean( gan.pool() != null );
+			if ( gan.pool() != null )
+				gan.pool().save( out );
 		}
 		ModelStore.writeAtomically( runDir.resolve( "gan-generator.params" ), ModelStore.parameters( generator ) );
 		ModelStore.writeAtomically( runDir.resolve( "gan-discriminator.params" ), ModelStore.parameters( discriminator ) );
@@ -243,6 +246,10 @@ public final class GanTrainer
 				throw new RestoreException( "The checkpoint in " + runDir + " was written with another EMA setting" );
 			if ( gan.average() != null )
 				gan.average().load( state );
+			if ( state.readBoolean() != ( gan.pool() != null ) )
+				throw new RestoreException( "The checkpoint in " + runDir + " was written with another image-pool setting" );
+			if ( gan.pool() != null )
+				gan.pool().load( state );
 			return step;
 		}
 		catch ( final MalformedModelException e )

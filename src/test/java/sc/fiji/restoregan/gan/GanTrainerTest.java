@@ -81,6 +81,8 @@ class GanTrainerTest
 		c.featureMatching = 0.1;
 		c.clipNorm = 1;
 		c.realLabel = 0.9;
+		c.poolSize = 3;
+		c.minibatchStd = true;
 		final GanTrainer straight = new GanTrainer( c, sampler(), dir.resolve( "a" ) );
 		final GanTrainer.Result a = straight.train( false, Progress.NONE );
 		assertThrows( CancelledException.class, () -> new GanTrainer( c, sampler(), dir.resolve( "b" ) ).train( false, stopAt( 2 ) ) );
