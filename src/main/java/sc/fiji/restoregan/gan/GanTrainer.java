@@ -1,0 +1,271 @@
+package sc.fiji.restoregan.gan;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.nn.ResidualUNet;
+import sc.fiji.restoregan.pipeline.CancelledException;
+import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.train.Batch;
+import sc.fiji.restoregan.train.PairSampler;
+
+/**
+ * Adversarial training of the residual U-Net generator against a
+ * discriminator ({@link GanStep} does the updates): per step,
+ * {@code criticSteps} discriminator updates, each on its own batch, then one
+ * generator update on the last of them. Checkpoints resume exactly: both
+ * networks' weights, both Adam states, the weight average and the step (the
+ * data and noise of a step depend only on the seed and the step).
+ * <p>
+ * The run folder holds {@code gan-config.json}, {@code gan-generator.params},
+ * {@code gan-discriminator.params}, {@code gan.state} (step, optimisers, weight average, image pool) and
+ * {@code gan-log.csv}, whose rows average every loss over the steps since
+ * the previous row and add the content loss on a fixed validation batch.
+ * Cancelling writes a checkpoint first.
+ * </p>
+ */
+public final class GanTrainer
+{
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+	private static final String HEADER = "step,d_loss,gradient_penalty,g_loss,content,adversarial,feature_matching,val_content,lr_g,lr_d,seconds\n";
+
+	private final GanConfig config;
+
+	private final PairSampler sampler;
+
+	private final Path runDir;
+
+	private Consumer< String > log = s -> {};
+
+	/**
+	 * @param config hyperparameters
+	 * @param sampler the training pairs
+	 * @param runDir where checkpoints and the log go (created if needed)
+	 */
+	public GanTrainer( final GanConfig config, final PairSampler sampler, final Path runDir )
+	{
+		this.config = config;
+		this.sampler = sampler;
+		this.runDir = runDir;
+	}
+
+	/** Where progress lines go. */
+	public GanTrainer log( final Consumer< String > sink )
+	{
+		this.log = sink;
+		return this;
+	}
+
+	/**
+	 * The result of a run.
+	 *
+	 * @param generator the generator's parameters (the weight average when EMA is on)
+	 * @param discriminator the discriminator's parameters
+	 * @param steps the steps trained in all
+	 */
+	public record Result( byte[] generator, byte[] discriminator, long steps )
+	{}
+
+	/**
+	 * Trains until {@code steps}, resuming from the run folder's checkpoint
+	 * when {@code resume} is set and one exists.
+	 */
+	public Result train( final boolean resume, final Progress progress ) throws IOException
+	{
+		Files.createDirectories( runDir );
+		Files.writeString( runDir.resolve( "gan-config.json" ), GSON.toJson( config ) );
+		final var g = config.generator;
+		Engine.getEngine( "PyTorch" ).setRandomSeed( ( int ) g.seed );
+		try ( NDManager manager = NDManager.newBaseManager( Device.cpu(), "PyTorch" ) )
+		{
+			final ResidualUNet generator = new ResidualUNet( g.architecture );
+			generator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, g.architecture.inChannels, g.patch, g.patch ) );
+			final PatchConfig head = new PatchConfig( config.discriminatorFilters, 3 );
+			head.inChannels = g.architecture.outChannels;
+			head.minibatchStd = config.minibatchStd;
+			final Discriminator discriminator = DiscriminatorKind.of( config.discriminator ).create( head );
+			discriminator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, g.architecture.outChannels, g.patch, g.patch ) );
+			final GanStep gan = new GanStep( config, generator, discriminator, manager );
+			long start = 0;
+			if ( resume && Files.exists( runDir.resolve( "gan.state" ) ) )
+			{
+				start = loadCheckpoint( generator, discriminator, gan, manager );
+				log.accept( "Resumed from step " + start + " in " + runDir );
+			}
+			else
+				Files.writeString( runDir.resolve( "gan-log.csv" ), HEADER );
+			// NB: after loading, which replaces the parameter arrays
+			for ( final Block b : new Block[] { generator, discriminator } )
+				b.getParameters().forEach( p -> p.getValue().getArray().setRequiresGradient( true ) );
+			final Batch validation = sampler.batch( -1, g.batch );
+			final double[] sums = new double[ 6 ];
+			int inSum = 0;
+			final long t0 = System.nanoTime();
+			for ( long step = start; step < g.steps; step++ )
+			{
+				if ( progress.isCancelled() )
+				{
+					saveCheckpoint( generator, discriminator, gan, step );
+					log.accept( "Cancelled; checkpoint at step " + step + " in " + runDir );
+					throw new CancelledException();
+				}
+				oneStep( gan, manager, step, sums );
+				inSum++;
+				final long done = step + 1;
+				if ( done % g.validateEvery == 0 || done == g.steps )
+				{
+					final double val = validationContent( generator, gan, manager, validation );
+					final double seconds = ( System.nanoTime() - t0 ) / 1e9;
+					final StringBuilder row = new StringBuilder().append( done );
+					for ( final double s : sums )
+						row.append( String.format( Locale.ROOT, ",%.6f", s / inSum ) );
+					row.append( String.format( Locale.ROOT, ",%.6f,%.3g,%.3g,%.1f%n", val, g.learningRate( step ), config.discriminatorLearningRate( step ), seconds ) );
+					Files.writeString( runDir.resolve( "gan-log.csv" ), row.toString(), StandardOpenOption.APPEND );
+					final double perStep = seconds / ( done - start );
+					log.accept( String.format( Locale.ROOT, "step %d/%d  D %.4f  G %.4f  content %.5f  val %.5f  %.2f s/step  ETA %.0f min", done, g.steps, sums[ 0 ] / inSum, sums[ 2 ] / inSum, sums[ 3 ] / inSum, val, perStep, perStep * ( g.steps - done ) / 60 ) );
+					java.util.Arrays.fill( sums, 0 );
+					inSum = 0;
+				}
+				if ( done % g.checkpointEvery == 0 || done == g.steps )
+					saveCheckpoint( generator, discriminator, gan, done );
+				progress.update( done, g.steps, "GAN training step " + done + "/" + g.steps );
+			}
+			return new Result( exportedGenerator( generator, gan ), ModelStore.parameters( discriminator ), g.steps );
+		}
+	}
+
+	/** The critic updates and the generator update of one step; adds the losses to {@code sums}. */
+	private void oneStep( final GanStep gan, final NDManager manager, final long step, final double[] sums )
+	{
+		final int n = Math.max( 1, config.criticSteps );
+		final int b = config.generator.batch;
+		for ( int k = 0; k < n; k++ )
+		{
+			final Batch batch = sampler.batch( step * n + k, b );
+			try ( NDManager sub = manager.newSubManager() )
+			{
+				final NDArray x = TensorBridge.toTensor( sub, batch.inputs(), batch.count(), batch.size(), batch.size() );
+				final NDArray t = TensorBridge.toTensor( sub, batch.targets(), batch.count(), batch.size(), batch.size() );
+				final GanStep.DiscriminatorLosses d = gan.discriminatorStep( x, t, step );
+				sums[ 0 ] += d.loss() / n;
+				sums[ 1 ] += d.penalty() / n;
+				if ( k == n - 1 )
+				{
+					final GanStep.GeneratorLosses gl = gan.generatorStep( x, t, step );
+					sums[ 2 ] += gl.total();
+					sums[ 3 ] += gl.content();
+					sums[ 4 ] += gl.adversarial();
+					sums[ 5 ] += gl.featureMatching();
+				}
+			}
+		}
+	}
+
+	private double validationContent( final ResidualUNet generator, final GanStep gan, final NDManager manager, final Batch batch )
+	{
+		try ( NDManager sub = manager.newSubManager() )
+		{
+			final NDArray x = TensorBridge.toTensor( sub, batch.inputs(), batch.count(), batch.size(), batch.size() );
+			final NDArray t = TensorBridge.toTensor( sub, batch.targets(), batch.count(), batch.size(), batch.size() );
+			final NDArray y = generator.forward( gan.store(), new NDList( x ), false ).singletonOrThrow();
+			return ContentLoss.of( config.content ).loss( y, t ).getFloat();
+		}
+	}
+
+	private static byte[] exportedGenerator( final ResidualUNet generator, final GanStep gan )
+	{
+		if ( gan.average() == null )
+			return ModelStore.parameters( generator );
+		gan.average().swap( generator.getParameters() );
+		try
+		{
+			return ModelStore.parameters( generator );
+		}
+		finally
+		{
+			gan.average().swap( generator.getParameters() );
+		}
+	}
+
+	private void saveCheckpoint( final ResidualUNet generator, final Discriminator discriminator, final GanStep gan, final long step ) throws IOException
+	{
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try ( DataOutputStream out = new DataOutputStream( bytes ) )
+		{
+			out.writeLong( step );
+			gan.generatorAdam().save( out );
+			gan.discriminatorAdam().save( out );
+			out.writeBoolean( gan.average() != null );
+			if ( gan.average() != null )
+				gan.average().save( out );
+			out.writeBoolean( gan.pool() != null );
+			if ( gan.pool() != null )
+				gan.pool().save( out );
+		}
+		ModelStore.writeAtomically( runDir.resolve( "gan-generator.params" ), ModelStore.parameters( generator ) );
+		ModelStore.writeAtomically( runDir.resolve( "gan-discriminator.params" ), ModelStore.parameters( discriminator ) );
+		ModelStore.writeAtomically( runDir.resolve( "gan.state" ), bytes.toByteArray() );
+	}
+
+	private long loadCheckpoint( final ResidualUNet generator, final Discriminator discriminator, final GanStep gan, final NDManager manager ) throws IOException
+	{
+		try ( DataInputStream gp = stream( "gan-generator.params" ); DataInputStream dp = stream( "gan-discriminator.params" ); DataInputStream state = stream( "gan.state" ) )
+		{
+			generator.loadParameters( manager, gp );
+			discriminator.loadParameters( manager, dp );
+			final long step = state.readLong();
+			gan.generatorAdam().load( state );
+			gan.discriminatorAdam().load( state );
+			if ( state.readBoolean() != ( gan.average() != null ) )
+				throw new RestoreException( "The checkpoint in " + runDir + " was written with another EMA setting" );
+			if ( gan.average() != null )
+				gan.average().load( state );
+			if ( state.readBoolean() != ( gan.pool() != null ) )
+				throw new RestoreException( "The checkpoint in " + runDir + " was written with another image-pool setting" );
+			if ( gan.pool() != null )
+				gan.pool().load( state );
+			return step;
+		}
+		catch ( final MalformedModelException e )
+		{
+			throw new RestoreException( "The checkpoint in " + runDir + " does not fit these networks: " + e.getMessage(), e );
+		}
+	}
+
+	private DataInputStream stream( final String name ) throws IOException
+	{
+		return new DataInputStream( new ByteArrayInputStream( Files.readAllBytes( runDir.resolve( name ) ) ) );
+	}
+
+	/** The loss log's text, for tests and reports. */
+	public String logText() throws IOException
+	{
+		return new String( Files.readAllBytes( runDir.resolve( "gan-log.csv" ) ), StandardCharsets.UTF_8 );
+	}
+}
