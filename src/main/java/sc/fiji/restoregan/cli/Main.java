@@ -36,6 +36,8 @@ public final class Main
 	/** Runs the tool and exits with its status. */
 	public static void main( final String[] argv )
 	{
+		// a command-line tool: ImageJ must never try to open a window
+		System.setProperty( "java.awt.headless", "true" );
 		quietLogging();
 		System.exit( run( argv ) );
 	}

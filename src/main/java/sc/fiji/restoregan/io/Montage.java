@@ -3,8 +3,8 @@ package sc.fiji.restoregan.io;
 import java.nio.file.Path;
 import java.util.List;
 
-import ij.IJ;
 import ij.ImagePlus;
+import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 
 /** Side-by-side 8-bit PNG figures of same-sized float images, for reports. */
@@ -34,6 +34,7 @@ public final class Montage
 					out.set( x0 + x, y, ( int ) Math.max( 0, Math.min( 255, Math.round( v ) ) ) );
 				}
 		}
-		IJ.saveAs( new ImagePlus( "montage", out ), "png", file.toAbsolutePath().toString() );
+		if ( !new FileSaver( new ImagePlus( "montage", out ) ).saveAsPng( file.toAbsolutePath().toString() ) )
+			throw new IllegalStateException( "ImageJ could not write " + file );
 	}
 }

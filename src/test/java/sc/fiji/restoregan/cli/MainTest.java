@@ -96,4 +96,15 @@ class MainTest
 		final Object[] verbose = run( "restore", "--task", "denoise", "--input", stack16().toString(), "--output", out.toString(), "--model", dir.toString(), "--verbose" );
 		assertTrue( ( ( String ) verbose[ 1 ] ).contains( "\tat " ), "--verbose shows the stack trace" );
 	}
+
+	@Test
+	void demoRunsTheShippedDenoiserAndWritesItsFigure() throws Exception
+	{
+		final Object[] r = run( "demo", "--size", "96", "--output", dir.resolve( "demo" ).toString() );
+		assertEquals( 0, r[ 0 ], ( String ) r[ 1 ] );
+		for ( final String f : new String[] { "clean.tif", "noisy.tif", "gaussian.tif", "restored.tif", "demo.png" } )
+			assertTrue( Files.size( dir.resolve( "demo" ).resolve( f ) ) > 0, f );
+		final ImagePlus png = IJ.openImage( dir.resolve( "demo" ).resolve( "demo.png" ).toString() );
+		assertEquals( 4 * 96 + 3 * 4, png.getWidth() );
+	}
 }
