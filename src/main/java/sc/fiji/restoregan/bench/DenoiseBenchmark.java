@@ -86,7 +86,7 @@ public final class DenoiseBenchmark
 				final int w = item.width(), h = item.height();
 				final Random rnd = new Random( seed * 31 + item.name().hashCode() * 7L + level.name().hashCode() );
 				final float[] noisy = new PoissonGaussianNoise( level.peak(), level.read() ).apply( item.pixels(), rnd );
-				final java.util.function.ToDoubleFunction< float[] > psnr = out -> psnr( item.pixels(), out, w, h );
+				final java.util.function.ToDoubleFunction< float[] > psnr = out -> Psnr.compute( item.pixels(), out, w, h, 1.0 );
 				final ClassicalDenoisers.Result gauss = ClassicalDenoisers.bestGaussian( noisy, w, h, psnr );
 				final double median = ClassicalDenoisers.medians( noisy, w, h, psnr, 3 ).get( "median3" ).score();
 				final float[] ours = TensorBridge.toArray( Planes.plane( restorer.restore( ArrayImgs.floats( noisy, w, h ), Progress.NONE ), 0 ) );
@@ -97,10 +97,6 @@ public final class DenoiseBenchmark
 		return cases;
 	}
 
-	private static double psnr( final float[] clean, final float[] test, final int w, final int h )
-	{
-		return Psnr.compute( ArrayImgs.floats( clean, w, h ), ArrayImgs.floats( test, w, h ), 1.0 );
-	}
 
 	/** Mean of a column over the cases that pass {@code filter}. */
 	public static double mean( final List< Case > cases, final Predicate< Case > filter, final java.util.function.ToDoubleFunction< Case > column )

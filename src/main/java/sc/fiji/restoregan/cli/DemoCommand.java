@@ -58,11 +58,11 @@ final class DemoCommand implements Callable< Integer >
 		final float[] noisy = new PoissonGaussianNoise( peak, read ).apply( clean, new Random( 1 ) );
 		final Img< FloatType > restoredImg = RestoreRunner.restore( ArrayImgs.floats( noisy, n, n ), Task.DENOISE.defaultModel(), DeviceChoice.parse( device ), RestoreOptions.defaults(), new ConsoleProgress( System.err ), System.out::println );
 		final float[] restored = TensorBridge.toArray( Planes.plane( restoredImg, 0 ) );
-		final ClassicalDenoisers.Result gauss = ClassicalDenoisers.bestGaussian( noisy, n, n, out -> psnr( clean, out, n ) );
+		final ClassicalDenoisers.Result gauss = ClassicalDenoisers.bestGaussian( noisy, n, n, out -> Psnr.compute( clean, out, n, n, 1.0 ) );
 		System.out.printf( Locale.ROOT, "Sample: %dx%d simulated cells, Poisson noise at %.0f photons peak + %.1f%% read noise%n", n, n, peak, 100 * read );
-		System.out.printf( Locale.ROOT, "PSNR noisy             %6.2f dB%n", psnr( clean, noisy, n ) );
+		System.out.printf( Locale.ROOT, "PSNR noisy             %6.2f dB%n", Psnr.compute( clean, noisy, n, n, 1.0 ) );
 		System.out.printf( Locale.ROOT, "PSNR Gaussian (%s) %6.2f dB%n", gauss.setting(), gauss.score() );
-		System.out.printf( Locale.ROOT, "PSNR RestoreGAN        %6.2f dB%n", psnr( clean, restored, n ) );
+		System.out.printf( Locale.ROOT, "PSNR RestoreGAN        %6.2f dB%n", Psnr.compute( clean, restored, n, n, 1.0 ) );
 		ImageFiles.writeFloatTiff( ArrayImgs.floats( clean, n, n ), output.resolve( "clean.tif" ) );
 		ImageFiles.writeFloatTiff( ArrayImgs.floats( noisy, n, n ), output.resolve( "noisy.tif" ) );
 		ImageFiles.writeFloatTiff( ArrayImgs.floats( gauss.image(), n, n ), output.resolve( "gaussian.tif" ) );
@@ -72,8 +72,4 @@ final class DemoCommand implements Callable< Integer >
 		return 0;
 	}
 
-	private static double psnr( final float[] clean, final float[] test, final int n )
-	{
-		return Psnr.compute( ArrayImgs.floats( clean, n, n ), ArrayImgs.floats( test, n, n ), 1.0 );
-	}
 }

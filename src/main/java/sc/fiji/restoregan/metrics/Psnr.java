@@ -1,6 +1,7 @@
 package sc.fiji.restoregan.metrics;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.loops.LoopBuilder;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.util.Intervals;
@@ -36,6 +37,16 @@ public final class Psnr
 	public static double fromMse( final double mse, final double dataRange )
 	{
 		return 10 * Math.log10( dataRange * dataRange / mse );
+	}
+
+	/**
+	 * PSNR of two row-major {@code width x height} float images.
+	 *
+	 * @param dataRange R, the span of possible values
+	 */
+	public static double compute( final float[] reference, final float[] test, final int width, final int height, final double dataRange )
+	{
+		return compute( ArrayImgs.floats( reference, width, height ), ArrayImgs.floats( test, width, height ), dataRange );
 	}
 
 	/** Mean squared difference of two images of equal size. */
