@@ -53,7 +53,7 @@ final class QualityCommand implements Callable< Integer >
 	@Option( names = "--report", description = "Also write the Markdown table to this file." )
 	Path report;
 
-	@Option( names = "--update-card", description = "Write the summary into the card of this model folder." )
+	@Option( names = "--update-card", description = "Write the summary into the card of this model folder (the model benchmarked, unless --model is given)." )
 	Path updateCard;
 
 	@Override
@@ -61,7 +61,8 @@ final class QualityCommand implements Callable< Integer >
 	{
 		if ( Task.parse( task ) != Task.DENOISE )
 			throw new RestoreException( "The quality benchmark of this version covers --task denoise." );
-		final String name = model != null ? model : Task.DENOISE.defaultModel();
+		// the card to update belongs to the folder's model, not to the copy packed into the jar
+		final String name = model != null ? model : updateCard != null ? updateCard.toString() : Task.DENOISE.defaultModel();
 		final StoredModel stored = ModelRegistry.load( name );
 		final Set< String > held = new HashSet<>( heldOut != null ? heldOut : cardHeldOut( stored ) );
 		final List< BenchmarkImages.Item > items = BenchmarkImages.load( images, maxSize, Set.of() );
