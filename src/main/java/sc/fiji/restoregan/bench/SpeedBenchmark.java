@@ -1,8 +1,5 @@
 package sc.fiji.restoregan.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,12 +84,12 @@ public final class SpeedBenchmark
 		{
 			final Img< UnsignedShortType > input = sample( size, 7 );
 			System.gc();
-			resetPeaks();
+			HeapPeak.reset();
 			final Restorer restorer = new Restorer( network, options );
 			final long t0 = System.nanoTime();
 			final Img< FloatType > out = restorer.restore( input, Progress.NONE );
 			final double seconds = ( System.nanoTime() - t0 ) / 1e9;
-			final long peak = heapPeak();
+			final long peak = HeapPeak.read();
 			final double net = restorer.timings().network / 1e9, other = restorer.timings().other / 1e9;
 			final double flops = architecture.flopsPerPixel() * restorer.timings().networkPixels;
 			final double inputFloatBytes = 4.0 * size * size;
@@ -102,22 +99,5 @@ public final class SpeedBenchmark
 				throw new IllegalStateException( "unexpected output size" );
 		}
 		return lines;
-	}
-
-	private static void resetPeaks()
-	{
-		for ( final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans() )
-			if ( pool.getType() == MemoryType.HEAP )
-				pool.resetPeakUsage();
-	}
-
-	/** Sum of the heap pools' peak usage since the last reset (an upper bound of the live peak). */
-	private static long heapPeak()
-	{
-		long sum = 0;
-		for ( final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans() )
-			if ( pool.getType() == MemoryType.HEAP )
-				sum += pool.getPeakUsage().getUsed();
-		return sum;
 	}
 }

@@ -34,7 +34,36 @@ public final class BicubicResize
 	public static DoublePlane resize( final DoublePlane in, final double scale, final Border border )
 	{
 		final int w = ( int ) Math.ceil( scale * in.width ), h = ( int ) Math.ceil( scale * in.height );
-		final Taps tx = taps( in.width, w, scale, border ), ty = taps( in.height, h, scale, border );
+		return resize( in, w, h, scale, scale, border );
+	}
+
+	/**
+	 * Resizes a plane to {@code width x height}, as MATLAB's {@code imresize(im,
+	 * [height width])}: the factor along each axis is output size / input size.
+	 */
+	public static DoublePlane resize( final DoublePlane in, final int width, final int height, final Border border )
+	{
+		return resize( in, width, height, width / ( double ) in.width, height / ( double ) in.height, border );
+	}
+
+	/**
+	 * The resize along one axis as a dense {@code outSize x inSize} matrix
+	 * (row-major): output = matrix x input. Used to resize tensors inside a
+	 * network with the same operator (matrix products are differentiable).
+	 */
+	public static float[] matrix( final int inSize, final int outSize, final Border border )
+	{
+		final Taps taps = taps( inSize, outSize, outSize / ( double ) inSize, border );
+		final float[] m = new float[ outSize * inSize ];
+		for ( int o = 0; o < outSize; o++ )
+			for ( int k = 0; k < taps.count; k++ )
+				m[ o * inSize + taps.index[ o ][ k ] ] += ( float ) taps.weight[ o ][ k ];
+		return m;
+	}
+
+	private static DoublePlane resize( final DoublePlane in, final int w, final int h, final double sx, final double sy, final Border border )
+	{
+		final Taps tx = taps( in.width, w, sx, border ), ty = taps( in.height, h, sy, border );
 		final double[] rows = new double[ w * in.height ];
 		IntStream.range( 0, in.height ).parallel().forEach( y -> {
 			for ( int x = 0; x < w; x++ )
