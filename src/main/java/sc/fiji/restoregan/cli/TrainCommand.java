@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.Task;
+import sc.fiji.restoregan.nn.UNetConfig;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.train.CleanSource;
@@ -87,9 +88,9 @@ final class TrainCommand implements Callable< Integer >
 		config.patch = patch;
 		config.learningRate = lr;
 		config.seed = seed;
-		config.architecture.baseFilters = filters;
-		config.architecture.depth = depth;
-		config.architecture.shuffle = shuffle;
+		final UNetConfig architecture = new UNetConfig( depth, filters );
+		architecture.shuffle = shuffle;
+		config.architecture = architecture;
 		final List< CleanSource > sources = new ArrayList<>();
 		sources.add( new PhantomSource() );
 		if ( clean != null )
