@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -12,11 +14,14 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
+import sc.fiji.restoregan.pipeline.RestoreException;
 
 /** Weighted content losses, the perceptual loss and the contextual loss against plain-Java computations. */
 class ContentLossesTest
@@ -182,6 +187,16 @@ class ContentLossesTest
 			gc.backward( l );
 		}
 		assertTrue( output.getGradient().abs().sum().getFloat() > 0 );
+	}
+
+	@Test
+	void anUnloadableFeatureNetworkIsAClearError( @TempDir final Path dir ) throws Exception
+	{
+		final RestoreException missing = assertThrows( RestoreException.class, () -> new TorchScriptFeatures( dir.resolve( "vgg.pt" ) ) );
+		assertTrue( missing.getMessage().contains( "TorchScript" ), missing.getMessage() );
+		final Path text = Files.writeString( dir.resolve( "notes.pt" ), "not a TorchScript archive" );
+		final RestoreException bad = assertThrows( RestoreException.class, () -> new TorchScriptFeatures( text ) );
+		assertTrue( bad.getMessage().contains( "Cannot load the feature network" ), bad.getMessage() );
 	}
 
 	@Test
