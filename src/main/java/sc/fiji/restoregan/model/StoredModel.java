@@ -11,10 +11,9 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-
-import ai.djl.nn.Block;
 
 import sc.fiji.restoregan.nn.DjlPlaneNetwork;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;

@@ -25,10 +25,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-
-import ai.djl.nn.Block;
 
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.pipeline.CancelledException;
