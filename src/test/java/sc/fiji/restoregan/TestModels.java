@@ -37,7 +37,7 @@ public final class TestModels
 		card.architecture = tinyArchitecture();
 		try ( Model model = Model.newInstance( "tiny", Device.cpu(), "PyTorch" ) )
 		{
-			final ResidualUNet net = new ResidualUNet( card.architecture );
+			final ResidualUNet net = new ResidualUNet( tinyArchitecture() );
 			model.setBlock( net );
 			net.initialize( model.getNDManager(), DataType.FLOAT32, new Shape( 1, 1, 16, 16 ) );
 			ModelStore.save( dir, card, net );

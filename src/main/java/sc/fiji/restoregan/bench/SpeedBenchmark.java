@@ -16,7 +16,7 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 
 import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
-import sc.fiji.restoregan.nn.UNetConfig;
+import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
@@ -74,7 +74,7 @@ public final class SpeedBenchmark
 	 * @param network the denoiser
 	 * @param architecture its architecture, for the FLOP count
 	 */
-	public static List< String > run( final PlaneNetwork network, final UNetConfig architecture, final int... sizes )
+	public static List< String > run( final PlaneNetwork network, final GeneratorArchitecture architecture, final int... sizes )
 	{
 		final List< String > lines = new ArrayList<>();
 		final double ceiling = matmulGflops( 2048, 5 );

@@ -9,42 +9,59 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import sc.fiji.restoregan.model.ModelCard;
-import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.gan.ContentObjective;
+import sc.fiji.restoregan.gan.DiscriminatorKind;
+import sc.fiji.restoregan.gan.GanConfig;
+import sc.fiji.restoregan.gan.GanObjective;
+import sc.fiji.restoregan.gan.GanTrainer;
 import sc.fiji.restoregan.model.Task;
+import sc.fiji.restoregan.nn.FpnConfig;
+import sc.fiji.restoregan.nn.GeneratorArchitecture;
+import sc.fiji.restoregan.nn.GeneratorKind;
+import sc.fiji.restoregan.nn.SrConfig;
+import sc.fiji.restoregan.nn.UNetConfig;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
-import sc.fiji.restoregan.train.CleanSource;
-import sc.fiji.restoregan.train.DenoisePairSampler;
-import sc.fiji.restoregan.train.ImageFolderSource;
-import sc.fiji.restoregan.train.PhantomSource;
+import sc.fiji.restoregan.train.LearningRateSchedule;
+import sc.fiji.restoregan.train.PairSampler;
 import sc.fiji.restoregan.train.SupervisedTrainer;
 import sc.fiji.restoregan.train.TrainingConfig;
 
-/** {@code train}: supervised training of a generator on synthetic pairs. */
-@Command( name = "train", mixinStandardHelpOptions = true, description = "Train a generator (L1, Adam) on synthetic pairs; checkpoints and resumes." )
+/**
+ * {@code train}: supervised (L1) or, with {@code --gan}, adversarial
+ * training of a generator on synthetic or real pairs, with checkpoints that
+ * resume exactly and an exported model folder whose card records the recipe.
+ */
+@Command( name = "train", mixinStandardHelpOptions = true,
+		description = "Train a generator (L1, Adam; adversarially with --gan) on synthetic or real pairs; checkpoints and resumes." )
 final class TrainCommand implements Callable< Integer >
 {
-	@Option( names = "--task", defaultValue = "denoise", description = "Task to train (denoise). Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--task", defaultValue = "denoise", description = "Task: denoise, deblur, dehaze, derain, lighting, sr or auto; picks the default degradation. Default: ${DEFAULT-VALUE}." )
 	String task;
 
-	@Option( names = "--run", required = true, description = "Run folder for checkpoints and the log." )
+	@Option( names = "--run", description = "Run folder for checkpoints and the log." )
 	Path run;
 
 	@Option( names = "--export", description = "Model folder to write when training ends (for example models/denoise)." )
 	Path export;
 
-	@Option( names = "--clean", description = "Folder of clean images to crop from (besides the built-in phantoms)." )
+	@Option( names = "--out", description = "One folder for everything: checkpoints, loss log and the exported model (card.json, generator.params); stands for --run and --export." )
+	Path out;
+
+	@Option( names = "--clean", description = "Folder of clean images to crop from (besides the built-in simulations), degraded on the fly." )
 	Path clean;
 
 	@Option( names = "--exclude", split = ",", description = "File names in --clean to leave out (held out for evaluation)." )
 	List< String > exclude = new ArrayList<>();
+
+	@Option( names = "--pairs", description = "Folder with subfolders input/ and target/ of same-named images (targets --scale times larger for sr): real pairs instead of synthetic ones." )
+	Path pairs;
+
+	@Option( names = "--degradation", description = "Synthetic degradation: noise, blur, haze, streaks, lighting, lowres or composite. Default: the task's (denoise: the original Poisson-Gaussian sampler)." )
+	String degradation;
 
 	@Option( names = "--steps", defaultValue = "3000", description = "Total steps. Default: ${DEFAULT-VALUE}." )
 	int steps;
@@ -52,23 +69,59 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--batch", defaultValue = "16", description = "Pairs per step. Default: ${DEFAULT-VALUE}." )
 	int batch;
 
-	@Option( names = "--patch", defaultValue = "64", description = "Patch size. Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--patch", defaultValue = "64", description = "Patch size (of the target). Default: ${DEFAULT-VALUE}." )
 	int patch;
 
-	@Option( names = "--filters", defaultValue = "32", description = "Base filters of the U-Net. Default: ${DEFAULT-VALUE}." )
-	int filters;
+	@Option( names = "--generator", defaultValue = "unet", description = "Generator: unet (residual U-Net), fpn (DeblurGAN-v2 FPN, MobileNet-v2-like backbone) or sr (sub-pixel super-resolution). Default: ${DEFAULT-VALUE}." )
+	String generator;
 
-	@Option( names = "--depth", defaultValue = "2", description = "U-Net depth. Default: ${DEFAULT-VALUE}." )
-	int depth;
+	@Option( names = "--scale", description = "Upsampling factor of the sr generator: 2 or 4. Default: 2 for sr, 1 otherwise." )
+	Integer scale;
+
+	@Option( names = "--filters", description = "Width: base filters of the U-Net (default 32), base width of the FPN (default 16: stages of 16, 24, 32, 64, 160 filters) or filters of the sr body (default 32)." )
+	Integer filters;
+
+	@Option( names = "--depth", description = "Depth: U-Net poolings (default 2), FPN backbone stages (default 5, stride 2^stages) or sr residual blocks (default 4)." )
+	Integer depth;
 
 	@Option( names = "--shuffle", defaultValue = "1", description = "Pixel-unshuffle factor before the U-Net (1: plain CARE U-Net). Default: ${DEFAULT-VALUE}." )
 	int shuffle;
 
-	@Option( names = "--lr", defaultValue = "4e-4", description = "Peak learning rate. Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--lr", defaultValue = "4e-4", description = "Peak learning rate of the generator. Default: ${DEFAULT-VALUE}." )
 	double lr;
+
+	@Option( names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: cosine (to 0.1 of the peak), linear (DeblurGAN: constant for half the steps, then linear to 0) or step (SinGAN: x0.1 after 80% of the steps). Default: ${DEFAULT-VALUE}." )
+	String schedule;
 
 	@Option( names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}." )
 	long seed;
+
+	@Option( names = "--gan", description = "Adversarial objective: vanilla, lsgan, hinge, wgan-gp, ragan, ralsgan or wgan-qc. Absent: supervised L1 training." )
+	String gan;
+
+	@Option( names = "--disc", defaultValue = "patch", description = "Discriminator (with --gan): patch (70x70 PatchGAN), double (DeblurGAN-v2) or multiscale. Default: ${DEFAULT-VALUE}." )
+	String disc;
+
+	@Option( names = "--disc-filters", defaultValue = "64", description = "Filters of the discriminator's first convolution. Default: ${DEFAULT-VALUE}." )
+	int discFilters;
+
+	@Option( names = "--disc-lr", defaultValue = "1e-4", description = "Peak learning rate of the discriminator (same schedule). Default: ${DEFAULT-VALUE}." )
+	double discLr;
+
+	@Option( names = "--content", defaultValue = "l1", description = "Content loss with --gan, a weighted sum of l1, l2, ssim, perceptual, contextual, e.g. l1+0.5*ssim or 0.5*l2+0.006*perceptual. Default: ${DEFAULT-VALUE}." )
+	String content;
+
+	@Option( names = "--adv-weight", defaultValue = "0.01", description = "Weight of the adversarial loss (content weight 1). Default: ${DEFAULT-VALUE}." )
+	double advWeight;
+
+	@Option( names = "--conditional", description = "Conditional discriminator (pix2pix): it sees the input and the output together." )
+	boolean conditional;
+
+	@Option( names = "--output-pool", defaultValue = "0", description = "ragan/ralsgan: means over a pool of this many past discriminator outputs (DeblurGAN-v2: 50; 0: the batch's). Default: ${DEFAULT-VALUE}." )
+	int outputPool;
+
+	@Option( names = "--feature-network", description = "TorchScript file whose outputs are the features of the perceptual and contextual losses. Default: the discriminator's features." )
+	Path featureNetwork;
 
 	@Option( names = "--resume", description = "Continue from the run folder's checkpoint." )
 	boolean resume;
@@ -79,39 +132,114 @@ final class TrainCommand implements Callable< Integer >
 	@Override
 	public Integer call() throws Exception
 	{
-		if ( Task.parse( task ) != Task.DENOISE )
-			throw new RestoreException( "Only --task denoise can be trained with this version." );
+		if ( out != null )
+		{
+			run = run == null ? out : run;
+			export = export == null ? out : export;
+		}
+		if ( run == null )
+			throw new RestoreException( "Give a run folder with --run or --out." );
+		final Task t = Task.parse( task );
+		final TrainingConfig config = trainingConfig();
+		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
+		if ( ganConfig == null && !"l1".equals( content ) )
+			throw new RestoreException( "Supervised training uses L1; other content losses (--content " + content + ") need --gan." );
+		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch );
+		final byte[] parameters;
+		if ( exportOnly )
+		{
+			if ( export == null )
+				throw new RestoreException( "--export-only needs --export." );
+			parameters = ganConfig == null ? SupervisedTrainer.checkpointParameters( run ) : GanTrainer.checkpointGenerator( run );
+		}
+		else
+		{
+			recordCommand();
+			if ( ganConfig == null )
+				parameters = new SupervisedTrainer( config, sampler, run ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
+			else
+			{
+				warnAboutDoubleBackpropagation( ganConfig );
+				parameters = new GanTrainer( ganConfig, sampler, run ).log( System.out::println ).train( resume, Progress.NONE ).generator();
+			}
+		}
+		if ( export != null )
+			new TrainingCard( t, config, ganConfig, sampler, run ).write( export, parameters, exclude, commands() );
+		return 0;
+	}
+
+	private TrainingConfig trainingConfig()
+	{
 		final TrainingConfig config = new TrainingConfig();
 		config.steps = steps;
 		config.batch = batch;
 		config.patch = patch;
 		config.learningRate = lr;
 		config.seed = seed;
-		config.architecture.baseFilters = filters;
-		config.architecture.depth = depth;
-		config.architecture.shuffle = shuffle;
-		final List< CleanSource > sources = new ArrayList<>();
-		sources.add( new PhantomSource() );
-		if ( clean != null )
-			sources.add( ImageFolderSource.of( clean, Set.copyOf( exclude ) ) );
-		final ModelCard defaults = new ModelCard();
-		final DenoisePairSampler sampler = new DenoisePairSampler( sources, seed, Math.max( 128, patch + 32 ), patch, new double[] { 5, 100 }, new double[] { 0.005, 0.05 },
-				new double[] { defaults.normalization.low, defaults.normalization.high } );
-		final byte[] parameters;
-		if ( exportOnly )
+		try
 		{
-			if ( export == null )
-				throw new RestoreException( "--export-only needs --export." );
-			parameters = SupervisedTrainer.checkpointParameters( run );
+			config.schedule = LearningRateSchedule.of( schedule ).label();
+			config.architecture = architecture().validate();
 		}
-		else
+		catch ( final IllegalArgumentException e )
 		{
-			recordCommand();
-			parameters = new SupervisedTrainer( config, sampler, run ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
+			throw new RestoreException( e.getMessage(), e );
 		}
-		if ( export != null )
-			export( config, sampler, parameters );
-		return 0;
+		final int block = config.architecture.blockSize() * config.architecture.scale();
+		if ( patch % block != 0 )
+			throw new RestoreException( "--patch " + patch + " must be a multiple of " + block + " for " + config.architecture + "." );
+		return config;
+	}
+
+	/** The generator's configuration from --generator, --filters, --depth, --shuffle and --scale. */
+	private GeneratorArchitecture architecture()
+	{
+		final GeneratorKind kind = GeneratorKind.of( generator );
+		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
+			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
+		return switch ( kind )
+		{
+			case UNET -> {
+				final UNetConfig u = new UNetConfig( depth == null ? 2 : depth, filters == null ? 32 : filters );
+				u.shuffle = shuffle;
+				yield u;
+			}
+			case FPN -> FpnConfig.of( depth == null ? 5 : depth, filters == null ? 16 : filters );
+			case SR -> new SrConfig( scale == null ? 2 : scale, filters == null ? 32 : filters, depth == null ? 4 : depth );
+		};
+	}
+
+	private GanConfig ganConfig( final TrainingConfig config )
+	{
+		final GanConfig c = new GanConfig();
+		c.generator = config;
+		try
+		{
+			c.objective = GanObjective.of( gan ).label();
+			c.discriminator = DiscriminatorKind.of( disc ).label();
+			ContentObjective.parse( content );
+		}
+		catch ( final IllegalArgumentException e )
+		{
+			throw new RestoreException( e.getMessage(), e );
+		}
+		c.discriminatorFilters = discFilters;
+		c.discriminatorLearningRate = discLr;
+		c.content = content;
+		c.adversarialWeight = advWeight;
+		c.conditional = conditional;
+		c.outputPool = outputPool;
+		c.featureNetwork = featureNetwork == null ? null : featureNetwork.toString();
+		return c;
+	}
+
+	/** WGAN-GP and WGAN-QC's regulariser back-propagate twice, which grows native memory (docs/gan-training.md). */
+	private static void warnAboutDoubleBackpropagation( final GanConfig c )
+	{
+		final GanObjective o = GanObjective.of( c.objective );
+		if ( o == GanObjective.WGAN_GP || o == GanObjective.WGAN_QC && c.transportRegulariser > 0 )
+			System.err.println( "warning: " + o.label() + " back-propagates twice (gradient " + ( o == GanObjective.WGAN_GP ? "penalty" : "regulariser" )
+					+ "), which grows native memory by a few MB per step in this version (see docs/gan-training.md); fine for short runs, watch long ones." );
 	}
 
 	/** The file in the run folder listing every training command run on it, in order. */
@@ -136,36 +264,5 @@ final class TrainCommand implements Callable< Integer >
 		if ( Files.exists( commandsFile() ) )
 			return Files.readAllLines( commandsFile() ).stream().filter( l -> !l.isBlank() ).toList();
 		return List.of( "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() ).replace( " --export-only", "" ) );
-	}
-
-	/** Writes the model folder with a card recording the recipe and where training stands. */
-	private void export( final TrainingConfig config, final DenoisePairSampler sampler, final byte[] parameters ) throws IOException
-	{
-		final ModelCard card = new ModelCard();
-		card.name = export.getFileName().toString();
-		card.task = Task.DENOISE.id();
-		card.description = "Residual U-Net denoiser for Poisson-Gaussian noise (5 to 100 photons at the brightest pixel, read noise 0.5 to 5%), trained with L1.";
-		card.architecture = config.architecture;
-		final long done = SupervisedTrainer.checkpointStep( run );
-		final String[] last = SupervisedTrainer.lastLogRow( run );
-		final JsonObject training = new JsonObject();
-		training.addProperty( "loss", "L1" );
-		training.addProperty( "optimizer", "Adam (beta1 0.9, beta2 0.999), cosine decay from " + lr + " to " + ( lr * config.finalLearningRateFraction ) + " over the planned steps" );
-		training.addProperty( "steps", done );
-		training.addProperty( "plannedSteps", config.steps );
-		training.addProperty( "batch", batch );
-		training.addProperty( "patch", patch );
-		training.addProperty( "seed", seed );
-		training.addProperty( "lastLoggedStep", Long.parseLong( last[ 0 ] ) );
-		training.addProperty( "lastLoggedTrainingLoss", Double.parseDouble( last[ 1 ] ) );
-		training.addProperty( "lastLoggedValidationLoss", Double.parseDouble( last[ 2 ] ) );
-		training.addProperty( "heldOut", String.join( ", ", exclude ) );
-		training.add( "data", sampler.recipe() );
-		training.addProperty( "command", String.join( " && ", commands() ) );
-		if ( done < config.steps )
-			training.addProperty( "resume", "training stopped at step " + done + " of " + config.steps + "; continue with the same command plus --resume (exact: weights, Adam moments and data depend only on seed and step)" );
-		card.training = training;
-		ModelStore.save( export, card, parameters );
-		System.out.println( "Model written to " + export + " at step " + done + " (" + new Gson().toJson( card.weights ) + ")" );
 	}
 }

@@ -27,8 +27,34 @@ public final class GanConfig
 	/** Weight of the adversarial term in the generator's loss (the content loss has weight 1). */
 	public double adversarialWeight = 0.01;
 
-	/** Content loss: l1 or l2. */
+	/**
+	 * Content loss: a weighted sum such as {@code l1}, {@code l1+0.5*ssim}
+	 * or {@code 0.5*l2+0.006*perceptual} (see {@link ContentObjective}).
+	 */
 	public String content = "l1";
+
+	/**
+	 * A TorchScript file for the perceptual and contextual losses' features
+	 * ({@link TorchScriptFeatures}); null: the discriminator's own features.
+	 */
+	public String featureNetwork = null;
+
+	/** h of the contextual loss (Mechrez et al.'s config: 0.5). */
+	public double contextualBandwidth = ContextualLoss.DEFAULT_BANDWIDTH;
+
+	/**
+	 * Conditional discriminator (pix2pix): it judges the input and the
+	 * output (or target) concatenated on channels, the input bilinearly
+	 * upsampled to the output's size for super-resolution.
+	 */
+	public boolean conditional = false;
+
+	/**
+	 * DeblurGAN-v2's pool of past discriminator outputs for the relativistic
+	 * objectives' means ({@link OutputPool}; 0: off, the batch's means;
+	 * DeblurGAN-v2: 50). Only with ragan and ralsgan.
+	 */
+	public int outputPool = 0;
 
 	/** Peak learning rate of the discriminator (follows the generator's schedule shape). */
 	public double discriminatorLearningRate = 1e-4;

@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
+import sc.fiji.restoregan.nn.Resampling;
 import sc.fiji.restoregan.train.AdamState;
 
 /**
@@ -18,8 +19,10 @@ import sc.fiji.restoregan.train.AdamState;
  * training, with the tricks of {@link GanConfig}. The generator is frozen
  * while the discriminator learns and vice versa, so each update changes only
  * its own network's weights and optimiser state. Random numbers (instance
- * noise, WGAN-GP's mixing weights) depend only on the seed and the step, so
- * a resumed run repeats them.
+ * noise, WGAN-GP's mixing weights, the contextual loss's positions) depend
+ * only on the seed and the step, so a resumed run repeats them. The
+ * generator's output may be larger than its input (super-resolution); the
+ * discriminator judges images of the output's size.
  */
 public final class GanStep
 {
@@ -37,19 +40,38 @@ public final class GanStep
 
 	private final AdversarialLoss adversarial;
 
-	private final ContentLoss content;
+	private final ContentObjective content;
+
+	private final FeatureNetwork externalFeatures;
 
 	private final WeightAverage average;
 
 	private final ImagePool pool;
 
+	private final OutputPool outputs;
+
+	/**
+	 * With the discriminator's own features for the perceptual and contextual
+	 * losses.
+	 *
+	 * @see #GanStep(GanConfig, Block, Discriminator, NDManager, FeatureNetwork)
+	 */
+	public GanStep( final GanConfig config, final Block generator, final Discriminator discriminator, final NDManager manager )
+	{
+		this( config, generator, discriminator, manager, null );
+	}
+
 	/**
 	 * @param config hyperparameters
 	 * @param generator an initialised generator whose parameters require gradients
-	 * @param discriminator an initialised discriminator whose parameters require gradients
+	 * @param discriminator an initialised discriminator whose parameters require
+	 *        gradients; with {@link GanConfig#conditional} it takes the input's and
+	 *        the output's channels
 	 * @param manager owns the optimisers' state and the weight average
+	 * @param features the feature network of the perceptual and contextual
+	 *        losses; null: the discriminator's features (of the same pairs it judges)
 	 */
-	public GanStep( final GanConfig config, final Block generator, final Discriminator discriminator, final NDManager manager )
+	public GanStep( final GanConfig config, final Block generator, final Discriminator discriminator, final NDManager manager, final FeatureNetwork features )
 	{
 		this.config = config;
 		this.generator = generator;
@@ -59,9 +81,13 @@ public final class GanStep
 		this.discriminatorAdam = new AdamState( manager, config.beta1, 0.999, 1e-8 );
 		this.objective = GanObjective.of( config.objective );
 		this.adversarial = objective.loss( config.realLabel );
-		this.content = ContentLoss.of( config.content );
+		this.content = ContentObjective.parse( config.content, config.contextualBandwidth );
+		this.externalFeatures = features;
 		this.average = config.ema > 0 ? new WeightAverage( manager, config.ema ) : null;
 		this.pool = config.poolSize > 0 ? new ImagePool( config.poolSize ) : null;
+		if ( config.outputPool > 0 && !( adversarial instanceof RelativisticObjective ) )
+			throw new IllegalArgumentException( "The output pool is for the relativistic objectives (ragan, ralsgan), not " + config.objective );
+		this.outputs = config.outputPool > 0 ? new OutputPool( config.outputPool ) : null;
 	}
 
 	/**
@@ -108,6 +134,12 @@ public final class GanStep
 		return pool;
 	}
 
+	/** The pool of past discriminator outputs for the relativistic means, or null when off. */
+	public OutputPool outputPool()
+	{
+		return outputs;
+	}
+
 	/** The parameter store both networks run with. */
 	public ParameterStore store()
 	{
@@ -117,15 +149,15 @@ public final class GanStep
 	/**
 	 * Updates the discriminator on one batch.
 	 *
-	 * @param input degraded images (N, C, H, W)
-	 * @param target the clean images
+	 * @param input degraded images (N, C, h, w)
+	 * @param target the clean images (N, C, H, W), H = h times the generator's scale
 	 * @param step the training step (seeds the noise, sets the learning rate)
 	 */
 	public DiscriminatorLosses discriminatorStep( final NDArray input, final NDArray target, final long step )
 	{
-		final NDArray generated = generator.forward( store, new NDList( input ), false ).singletonOrThrow().stopGradient();
+		final NDArray generated = judged( input, generator.forward( store, new NDList( input ), false ).singletonOrThrow().stopGradient() );
 		final NDArray fake = pool == null ? generated : pool.query( generated, random( step, 6 ) );
-		final NDArray real = noisy( target, step, 1 ), fakeIn = noisy( fake, step, 2 );
+		final NDArray real = noisy( judged( input, target ), step, 1 ), fakeIn = noisy( fake, step, 2 );
 		final double loss, penalty;
 		try ( GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )
 		{
@@ -137,7 +169,10 @@ public final class GanStep
 			{
 				if ( objective == GanObjective.WGAN_GP )
 					gp = new GradientPenalty( config.gradientPenalty ).penalty( discriminator, store, real, fakeIn, uniform( input.getManager(), real.getShape().get( 0 ), step ) );
-				value = Scores.perHead( adversarial, discriminator.forward( store, new NDList( real ), true ), discriminator.forward( store, new NDList( fakeIn ), true ), true );
+				final NDList realMaps = discriminator.forward( store, new NDList( real ), true ), fakeMaps = discriminator.forward( store, new NDList( fakeIn ), true );
+				value = outputs != null
+						? outputs.discriminatorLoss( ( RelativisticObjective ) adversarial, realMaps, fakeMaps )
+						: Scores.perHead( adversarial, realMaps, fakeMaps, true );
 			}
 			gc.backward( gp == null ? value : value.add( gp ) );
 			loss = value.getFloat();
@@ -161,12 +196,19 @@ public final class GanStep
 		try ( GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )
 		{
 			final NDArray output = generator.forward( store, new NDList( input ), true ).singletonOrThrow();
-			final NDArray c = content.loss( output, target );
-			final NDArray real = noisy( target, step, 3 ), fake = noisy( output, step, 4 );
+			final NDArray c = content( input, output, target, step );
+			final NDArray real = noisy( judged( input, target ), step, 3 ), fake = noisy( judged( input, output ), step, 4 );
 			final NDList fakeMaps = discriminator.forward( store, new NDList( fake ), true );
-			final NDArray adv = objective == GanObjective.WGAN_QC
-					? Scores.perSample( fakeMaps ).mean().neg()
-					: Scores.perHead( adversarial, discriminator.forward( store, new NDList( real ), true ), fakeMaps, false );
+			final NDArray adv;
+			if ( objective == GanObjective.WGAN_QC )
+				adv = Scores.perSample( fakeMaps ).mean().neg();
+			else
+			{
+				final NDList realMaps = discriminator.forward( store, new NDList( real ), true );
+				adv = outputs != null
+						? outputs.generatorLoss( ( RelativisticObjective ) adversarial, realMaps, fakeMaps )
+						: Scores.perHead( adversarial, realMaps, fakeMaps, false );
+			}
 			NDArray total = c.add( Logits.times( adv, config.adversarialWeight ) );
 			double fm = 0;
 			if ( config.featureMatching > 0 )
@@ -188,6 +230,28 @@ public final class GanStep
 		if ( average != null )
 			average.update( generator.getParameters() );
 		return losses;
+	}
+
+	/**
+	 * The content loss of {@code output} against {@code target}; its
+	 * feature-based terms use the external feature network or the
+	 * discriminator's features of what it would judge (conditioned on
+	 * {@code input} when conditional). Only the generator should be learning
+	 * while this runs.
+	 */
+	public NDArray content( final NDArray input, final NDArray output, final NDArray target, final long step )
+	{
+		final FeatureNetwork features = externalFeatures != null ? externalFeatures : images -> discriminator.features( store, judged( input, images ), true );
+		return content.loss( output, target, features, random( step, 7 ) );
+	}
+
+	/** What the discriminator sees of {@code images}: themselves, or the upsampled input and them concatenated on channels when conditional. */
+	private NDArray judged( final NDArray input, final NDArray images )
+	{
+		if ( !config.conditional )
+			return images;
+		final int scale = ( int ) ( images.getShape().get( 2 ) / input.getShape().get( 2 ) );
+		return Resampling.bilinear( input, scale ).concat( images, 1 );
 	}
 
 	/** Mean over the discriminator's layers of the mean absolute difference of real and generated features. */

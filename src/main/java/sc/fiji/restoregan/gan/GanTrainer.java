@@ -25,25 +25,26 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
-import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.model.ModelStore;
-import sc.fiji.restoregan.nn.ResidualUNet;
 import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
-import sc.fiji.restoregan.train.Batch;
 import sc.fiji.restoregan.train.PairSampler;
+import sc.fiji.restoregan.train.PairTensors;
+import sc.fiji.restoregan.train.ScaledBatch;
 
 /**
- * Adversarial training of the residual U-Net generator against a
- * discriminator ({@link GanStep} does the updates): per step,
+ * Adversarial training of a generator (any
+ * {@link sc.fiji.restoregan.nn.GeneratorKind}, built from the configuration's
+ * architecture) against a discriminator ({@link GanStep} does the updates):
+ * per step,
  * {@code criticSteps} discriminator updates, each on its own batch, then one
  * generator update on the last of them. Checkpoints resume exactly: both
  * networks' weights, both Adam states, the weight average and the step (the
  * data and noise of a step depend only on the seed and the step).
  * <p>
  * The run folder holds {@code gan-config.json}, {@code gan-generator.params},
- * {@code gan-discriminator.params}, {@code gan.state} (step, optimisers, weight average, image pool) and
+ * {@code gan-discriminator.params}, {@code gan.state} (step, optimisers, weight average, image pool, output pool) and
  * {@code gan-log.csv}, whose rows average every loss over the steps since
  * the previous row and add the content loss on a fixed validation batch.
  * Cancelling writes a checkpoint first.
@@ -52,6 +53,9 @@ import sc.fiji.restoregan.train.PairSampler;
 public final class GanTrainer
 {
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+	/** The loss log's file name in the run folder. */
+	public static final String LOG = "gan-log.csv";
 
 	private static final String HEADER = "step,d_loss,gradient_penalty,g_loss,content,adversarial,feature_matching,val_content,lr_g,lr_d,seconds\n";
 
@@ -102,16 +106,16 @@ public final class GanTrainer
 		Files.writeString( runDir.resolve( "gan-config.json" ), GSON.toJson( config ) );
 		final var g = config.generator;
 		Engine.getEngine( "PyTorch" ).setRandomSeed( ( int ) g.seed );
-		try ( NDManager manager = NDManager.newBaseManager( Device.cpu(), "PyTorch" ) )
+		try ( NDManager manager = NDManager.newBaseManager( Device.cpu(), "PyTorch" ); TorchScriptFeatures features = externalFeatures() )
 		{
-			final ResidualUNet generator = new ResidualUNet( g.architecture );
-			generator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, g.architecture.inChannels, g.patch, g.patch ) );
+			final Block generator = g.architecture.newBlock();
+			generator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, g.architecture.inChannels(), g.inputPatch(), g.inputPatch() ) );
 			final PatchConfig head = new PatchConfig( config.discriminatorFilters, 3 );
-			head.inChannels = g.architecture.outChannels;
+			head.inChannels = g.architecture.outChannels() + ( config.conditional ? g.architecture.inChannels() : 0 );
 			head.minibatchStd = config.minibatchStd;
 			final Discriminator discriminator = DiscriminatorKind.of( config.discriminator ).create( head );
-			discriminator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, g.architecture.outChannels, g.patch, g.patch ) );
-			final GanStep gan = new GanStep( config, generator, discriminator, manager );
+			discriminator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, head.inChannels, g.patch, g.patch ) );
+			final GanStep gan = new GanStep( config, generator, discriminator, manager, features );
 			long start = 0;
 			if ( resume && Files.exists( runDir.resolve( "gan.state" ) ) )
 			{
@@ -119,11 +123,11 @@ public final class GanTrainer
 				log.accept( "Resumed from step " + start + " in " + runDir );
 			}
 			else
-				Files.writeString( runDir.resolve( "gan-log.csv" ), HEADER );
+				Files.writeString( runDir.resolve( LOG ), HEADER );
 			// NB: after loading, which replaces the parameter arrays
 			for ( final Block b : new Block[] { generator, discriminator } )
 				b.getParameters().forEach( p -> p.getValue().getArray().setRequiresGradient( true ) );
-			final Batch validation = sampler.batch( -1, g.batch );
+			final ScaledBatch validation = sampler.pairs( -1, g.batch );
 			final double[] sums = new double[ 6 ];
 			int inSum = 0;
 			final long t0 = System.nanoTime();
@@ -146,7 +150,7 @@ public final class GanTrainer
 					for ( final double s : sums )
 						row.append( String.format( Locale.ROOT, ",%.6f", s / inSum ) );
 					row.append( String.format( Locale.ROOT, ",%.6f,%.3g,%.3g,%.1f%n", val, g.learningRate( step ), config.discriminatorLearningRate( step ), seconds ) );
-					Files.writeString( runDir.resolve( "gan-log.csv" ), row.toString(), StandardOpenOption.APPEND );
+					Files.writeString( runDir.resolve( LOG ), row.toString(), StandardOpenOption.APPEND );
 					final double perStep = seconds / ( done - start );
 					log.accept( String.format( Locale.ROOT, "step %d/%d  D %.4f  G %.4f  content %.5f  val %.5f  %.2f s/step  ETA %.0f min", done, g.steps, sums[ 0 ] / inSum, sums[ 2 ] / inSum, sums[ 3 ] / inSum, val, perStep, perStep * ( g.steps - done ) / 60 ) );
 					java.util.Arrays.fill( sums, 0 );
@@ -160,6 +164,12 @@ public final class GanTrainer
 		}
 	}
 
+	/** The user's feature network, or null for the discriminator's features. */
+	private TorchScriptFeatures externalFeatures()
+	{
+		return config.featureNetwork == null ? null : new TorchScriptFeatures( Path.of( config.featureNetwork ) );
+	}
+
 	/** The critic updates and the generator update of one step; adds the losses to {@code sums}. */
 	private void oneStep( final GanStep gan, final NDManager manager, final long step, final double[] sums )
 	{
@@ -167,11 +177,11 @@ public final class GanTrainer
 		final int b = config.generator.batch;
 		for ( int k = 0; k < n; k++ )
 		{
-			final Batch batch = sampler.batch( step * n + k, b );
+			final ScaledBatch batch = sampler.pairs( step * n + k, b );
 			try ( NDManager sub = manager.newSubManager() )
 			{
-				final NDArray x = TensorBridge.toTensor( sub, batch.inputs(), batch.count(), batch.size(), batch.size() );
-				final NDArray t = TensorBridge.toTensor( sub, batch.targets(), batch.count(), batch.size(), batch.size() );
+				final NDList pair = PairTensors.of( sub, batch );
+				final NDArray x = pair.get( 0 ), t = pair.get( 1 );
 				final GanStep.DiscriminatorLosses d = gan.discriminatorStep( x, t, step );
 				sums[ 0 ] += d.loss() / n;
 				sums[ 1 ] += d.penalty() / n;
@@ -187,18 +197,17 @@ public final class GanTrainer
 		}
 	}
 
-	private double validationContent( final ResidualUNet generator, final GanStep gan, final NDManager manager, final Batch batch )
+	private static double validationContent( final Block generator, final GanStep gan, final NDManager manager, final ScaledBatch batch )
 	{
 		try ( NDManager sub = manager.newSubManager() )
 		{
-			final NDArray x = TensorBridge.toTensor( sub, batch.inputs(), batch.count(), batch.size(), batch.size() );
-			final NDArray t = TensorBridge.toTensor( sub, batch.targets(), batch.count(), batch.size(), batch.size() );
-			final NDArray y = generator.forward( gan.store(), new NDList( x ), false ).singletonOrThrow();
-			return ContentLoss.of( config.content ).loss( y, t ).getFloat();
+			final NDList pair = PairTensors.of( sub, batch );
+			final NDArray y = generator.forward( gan.store(), new NDList( pair.get( 0 ) ), false ).singletonOrThrow();
+			return gan.content( pair.get( 0 ), y, pair.get( 1 ), -1 ).getFloat();
 		}
 	}
 
-	private static byte[] exportedGenerator( final ResidualUNet generator, final GanStep gan )
+	private static byte[] exportedGenerator( final Block generator, final GanStep gan )
 	{
 		if ( gan.average() == null )
 			return ModelStore.parameters( generator );
@@ -213,7 +222,7 @@ public final class GanTrainer
 		}
 	}
 
-	private void saveCheckpoint( final ResidualUNet generator, final Discriminator discriminator, final GanStep gan, final long step ) throws IOException
+	private void saveCheckpoint( final Block generator, final Discriminator discriminator, final GanStep gan, final long step ) throws IOException
 	{
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try ( DataOutputStream out = new DataOutputStream( bytes ) )
@@ -227,13 +236,19 @@ public final class GanTrainer
 			out.writeBoolean( gan.pool() != null );
 			if ( gan.pool() != null )
 				gan.pool().save( out );
+			// NB: written only when on, so checkpoints from before the output pool still load
+			if ( gan.outputPool() != null )
+			{
+				out.writeBoolean( true );
+				gan.outputPool().save( out );
+			}
 		}
 		ModelStore.writeAtomically( runDir.resolve( "gan-generator.params" ), ModelStore.parameters( generator ) );
 		ModelStore.writeAtomically( runDir.resolve( "gan-discriminator.params" ), ModelStore.parameters( discriminator ) );
 		ModelStore.writeAtomically( runDir.resolve( "gan.state" ), bytes.toByteArray() );
 	}
 
-	private long loadCheckpoint( final ResidualUNet generator, final Discriminator discriminator, final GanStep gan, final NDManager manager ) throws IOException
+	private long loadCheckpoint( final Block generator, final Discriminator discriminator, final GanStep gan, final NDManager manager ) throws IOException
 	{
 		try ( DataInputStream gp = stream( "gan-generator.params" ); DataInputStream dp = stream( "gan-discriminator.params" ); DataInputStream state = stream( "gan.state" ) )
 		{
@@ -250,6 +265,10 @@ public final class GanTrainer
 				throw new RestoreException( "The checkpoint in " + runDir + " was written with another image-pool setting" );
 			if ( gan.pool() != null )
 				gan.pool().load( state );
+			if ( ( state.available() > 0 ) != ( gan.outputPool() != null ) )
+				throw new RestoreException( "The checkpoint in " + runDir + " was written with another output-pool setting" );
+			if ( gan.outputPool() != null && state.readBoolean() )
+				gan.outputPool().load( state );
 			return step;
 		}
 		catch ( final MalformedModelException e )
@@ -263,9 +282,27 @@ public final class GanTrainer
 		return new DataInputStream( new ByteArrayInputStream( Files.readAllBytes( runDir.resolve( name ) ) ) );
 	}
 
+	/** The generator's raw weights (not their average) in a run folder's checkpoint. */
+	public static byte[] checkpointGenerator( final Path runDir ) throws IOException
+	{
+		final Path file = runDir.resolve( "gan-generator.params" );
+		if ( !Files.exists( file ) )
+			throw new RestoreException( "No GAN checkpoint in " + runDir + "." );
+		return Files.readAllBytes( file );
+	}
+
+	/** The step a run folder's GAN checkpoint was written at. */
+	public static long checkpointStep( final Path runDir ) throws IOException
+	{
+		try ( DataInputStream in = new DataInputStream( Files.newInputStream( runDir.resolve( "gan.state" ) ) ) )
+		{
+			return in.readLong();
+		}
+	}
+
 	/** The loss log's text, for tests and reports. */
 	public String logText() throws IOException
 	{
-		return new String( Files.readAllBytes( runDir.resolve( "gan-log.csv" ) ), StandardCharsets.UTF_8 );
+		return new String( Files.readAllBytes( runDir.resolve( LOG ) ), StandardCharsets.UTF_8 );
 	}
 }

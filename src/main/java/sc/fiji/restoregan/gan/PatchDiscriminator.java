@@ -18,6 +18,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
+import sc.fiji.restoregan.nn.InstanceNorm;
+
 /**
  * The PatchGAN discriminator (see {@link PatchConfig}): a fully
  * convolutional net that scores every overlapping patch of its input, so its

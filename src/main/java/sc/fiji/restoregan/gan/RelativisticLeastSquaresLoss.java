@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDArray;
  * generator's loss is ½[mean (D(real) - mean D(fake) + 1)² +
  * mean (D(fake) - mean D(real) - 1)²].
  */
-public final class RelativisticLeastSquaresLoss implements AdversarialLoss
+public final class RelativisticLeastSquaresLoss implements RelativisticObjective
 {
 	private final double realLabel;
 
@@ -22,14 +22,14 @@ public final class RelativisticLeastSquaresLoss implements AdversarialLoss
 	}
 
 	@Override
-	public NDArray discriminatorLoss( final NDArray real, final NDArray fake )
+	public NDArray discriminatorLoss( final NDArray real, final NDArray fake, final NDArray realMean, final NDArray fakeMean )
 	{
-		return Logits.average( real.sub( fake.mean() ).sub( realLabel ).square().mean(), fake.sub( real.mean() ).add( 1 ).square().mean() );
+		return Logits.average( real.sub( fakeMean ).sub( realLabel ).square().mean(), fake.sub( realMean ).add( 1 ).square().mean() );
 	}
 
 	@Override
-	public NDArray generatorLoss( final NDArray real, final NDArray fake )
+	public NDArray generatorLoss( final NDArray real, final NDArray fake, final NDArray realMean, final NDArray fakeMean )
 	{
-		return Logits.average( real.sub( fake.mean() ).add( 1 ).square().mean(), fake.sub( real.mean() ).sub( 1 ).square().mean() );
+		return Logits.average( real.sub( fakeMean ).add( 1 ).square().mean(), fake.sub( realMean ).sub( 1 ).square().mean() );
 	}
 }

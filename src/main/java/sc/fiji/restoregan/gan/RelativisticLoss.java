@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDArray;
  * the real label and of f against 0; the generator's loss swaps the labels
  * (r against 0, f against 1), also halved.
  */
-public final class RelativisticLoss implements AdversarialLoss
+public final class RelativisticLoss implements RelativisticObjective
 {
 	private final double realLabel;
 
@@ -22,14 +22,14 @@ public final class RelativisticLoss implements AdversarialLoss
 	}
 
 	@Override
-	public NDArray discriminatorLoss( final NDArray real, final NDArray fake )
+	public NDArray discriminatorLoss( final NDArray real, final NDArray fake, final NDArray realMean, final NDArray fakeMean )
 	{
-		return Logits.average( Logits.crossEntropy( real.sub( fake.mean() ), realLabel ), Logits.crossEntropy( fake.sub( real.mean() ), 0 ) );
+		return Logits.average( Logits.crossEntropy( real.sub( fakeMean ), realLabel ), Logits.crossEntropy( fake.sub( realMean ), 0 ) );
 	}
 
 	@Override
-	public NDArray generatorLoss( final NDArray real, final NDArray fake )
+	public NDArray generatorLoss( final NDArray real, final NDArray fake, final NDArray realMean, final NDArray fakeMean )
 	{
-		return Logits.average( Logits.crossEntropy( real.sub( fake.mean() ), 0 ), Logits.crossEntropy( fake.sub( real.mean() ), 1 ) );
+		return Logits.average( Logits.crossEntropy( real.sub( fakeMean ), 0 ), Logits.crossEntropy( fake.sub( realMean ), 1 ) );
 	}
 }

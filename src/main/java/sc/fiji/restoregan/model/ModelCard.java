@@ -9,7 +9,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 
-import sc.fiji.restoregan.nn.UNetConfig;
+import sc.fiji.restoregan.nn.GeneratorArchitecture;
 
 /**
  * The JSON card that travels with every model ({@code card.json}): what the
@@ -33,10 +33,14 @@ public final class ModelCard
 	/** One or two sentences for users. */
 	public String description;
 
-	/** The generator's architecture. */
-	public UNetConfig architecture;
+	/**
+	 * The generator's architecture; its {@code type} names the kind
+	 * ({@code residual-unet}, {@code fpn-mobilenet}, {@code sr-subpixel}),
+	 * absent meaning the residual U-Net.
+	 */
+	public GeneratorArchitecture architecture;
 
-	/** Output pixels per input pixel (1 unless super-resolution). */
+	/** Output pixels per input pixel (1 unless super-resolution; equal to the architecture's). */
 	public int scale = 1;
 
 	/** How input is normalised before the network. */

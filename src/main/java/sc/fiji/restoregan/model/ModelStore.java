@@ -115,8 +115,6 @@ public final class ModelStore
 			throw new RestoreException( "Unsupported card format " + card.format + where + " (this version reads " + ModelCard.FORMAT + ")." );
 		if ( card.name == null || card.task == null || card.architecture == null || card.weights == null || card.weights.file == null || card.weights.sha256 == null )
 			throw new RestoreException( "Missing name, task, architecture or weights" + where + "." );
-		if ( card.scale < 1 )
-			throw new RestoreException( "Invalid scale " + card.scale + where + "." );
 		try
 		{
 			card.architecture.validate();
@@ -125,6 +123,8 @@ public final class ModelStore
 		{
 			throw new RestoreException( e.getMessage() + where + "." );
 		}
+		if ( card.scale != card.architecture.scale() )
+			throw new RestoreException( "Invalid scale " + card.scale + where + ": its architecture upsamples by " + card.architecture.scale() + "." );
 	}
 
 	/**

@@ -11,12 +11,12 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 
 import sc.fiji.restoregan.nn.DjlPlaneNetwork;
-import sc.fiji.restoregan.nn.ResidualUNet;
-import sc.fiji.restoregan.nn.UNetConfig;
+import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
@@ -32,7 +32,7 @@ import sc.fiji.restoregan.pipeline.RestoreException;
 public record StoredModel( ModelCard card, byte[] weights, String location )
 {
 	/** The generator architecture described by the card. */
-	public UNetConfig architecture()
+	public GeneratorArchitecture architecture()
 	{
 		return card.architecture;
 	}
@@ -42,12 +42,12 @@ public record StoredModel( ModelCard card, byte[] weights, String location )
 	 * Every parameter's shape is checked against the architecture, since DJL
 	 * takes shapes from the weights file.
 	 */
-	public ResidualUNet loadInto( final Model model )
+	public Block loadInto( final Model model )
 	{
-		final ResidualUNet block = new ResidualUNet( card.architecture );
+		final Block block = card.architecture.newBlock();
 		model.setBlock( block );
 		final int b = card.architecture.blockSize();
-		block.initialize( model.getNDManager(), DataType.FLOAT32, new Shape( 1, card.architecture.inChannels, b, b ) );
+		block.initialize( model.getNDManager(), DataType.FLOAT32, new Shape( 1, card.architecture.inChannels(), b, b ) );
 		final Map< String, Shape > expected = new HashMap<>();
 		block.getParameters().forEach( p -> expected.put( p.getKey(), p.getValue().getArray().getShape() ) );
 		try
@@ -74,7 +74,7 @@ public record StoredModel( ModelCard card, byte[] weights, String location )
 		try
 		{
 			loadInto( model );
-			final UNetConfig a = card.architecture;
+			final GeneratorArchitecture a = card.architecture;
 			return new DjlPlaneNetwork( model, a.blockSize(), a.receptiveFieldRadius(), card.scale );
 		}
 		catch ( final RuntimeException e )

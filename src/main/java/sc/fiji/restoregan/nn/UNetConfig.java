@@ -1,5 +1,7 @@
 package sc.fiji.restoregan.nn;
 
+import ai.djl.nn.Block;
+
 /**
  * Hyperparameters of the residual U-Net generator (CARE style): {@code depth}
  * poolings, {@code baseFilters} filters at full resolution doubling at each
@@ -8,7 +10,7 @@ package sc.fiji.restoregan.nn;
  * added to the output. Serialised as the {@code architecture} of a model
  * card.
  */
-public final class UNetConfig
+public final class UNetConfig implements GeneratorArchitecture
 {
 	/** Architecture name written to model cards. */
 	public static final String TYPE = "residual-unet";
@@ -60,7 +62,32 @@ public final class UNetConfig
 		this.baseFilters = baseFilters;
 	}
 
+	@Override
+	public GeneratorKind kind()
+	{
+		return GeneratorKind.UNET;
+	}
+
+	@Override
+	public int inChannels()
+	{
+		return inChannels;
+	}
+
+	@Override
+	public int outChannels()
+	{
+		return outChannels;
+	}
+
+	@Override
+	public Block newBlock()
+	{
+		return new ResidualUNet( this );
+	}
+
 	/** Checks the values, with a message naming the bad one. */
+	@Override
 	public UNetConfig validate()
 	{
 		if ( !TYPE.equals( type ) )
@@ -73,6 +100,7 @@ public final class UNetConfig
 	}
 
 	/** Tile sizes must be multiples of this: the shuffle factor times 2 to the power of depth. */
+	@Override
 	public int blockSize()
 	{
 		return shuffle << depth;
@@ -84,6 +112,7 @@ public final class UNetConfig
 	 * {@code (k - 1) / 2 * 2^l}, each pooling and upsampling at most
 	 * {@code 2^l}; all times the shuffle factor, plus the shuffle block.
 	 */
+	@Override
 	public int receptiveFieldRadius()
 	{
 		final int half = kernelSize / 2;
@@ -97,6 +126,7 @@ public final class UNetConfig
 	}
 
 	/** Multiply-adds per output pixel, times two (so: FLOP per pixel). */
+	@Override
 	public double flopsPerPixel()
 	{
 		final double k2 = kernelSize * kernelSize;

@@ -86,6 +86,7 @@ public final class DegradationPairSampler implements PairSampler
 	}
 
 	/** The pairs for training step {@code step}, inputs {@code scale} times smaller than targets. */
+	@Override
 	public ScaledBatch pairs( final long step, final int count )
 	{
 		final int small = region / scale, in = patch / scale;

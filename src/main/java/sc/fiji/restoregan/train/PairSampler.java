@@ -1,5 +1,7 @@
 package sc.fiji.restoregan.train;
 
+import java.util.List;
+
 /**
  * Makes training pairs on the fly. A batch depends only on the sampler's
  * seed and the step number, so training resumed from a checkpoint sees the
@@ -9,6 +11,17 @@ public interface PairSampler
 {
 	/** The pairs for training step {@code step}. */
 	Batch batch( long step, int count );
+
+	/**
+	 * The pairs for training step {@code step}, whose inputs may be smaller
+	 * than their targets (super-resolution); by default the same-size
+	 * {@link #batch}.
+	 */
+	default ScaledBatch pairs( final long step, final int count )
+	{
+		final Batch b = batch( step, count );
+		return new ScaledBatch( b.inputs(), b.targets(), b.count(), b.size(), b.size(), List.of() );
+	}
 
 	/** The data recipe, for the model card. */
 	com.google.gson.JsonObject recipe();

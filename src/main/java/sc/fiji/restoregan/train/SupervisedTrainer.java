@@ -25,18 +25,19 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
-import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.model.ModelStore;
-import sc.fiji.restoregan.nn.ResidualUNet;
 import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
- * Supervised training of the residual U-Net with an L1 loss and Adam, with
+ * Supervised training of a generator (any
+ * {@link sc.fiji.restoregan.nn.GeneratorKind}, the residual U-Net by
+ * default) with an L1 loss and Adam, with
  * checkpoints that resume exactly (weights, Adam moments and step; the data
  * of a step depend only on the seed and the step number).
  * <p>
@@ -95,13 +96,13 @@ public final class SupervisedTrainer
 		Files.createDirectories( runDir );
 		Files.writeString( runDir.resolve( "config.json" ), GSON.toJson( config ) );
 		Engine.getEngine( "PyTorch" ).setRandomSeed( ( int ) config.seed );
-		final int p = config.patch;
+		final int p = config.inputPatch();
 		try ( Model model = Model.newInstance( "train", Device.cpu(), "PyTorch" ) )
 		{
-			final ResidualUNet net = new ResidualUNet( config.architecture );
+			final Block net = config.architecture.newBlock();
 			model.setBlock( net );
 			final NDManager manager = model.getNDManager();
-			net.initialize( manager, DataType.FLOAT32, new Shape( config.batch, config.architecture.inChannels, p, p ) );
+			net.initialize( manager, DataType.FLOAT32, new Shape( config.batch, config.architecture.inChannels(), p, p ) );
 			final AdamState adam = new AdamState( manager, 0.9, 0.999, 1e-8 );
 			long start = 0;
 			if ( resume && Files.exists( runDir.resolve( "checkpoint.params" ) ) )
@@ -113,7 +114,7 @@ public final class SupervisedTrainer
 				Files.writeString( runDir.resolve( "train-log.csv" ), "step,loss,val_loss,lr,seconds\n" );
 			net.getParameters().forEach( e -> e.getValue().getArray().setRequiresGradient( true ) );
 			final ParameterStore store = new ParameterStore( manager, false );
-			final Batch validation = sampler.batch( -1, config.batch );
+			final ScaledBatch validation = sampler.pairs( -1, config.batch );
 			double val = Double.NaN, sum = 0;
 			int inSum = 0;
 			final long t0 = System.nanoTime();
@@ -125,7 +126,7 @@ public final class SupervisedTrainer
 					log.accept( "Cancelled; checkpoint at step " + step + " in " + runDir );
 					throw new CancelledException();
 				}
-				final double loss = trainStep( net, store, manager, adam, sampler.batch( step, config.batch ), config.learningRate( step ) );
+				final double loss = trainStep( net, store, manager, adam, sampler.pairs( step, config.batch ), config.learningRate( step ) );
 				sum += loss;
 				inSum++;
 				final long done = step + 1;
@@ -148,11 +149,11 @@ public final class SupervisedTrainer
 	}
 
 	/** One optimisation step on a batch; returns its L1 loss. */
-	private static double trainStep( final ResidualUNet net, final ParameterStore store, final NDManager manager, final AdamState adam, final Batch batch, final double lr )
+	private static double trainStep( final Block net, final ParameterStore store, final NDManager manager, final AdamState adam, final ScaledBatch batch, final double lr )
 	{
 		try ( NDManager sub = manager.newSubManager() )
 		{
-			final NDList pair = tensors( sub, batch );
+			final NDList pair = PairTensors.of( sub, batch );
 			final double loss;
 			try ( GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )
 			{
@@ -165,28 +166,21 @@ public final class SupervisedTrainer
 		}
 	}
 
-	private static double validationLoss( final ResidualUNet net, final ParameterStore store, final NDManager manager, final Batch batch )
+	private static double validationLoss( final Block net, final ParameterStore store, final NDManager manager, final ScaledBatch batch )
 	{
 		try ( NDManager sub = manager.newSubManager() )
 		{
-			return l1( net, store, tensors( sub, batch ), false ).getFloat();
+			return l1( net, store, PairTensors.of( sub, batch ), false ).getFloat();
 		}
 	}
 
-	/** Input and target of a batch as NCHW tensors. */
-	private static NDList tensors( final NDManager manager, final Batch batch )
-	{
-		return new NDList( TensorBridge.toTensor( manager, batch.inputs(), batch.count(), batch.size(), batch.size() ),
-				TensorBridge.toTensor( manager, batch.targets(), batch.count(), batch.size(), batch.size() ) );
-	}
-
 	/** Mean absolute difference between the network's output and the target. */
-	private static NDArray l1( final ResidualUNet net, final ParameterStore store, final NDList pair, final boolean training )
+	private static NDArray l1( final Block net, final ParameterStore store, final NDList pair, final boolean training )
 	{
 		return net.forward( store, new NDList( pair.get( 0 ) ), training ).singletonOrThrow().sub( pair.get( 1 ) ).abs().mean();
 	}
 
-	private void saveCheckpoint( final ResidualUNet net, final AdamState adam, final long step ) throws IOException
+	private void saveCheckpoint( final Block net, final AdamState adam, final long step ) throws IOException
 	{
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try ( DataOutputStream out = new DataOutputStream( bytes ) )
@@ -198,7 +192,7 @@ public final class SupervisedTrainer
 		ModelStore.writeAtomically( runDir.resolve( "checkpoint.adam" ), bytes.toByteArray() );
 	}
 
-	private long loadCheckpoint( final ResidualUNet net, final AdamState adam, final NDManager manager ) throws IOException
+	private long loadCheckpoint( final Block net, final AdamState adam, final NDManager manager ) throws IOException
 	{
 		try ( DataInputStream params = new DataInputStream( new ByteArrayInputStream( Files.readAllBytes( runDir.resolve( "checkpoint.params" ) ) ) );
 				DataInputStream state = new DataInputStream( new ByteArrayInputStream( Files.readAllBytes( runDir.resolve( "checkpoint.adam" ) ) ) ) )

@@ -1,15 +1,17 @@
 package sc.fiji.restoregan.train;
 
+import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.nn.UNetConfig;
 
 /**
  * Hyperparameters of supervised training (Gson-serialisable; written next to
- * checkpoints and into the model card).
+ * checkpoints and into the model card). Fields added later keep their
+ * defaults when an older configuration is read.
  */
 public final class TrainingConfig
 {
-	/** Generator architecture. */
-	public UNetConfig architecture = new UNetConfig();
+	/** Generator architecture (any {@link sc.fiji.restoregan.nn.GeneratorKind}; the residual U-Net by default). */
+	public GeneratorArchitecture architecture = new UNetConfig();
 
 	/** Total optimisation steps. */
 	public int steps = 3000;
@@ -17,14 +19,26 @@ public final class TrainingConfig
 	/** Pairs per step. */
 	public int batch = 16;
 
-	/** Patch side in pixels (multiple of the architecture's block size). */
+	/** Patch side in pixels of the target (multiple of the architecture's block size times its scale). */
 	public int patch = 64;
 
 	/** Peak learning rate of Adam (CARE uses 4e-4). */
 	public double learningRate = 4e-4;
 
+	/** Learning-rate schedule: cosine, linear or step (see {@link LearningRateSchedule}). */
+	public String schedule = LearningRateSchedule.COSINE.label();
+
 	/** Cosine decay ends at this fraction of the peak learning rate. */
 	public double finalLearningRateFraction = 0.1;
+
+	/** Linear schedule: the fraction of the steps at the peak before the decay to 0 starts (DeblurGAN: 0.5). */
+	public double decayStart = 0.5;
+
+	/** Step schedule: the fraction of the steps after which the rate is multiplied by {@link #stepGamma} (SinGAN: 0.8). */
+	public double milestone = 0.8;
+
+	/** Step schedule: the factor applied after the milestone (SinGAN: 0.1). */
+	public double stepGamma = 0.1;
 
 	/** Seed of the weights' initialisation and of the data. */
 	public long seed = 42;
@@ -35,11 +49,15 @@ public final class TrainingConfig
 	/** The validation loss (on a fixed batch) is logged every this many steps. */
 	public int validateEvery = 50;
 
-	/** Learning rate at {@code step} (0-based): cosine decay from the peak. */
+	/** Learning rate at {@code step} (0-based) under the {@link #schedule}. */
 	public double learningRate( final long step )
 	{
-		final double t = Math.min( 1, step / ( double ) Math.max( 1, steps - 1 ) );
-		final double f = finalLearningRateFraction + ( 1 - finalLearningRateFraction ) * 0.5 * ( 1 + Math.cos( Math.PI * t ) );
-		return learningRate * f;
+		return learningRate * LearningRateSchedule.of( schedule ).factor( this, step );
+	}
+
+	/** The input patch side: the target's divided by the architecture's scale. */
+	public int inputPatch()
+	{
+		return patch / architecture.scale();
 	}
 }

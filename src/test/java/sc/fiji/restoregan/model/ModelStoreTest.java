@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import ai.djl.Device;
 
 import sc.fiji.restoregan.TestModels;
+import sc.fiji.restoregan.nn.UNetConfig;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
@@ -37,7 +38,7 @@ class ModelStoreTest
 		final ModelCard saved = TestModels.saveTiny( dir, 3 );
 		final StoredModel loaded = ModelStore.load( ModelSource.directory( dir ) );
 		assertEquals( saved.weights.sha256, loaded.card().weights.sha256 );
-		assertEquals( "residual-unet", loaded.card().architecture.type );
+		assertEquals( "residual-unet", loaded.card().architecture.kind().type() );
 		assertEquals( Files.size( dir.resolve( "generator.params" ) ), loaded.card().weights.bytes );
 		final float[] tile = new float[ 32 * 32 ];
 		final Random rnd = new Random( 1 );
@@ -81,7 +82,7 @@ class ModelStoreTest
 	void weightsOfAnotherArchitectureAreRejected() throws Exception
 	{
 		final ModelCard card = TestModels.saveTiny( dir, 3 );
-		card.architecture.baseFilters = 8; // the card now disagrees with the stored weights
+		( ( UNetConfig ) card.architecture ).baseFilters = 8; // the card now disagrees with the stored weights
 		ModelStore.writeCard( dir, card );
 		final StoredModel model = ModelStore.load( ModelSource.directory( dir ) );
 		final RestoreException e = assertThrows( RestoreException.class, () -> model.open( Device.cpu() ).close() );

@@ -1,4 +1,4 @@
-package sc.fiji.restoregan.gan;
+package sc.fiji.restoregan.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

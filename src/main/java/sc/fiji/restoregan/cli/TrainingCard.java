@@ -1,0 +1,119 @@
+package sc.fiji.restoregan.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+
+import sc.fiji.restoregan.gan.GanConfig;
+import sc.fiji.restoregan.gan.GanTrainer;
+import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.model.Task;
+import sc.fiji.restoregan.nn.GeneratorKind;
+import sc.fiji.restoregan.train.DenoisePairSampler;
+import sc.fiji.restoregan.train.LearningRateSchedule;
+import sc.fiji.restoregan.train.PairSampler;
+import sc.fiji.restoregan.train.SupervisedTrainer;
+import sc.fiji.restoregan.train.TrainingConfig;
+
+/**
+ * The model folder {@code train} exports: the weights and a card recording
+ * the full recipe (command lines, seed, steps, data, objective, generator,
+ * losses) and where training stands.
+ */
+final class TrainingCard
+{
+	private final Task task;
+
+	private final TrainingConfig config;
+
+	private final GanConfig gan;
+
+	private final PairSampler sampler;
+
+	private final Path run;
+
+	/**
+	 * @param gan the adversarial settings, or null for supervised training
+	 * @param run the run folder holding the checkpoint and the log
+	 */
+	TrainingCard( final Task task, final TrainingConfig config, final GanConfig gan, final PairSampler sampler, final Path run )
+	{
+		this.task = task;
+		this.config = config;
+		this.gan = gan;
+		this.sampler = sampler;
+		this.run = run;
+	}
+
+	/** Writes the model folder {@code export} with {@code parameters} and the card. */
+	void write( final Path export, final byte[] parameters, final List< String > heldOut, final List< String > commands ) throws IOException
+	{
+		final ModelCard card = new ModelCard();
+		card.name = export.toAbsolutePath().normalize().getFileName().toString();
+		card.task = task.id();
+		card.description = description();
+		card.architecture = config.architecture;
+		card.scale = config.architecture.scale();
+		final long done = gan == null ? SupervisedTrainer.checkpointStep( run ) : GanTrainer.checkpointStep( run );
+		final JsonObject training = new JsonObject();
+		training.addProperty( "loss", gan == null ? "L1" : "content " + gan.content + " + " + gan.adversarialWeight + " x adversarial (" + gan.objective + ")" );
+		training.addProperty( "optimizer", "Adam (beta1 " + ( gan == null ? 0.9 : gan.beta1 ) + ", beta2 0.999), " + LearningRateSchedule.of( config.schedule ).describe( config ) );
+		training.addProperty( "steps", done );
+		training.addProperty( "plannedSteps", config.steps );
+		training.addProperty( "batch", config.batch );
+		training.addProperty( "patch", config.patch );
+		training.addProperty( "seed", config.seed );
+		training.addProperty( "generator", config.architecture.kind().label() );
+		if ( gan != null )
+			training.add( "gan", new Gson().toJsonTree( ganSettings() ) );
+		lastLogRow( training );
+		training.addProperty( "heldOut", String.join( ", ", heldOut ) );
+		training.add( "data", sampler.recipe() );
+		training.addProperty( "command", String.join( " && ", commands ) );
+		if ( done < config.steps )
+			training.addProperty( "resume", "training stopped at step " + done + " of " + config.steps + "; continue with the same command plus --resume (exact: weights, optimiser state and data depend only on seed and step)" );
+		card.training = training;
+		ModelStore.save( export, card, parameters );
+		System.out.println( "Model written to " + export + " at step " + done + " (" + new Gson().toJson( card.weights ) + ")" );
+	}
+
+	/** The adversarial settings without the generator's (recorded beside them). */
+	private JsonObject ganSettings()
+	{
+		final JsonObject g = new Gson().toJsonTree( gan ).getAsJsonObject();
+		g.remove( "generator" );
+		return g;
+	}
+
+	private String description()
+	{
+		if ( gan == null && config.architecture.kind() == GeneratorKind.UNET && sampler instanceof DenoisePairSampler )
+			return "Residual U-Net denoiser for Poisson-Gaussian noise (5 to 100 photons at the brightest pixel, read noise 0.5 to 5%), trained with L1.";
+		final String data = sampler.recipe().has( "pairs" ) ? "real pairs" : "synthetic " + sampler.recipe().get( "degradation" ).getAsString().split( "[,:]" )[ 0 ] + " pairs";
+		return config.architecture + " for " + task.id() + ", trained on " + data + " with " + ( gan == null ? "L1" : gan.content + " and the " + gan.objective + " objective" ) + ".";
+	}
+
+	/** The last row of the run's loss log (supervised: under the names the first shipped card used). */
+	private void lastLogRow( final JsonObject training ) throws IOException
+	{
+		if ( gan == null )
+		{
+			final String[] last = SupervisedTrainer.lastLogRow( run );
+			training.addProperty( "lastLoggedStep", Long.parseLong( last[ 0 ] ) );
+			training.addProperty( "lastLoggedTrainingLoss", Double.parseDouble( last[ 1 ] ) );
+			training.addProperty( "lastLoggedValidationLoss", Double.parseDouble( last[ 2 ] ) );
+			return;
+		}
+		final List< String > lines = Files.readAllLines( run.resolve( GanTrainer.LOG ) );
+		final String[] header = lines.get( 0 ).split( "," ), last = lines.get( lines.size() - 1 ).split( "," );
+		final JsonObject row = new JsonObject();
+		for ( int i = 0; i < header.length && i < last.length; i++ )
+			row.addProperty( header[ i ], Double.parseDouble( last[ i ] ) );
+		training.add( "lastLogged", row );
+	}
+}

@@ -1,0 +1,105 @@
+package sc.fiji.restoregan.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import sc.fiji.restoregan.degrade.DegradationKind;
+import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.Task;
+import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.train.CleanSource;
+import sc.fiji.restoregan.train.DegradationPairSampler;
+import sc.fiji.restoregan.train.DenoisePairSampler;
+import sc.fiji.restoregan.train.FolderPairSampler;
+import sc.fiji.restoregan.train.ImageFolderSource;
+import sc.fiji.restoregan.train.MicroscopySceneSource;
+import sc.fiji.restoregan.train.PairSampler;
+import sc.fiji.restoregan.train.PhantomSource;
+
+/**
+ * The training data of {@code train}: real pairs from a folder
+ * ({@code --pairs}), or clean images (built-in simulations, plus
+ * {@code --clean}) degraded on the fly. Without {@code --degradation} a
+ * denoising run keeps the original sampler (phantoms and Poisson-Gaussian
+ * noise) so that the shipped model's command still reproduces it; other
+ * tasks default to their degradation family.
+ */
+final class TrainingData
+{
+	private TrainingData()
+	{}
+
+	/** Photon peak range of the original denoising sampler. */
+	static final double[] PEAK = { 5, 100 };
+
+	/** Read-noise range of the original denoising sampler. */
+	static final double[] READ = { 0.005, 0.05 };
+
+	/**
+	 * The degradation family a task trains on by default; null for denoising,
+	 * which keeps the original Poisson-Gaussian sampler.
+	 */
+	static DegradationKind defaultKind( final Task task )
+	{
+		return switch ( task )
+		{
+			case DENOISE -> null;
+			case DEBLUR -> DegradationKind.BLUR;
+			case DEHAZE -> DegradationKind.HAZE;
+			case DERAIN -> DegradationKind.STREAKS;
+			case LIGHTING -> DegradationKind.LIGHTING;
+			case SR -> DegradationKind.LOWRES;
+			case AUTO -> DegradationKind.COMPOSITE;
+		};
+	}
+
+	/**
+	 * The sampler for a run.
+	 *
+	 * @param degradation the {@code --degradation} name, or null for the task's default
+	 * @param pairs the {@code --pairs} folder, or null
+	 * @param clean the {@code --clean} folder, or null
+	 * @param scale the generator's scale (target over input size)
+	 * @param patch the target patch side
+	 */
+	static PairSampler sampler( final Task task, final String degradation, final Path pairs, final Path clean, final Set< String > exclude, final int scale,
+			final long seed, final int patch ) throws IOException
+	{
+		final ModelCard defaults = new ModelCard();
+		final double[] percentiles = { defaults.normalization.low, defaults.normalization.high };
+		try
+		{
+			if ( pairs != null )
+			{
+				if ( degradation != null || clean != null )
+					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean and --degradation." );
+				return new FolderPairSampler( pairs, scale, seed, patch, percentiles );
+			}
+			final DegradationKind kind = degradation != null ? DegradationKind.parse( degradation ) : defaultKind( task );
+			final int region = ( Math.max( 128, patch + 32 ) + scale - 1 ) / scale * scale;
+			if ( kind == null )
+			{
+				if ( scale != 1 )
+					throw new RestoreException( "A super-resolution generator needs smaller inputs: use --degradation lowres (or composite), or --pairs." );
+				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude ), seed, region, patch, PEAK, READ, percentiles );
+			}
+			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude ), kind, scale, seed, region, patch, percentiles );
+		}
+		catch ( final IllegalArgumentException e )
+		{
+			throw new RestoreException( e.getMessage(), e );
+		}
+	}
+
+	private static List< CleanSource > sources( final CleanSource builtIn, final Path clean, final Set< String > exclude ) throws IOException
+	{
+		final List< CleanSource > sources = new ArrayList<>();
+		sources.add( builtIn );
+		if ( clean != null )
+			sources.add( ImageFolderSource.of( clean, exclude ) );
+		return sources;
+	}
+}
