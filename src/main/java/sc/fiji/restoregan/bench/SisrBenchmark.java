@@ -67,7 +67,7 @@ public final class SisrBenchmark
 			final DoublePlane full = new DoublePlane( item.width(), item.height(), px );
 			final DoublePlane reference = Resampling.crop( full, 0, 0, full.width - full.width % s, full.height - full.height % s );
 			final DoublePlane input = Resampling.bin( reference, s );
-			final DoublePlane bicubic = Resampling.up( input, reference.width, reference.height );
+			final DoublePlane bicubic = Resampling.resize( input, reference.width, reference.height );
 			HeapPeak.reset();
 			final long t0 = System.nanoTime();
 			final Img< FloatType > out;

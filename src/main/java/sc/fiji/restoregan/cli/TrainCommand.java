@@ -17,6 +17,7 @@ import sc.fiji.restoregan.gan.DiscriminatorKind;
 import sc.fiji.restoregan.gan.GanConfig;
 import sc.fiji.restoregan.gan.GanObjective;
 import sc.fiji.restoregan.gan.GanTrainer;
+import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.nn.FpnConfig;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;
@@ -90,7 +91,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--lr", defaultValue = "4e-4", description = "Peak learning rate of the generator. Default: ${DEFAULT-VALUE}." )
 	double lr;
 
-	@Option( names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: cosine (to 0.1 of the peak), linear (DeblurGAN: constant for half the steps, then linear to 0) or step (SinGAN: x0.1 after 80% of the steps). Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: cosine (to 0.1 of the peak), linear (DeblurGAN: constant for half the steps, then linear to 0) or step (SinGAN: x0.1 after 80%% of the steps). Default: ${DEFAULT-VALUE}." )
 	String schedule;
 
 	@Option( names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}." )
@@ -122,6 +123,9 @@ final class TrainCommand implements Callable< Integer >
 
 	@Option( names = "--feature-network", description = "TorchScript file whose outputs are the features of the perceptual and contextual losses. Default: the discriminator's features." )
 	Path featureNetwork;
+
+	@Option( names = "--init", description = "Start the generator from this model folder's weights (same architecture), e.g. a GAN fine-tuned from its L1 twin. Ignored when resuming." )
+	String init;
 
 	@Option( names = "--resume", description = "Continue from the run folder's checkpoint." )
 	boolean resume;
@@ -156,16 +160,22 @@ final class TrainCommand implements Callable< Integer >
 		{
 			recordCommand();
 			if ( ganConfig == null )
-				parameters = new SupervisedTrainer( config, sampler, run ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
+				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( initialWeights() ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
 			else
 			{
 				warnAboutDoubleBackpropagation( ganConfig );
-				parameters = new GanTrainer( ganConfig, sampler, run ).log( System.out::println ).train( resume, Progress.NONE ).generator();
+				parameters = new GanTrainer( ganConfig, sampler, run ).startFrom( initialWeights() ).log( System.out::println ).train( resume, Progress.NONE ).generator();
 			}
 		}
 		if ( export != null )
 			new TrainingCard( t, config, ganConfig, sampler, run ).write( export, parameters, exclude, commands() );
 		return 0;
+	}
+
+	/** The --init model's weights (checksum verified), or null. */
+	private byte[] initialWeights()
+	{
+		return init == null ? null : ModelRegistry.load( init ).weights();
 	}
 
 	private TrainingConfig trainingConfig()

@@ -29,6 +29,7 @@ import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.train.InitialWeights;
 import sc.fiji.restoregan.train.PairSampler;
 import sc.fiji.restoregan.train.PairTensors;
 import sc.fiji.restoregan.train.ScaledBatch;
@@ -79,6 +80,19 @@ public final class GanTrainer
 		this.runDir = runDir;
 	}
 
+	private byte[] initialWeights;
+
+	/**
+	 * Starts a new run (not a resumed one) from these generator parameters,
+	 * e.g. a GAN fine-tuned from its L1-trained twin, so the two can be
+	 * interpolated (the realism knob).
+	 */
+	public GanTrainer startFrom( final byte[] generatorParameters )
+	{
+		initialWeights = generatorParameters;
+		return this;
+	}
+
 	/** Where progress lines go. */
 	public GanTrainer log( final Consumer< String > sink )
 	{
@@ -123,7 +137,10 @@ public final class GanTrainer
 				log.accept( "Resumed from step " + start + " in " + runDir );
 			}
 			else
+			{
 				Files.writeString( runDir.resolve( LOG ), HEADER );
+				InitialWeights.load( generator, initialWeights, manager );
+			}
 			// NB: after loading, which replaces the parameter arrays
 			for ( final Block b : new Block[] { generator, discriminator } )
 				b.getParameters().forEach( p -> p.getValue().getArray().setRequiresGradient( true ) );

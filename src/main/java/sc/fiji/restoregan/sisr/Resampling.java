@@ -48,8 +48,8 @@ public final class Resampling
 		return new DoublePlane( w, h, out );
 	}
 
-	/** Bicubic upscaling to exactly {@code width x height}. */
-	public static DoublePlane up( final DoublePlane in, final int width, final int height )
+	/** Bicubic resizing to exactly {@code width x height} (antialiased when shrinking). */
+	public static DoublePlane resize( final DoublePlane in, final int width, final int height )
 	{
 		return BicubicResize.resize( in, width, height, Border.SYMMETRIC );
 	}
@@ -66,7 +66,7 @@ public final class Resampling
 		{
 			final DoublePlane d = down( y, factor );
 			final DoublePlane diff = subtract( low, d );
-			final DoublePlane correction = up( diff, y.width, y.height );
+			final DoublePlane correction = resize( diff, y.width, y.height );
 			y = add( y, correction );
 		}
 		return y;

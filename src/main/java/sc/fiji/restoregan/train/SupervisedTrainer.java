@@ -70,6 +70,19 @@ public final class SupervisedTrainer
 		this.runDir = runDir;
 	}
 
+	private byte[] initialWeights;
+
+	/**
+	 * Starts a new run (not a resumed one) from these generator parameters,
+	 * e.g. a GAN fine-tuned from its L1-trained twin, so the two can be
+	 * interpolated (the realism knob).
+	 */
+	public SupervisedTrainer startFrom( final byte[] generatorParameters )
+	{
+		initialWeights = generatorParameters;
+		return this;
+	}
+
 	/** Where progress lines go. */
 	public SupervisedTrainer log( final Consumer< String > sink )
 	{
@@ -111,7 +124,10 @@ public final class SupervisedTrainer
 				log.accept( "Resumed from step " + start + " in " + runDir );
 			}
 			else
+			{
 				Files.writeString( runDir.resolve( "train-log.csv" ), "step,loss,val_loss,lr,seconds\n" );
+				InitialWeights.load( net, initialWeights, manager );
+			}
 			net.getParameters().forEach( e -> e.getValue().getArray().setRequiresGradient( true ) );
 			final ParameterStore store = new ParameterStore( manager, false );
 			final ScaledBatch validation = sampler.pairs( -1, config.batch );

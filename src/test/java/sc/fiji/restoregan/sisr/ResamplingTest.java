@@ -24,7 +24,7 @@ class ResamplingTest
 	void upscalingAConstantGivesTheConstantAtTheRequestedSize()
 	{
 		final DoublePlane c = new DoublePlane( 6, 4, new double[] { 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2 } );
-		final DoublePlane u = Resampling.up( c, 12, 9 );
+		final DoublePlane u = Resampling.resize( c, 12, 9 );
 		assertEquals( 12, u.width );
 		assertEquals( 9, u.height );
 		for ( final double v : u.data )
@@ -36,7 +36,7 @@ class ResamplingTest
 	{
 		final DoublePlane high = SisrTestImages.blobs( 48, 40, 2 );
 		final DoublePlane low = Resampling.bin( high, 2 );
-		final DoublePlane guess = Resampling.up( low, 48, 40 );
+		final DoublePlane guess = Resampling.resize( low, 48, 40 );
 		final double before = ResamplingTest.rms( Resampling.subtract( low, Resampling.bin( guess, 2 ) ) );
 		final DoublePlane projected = Resampling.backProject( guess, low, 2, 10 );
 		final double after = ResamplingTest.rms( Resampling.subtract( low, Resampling.bin( projected, 2 ) ) );

@@ -64,7 +64,7 @@ final class FatherSampler
 		{
 			final double u = MIN_SCALE + ( 1 - MIN_SCALE ) * random.nextDouble();
 			final int region = Math.min( Math.min( source.width, source.height ), ( int ) Math.ceil( crop / u ) );
-			father = Resampling.up( randomCrop( source, region, random ), crop, crop );
+			father = Resampling.resize( randomCrop( source, region, random ), crop, crop );
 		}
 		else
 			father = randomCrop( source, crop, random );
@@ -77,7 +77,7 @@ final class FatherSampler
 				d[ i ] += noise * random.nextGaussian();
 			son = new DoublePlane( son.width, son.height, d );
 		}
-		return new DoublePlane[] { Resampling.up( son, father.width, father.height ), father };
+		return new DoublePlane[] { Resampling.resize( son, father.width, father.height ), father };
 	}
 
 	/** The input for reconstructing a whole plane from its own son: {upscaled son, plane}. */
@@ -86,7 +86,7 @@ final class FatherSampler
 		final int w = Resampling.isInteger( factor ) ? plane.width - plane.width % ( int ) Math.rint( factor ) : plane.width;
 		final int h = Resampling.isInteger( factor ) ? plane.height - plane.height % ( int ) Math.rint( factor ) : plane.height;
 		final DoublePlane father = Resampling.crop( plane, 0, 0, w, h );
-		return new DoublePlane[] { Resampling.up( Resampling.down( father, factor ), w, h ), father };
+		return new DoublePlane[] { Resampling.resize( Resampling.down( father, factor ), w, h ), father };
 	}
 
 	private static DoublePlane randomCrop( final DoublePlane p, final int size, final Random random )

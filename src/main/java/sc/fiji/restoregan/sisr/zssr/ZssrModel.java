@@ -163,7 +163,7 @@ public final class ZssrModel implements SingleImageModel
 		for ( int k = 0; k < variants; k++ )
 		{
 			final DoublePlane t = Geometry.apply( low, k );
-			DoublePlane sr = forward( stage, Resampling.up( t, ( int ) Math.round( t.width * f ), ( int ) Math.round( t.height * f ) ) );
+			DoublePlane sr = forward( stage, Resampling.resize( t, ( int ) Math.round( t.width * f ), ( int ) Math.round( t.height * f ) ) );
 			sr = Resampling.backProject( sr, t, f, backProjection );
 			outs.add( Geometry.invert( sr, k ) );
 			afterVariant.accept( k );

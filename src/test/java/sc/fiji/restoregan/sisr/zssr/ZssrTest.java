@@ -82,7 +82,7 @@ class ZssrTest
 			assertTrue( last < 0.8 * first, first + " -> " + last );
 			final DoublePlane out = m.apply( low, Progress.NONE );
 			assertArrayEquals( new int[] { 64, 48 }, new int[] { out.width, out.height } );
-			final double bicubic = rmse( high, Resampling.up( low, 64, 48 ) ), ours = rmse( high, out );
+			final double bicubic = rmse( high, Resampling.resize( low, 64, 48 ) ), ours = rmse( high, out );
 			assertTrue( ours < bicubic, "ZSSR " + ours + " vs bicubic " + bicubic );
 		}
 	}

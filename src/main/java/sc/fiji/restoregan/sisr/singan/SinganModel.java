@@ -1,0 +1,271 @@
+package sc.fiji.restoregan.sisr.singan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+
+import sc.fiji.restoregan.metrics.DoublePlane;
+import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.sisr.ModelFolder;
+import sc.fiji.restoregan.sisr.Resampling;
+import sc.fiji.restoregan.sisr.SingleImageModel;
+import sc.fiji.restoregan.sisr.SisrSettings;
+import sc.fiji.restoregan.sisr.TensorPlanes;
+
+/**
+ * A trained SinGAN: one generator per pyramid scale, the noise amplitude of
+ * each, the fixed reconstruction noise of the coarsest scale, and the finest
+ * scale's critic (to continue training). Super-resolution applies the
+ * finest generator {@code passes} times, each time to the bicubically
+ * upscaled previous result with zero noise (SinGAN's SR mode); random
+ * samples run the whole pyramid with fresh noise. Planes enter the networks
+ * mapped from their own minimum..maximum to -1..1 (the generators end in
+ * tanh) and leave mapped back.
+ */
+public final class SinganModel implements SingleImageModel
+{
+	private final SisrSettings settings;
+
+	final SinganPyramid pyramid;
+
+	private final NDManager manager = NDManager.newBaseManager();
+
+	private final ParameterStore store = new ParameterStore( manager, false );
+
+	final List< SinganGenerator > generators = new ArrayList<>();
+
+	final double[] amplitudes;
+
+	/** The coarsest scale's reconstruction noise (unit variance). */
+	DoublePlane reconstructionNoise;
+
+	SinganCritic critic;
+
+	/** The training image's minimum and maximum (for samples). */
+	double low, high;
+
+	long iterations;
+
+	double seconds;
+
+	int[] trainedOn;
+
+	SinganModel( final SisrSettings settings, final SinganPyramid pyramid )
+	{
+		this.settings = settings;
+		this.pyramid = pyramid;
+		amplitudes = new double[ pyramid.count() ];
+	}
+
+	NDManager manager()
+	{
+		return manager;
+	}
+
+	ParameterStore store()
+	{
+		return store;
+	}
+
+	/** A new generator for the next scale, starting from the previous scale's weights (same width). */
+	SinganGenerator addGenerator()
+	{
+		final SinganGenerator g = new SinganGenerator( settings.width );
+		final int[] s = pyramid.sizes[ generators.size() ];
+		g.initialize( manager, DataType.FLOAT32, new Shape( 1, 1, s[ 1 ], s[ 0 ] ), new Shape( 1, 1, s[ 1 ], s[ 0 ] ) );
+		if ( !generators.isEmpty() )
+			copy( generators.get( generators.size() - 1 ), g );
+		generators.add( g );
+		return g;
+	}
+
+	/** A new critic for the current scale, starting from the previous one's weights. */
+	SinganCritic newCritic()
+	{
+		final SinganCritic c = new SinganCritic( settings.width );
+		c.initialize( manager, DataType.FLOAT32, new Shape( 1, 1, 32, 32 ) );
+		if ( critic != null )
+			copy( critic, c );
+		critic = c;
+		return c;
+	}
+
+	private void copy( final Block from, final Block to )
+	{
+		final byte[] bytes = sc.fiji.restoregan.model.ModelStore.parameters( from );
+		sc.fiji.restoregan.train.InitialWeights.load( to, bytes, manager );
+	}
+
+	/** Runs generator {@code k} on {@code noise + prev} (planes in -1..1 units); no gradients. */
+	DoublePlane generate( final int k, final DoublePlane noise, final DoublePlane prev )
+	{
+		try ( NDManager sub = manager.newSubManager() )
+		{
+			final NDArray p = TensorPlanes.of( sub, prev );
+			final NDArray in = noise == null ? p : TensorPlanes.of( sub, noise ).add( p );
+			return TensorPlanes.toPlane( generators.get( k ).forward( store, new NDList( in, p ), false ).singletonOrThrow() );
+		}
+	}
+
+	/**
+	 * The pyramid's output at scale {@code k} from fresh noise at every
+	 * coarser scale: the input of scale {@code k}'s generator ("prev").
+	 */
+	DoublePlane randomPrevious( final int k, final Random random )
+	{
+		DoublePlane prev = zeros( pyramid.sizes[ 0 ] );
+		for ( int j = 0; j < k; j++ )
+		{
+			final DoublePlane out = generate( j, noise( pyramid.sizes[ j ], amplitudes[ j ], random ), prev );
+			prev = Resampling.resize( out, pyramid.sizes[ j + 1 ][ 0 ], pyramid.sizes[ j + 1 ][ 1 ] );
+		}
+		return prev;
+	}
+
+	/** Random samples at the trained size (in normalised units): what the model learned. */
+	public List< DoublePlane > samples( final int count, final long seed )
+	{
+		final Random random = new Random( seed );
+		final List< DoublePlane > out = new ArrayList<>();
+		final int last = generators.size() - 1;
+		for ( int i = 0; i < count; i++ )
+		{
+			final DoublePlane prev = randomPrevious( last, random );
+			out.add( fromUnit( generate( last, noise( pyramid.sizes[ last ], amplitudes[ last ], random ), prev ), low, high ) );
+		}
+		return out;
+	}
+
+	/** Gaussian noise of a given amplitude. */
+	static DoublePlane noise( final int[] size, final double amplitude, final Random random )
+	{
+		final double[] d = new double[ size[ 0 ] * size[ 1 ] ];
+		for ( int i = 0; i < d.length; i++ )
+			d[ i ] = amplitude * random.nextGaussian();
+		return new DoublePlane( size[ 0 ], size[ 1 ], d );
+	}
+
+	static DoublePlane zeros( final int[] size )
+	{
+		return new DoublePlane( size[ 0 ], size[ 1 ] );
+	}
+
+	@Override
+	public SisrSettings settings()
+	{
+		return settings;
+	}
+
+	@Override
+	public long trainedIterations()
+	{
+		return iterations;
+	}
+
+	@Override
+	public int[] outputSize( final int width, final int height )
+	{
+		return pyramid.passSize( width, height, pyramid.passes, settings.scale );
+	}
+
+	@Override
+	public DoublePlane apply( final DoublePlane input, final Progress progress )
+	{
+		return superResolve( input, generators.size() - 1, progress );
+	}
+
+	/** Super-resolution with generator {@code k} (the finest once trained). */
+	DoublePlane superResolve( final DoublePlane input, final int k, final Progress progress )
+	{
+		final double lo = input.min(), hi = input.max();
+		DoublePlane out = toUnit( input, lo, hi );
+		for ( int p = 1; p <= pyramid.passes; p++ )
+		{
+			progress.checkCancelled();
+			final int[] s = pyramid.passSize( input.width, input.height, p, settings.scale );
+			out = generate( k, null, Resampling.resize( out, s[ 0 ], s[ 1 ] ) );
+			progress.update( p, pyramid.passes, "SinGAN x" + settings.scale + ", pass " + p + "/" + pyramid.passes );
+		}
+		return fromUnit( out, lo, hi );
+	}
+
+	/** Maps lo..hi to -1..1. */
+	static DoublePlane toUnit( final DoublePlane p, final double lo, final double hi )
+	{
+		final double range = hi > lo ? hi - lo : 1;
+		return p.affine( lo + range / 2, 2 / range );
+	}
+
+	/** Maps -1..1 back to lo..hi. */
+	static DoublePlane fromUnit( final DoublePlane p, final double lo, final double hi )
+	{
+		final double range = hi > lo ? hi - lo : 1;
+		return p.affine( -1, range / 2 ).affine( -lo, 1 );
+	}
+
+	@Override
+	public void save( final Path dir ) throws IOException
+	{
+		final ModelFolder.Description d = new ModelFolder.Description();
+		d.settings = settings;
+		d.trainedIterations = iterations;
+		d.trainingSeconds = seconds;
+		d.trainedOn = trainedOn;
+		d.values.put( "amplitudes", amplitudes.clone() );
+		d.values.put( "reconstructionNoise", reconstructionNoise.data.clone() );
+		d.values.put( "range", new double[] { low, high } );
+		d.values.put( "trainedScales", new double[] { generators.size() } );
+		final Map< String, Block > blocks = new LinkedHashMap<>();
+		for ( int k = 0; k < generators.size(); k++ )
+			blocks.put( "g" + k, generators.get( k ) );
+		blocks.put( "critic", critic );
+		ModelFolder.write( dir, d, blocks );
+	}
+
+	/** Rebuilds a saved model. */
+	public static SinganModel load( final Path dir, final ModelFolder.Description d )
+	{
+		final int[] on = d.trainedOn;
+		final SinganModel m = new SinganModel( d.settings, new SinganPyramid( on[ 0 ], on[ 1 ], d.settings.scale, d.settings.minSize, d.settings.scales ) );
+		try
+		{
+			m.iterations = d.trainedIterations;
+			m.seconds = d.trainingSeconds;
+			m.trainedOn = on;
+			final double[] amps = d.values.get( "amplitudes" );
+			System.arraycopy( amps, 0, m.amplitudes, 0, Math.min( amps.length, m.amplitudes.length ) );
+			final int[] s0 = m.pyramid.sizes[ 0 ];
+			m.reconstructionNoise = new DoublePlane( s0[ 0 ], s0[ 1 ], d.values.get( "reconstructionNoise" ) );
+			m.low = d.values.get( "range" )[ 0 ];
+			m.high = d.values.get( "range" )[ 1 ];
+			final int trained = ( int ) d.values.get( "trainedScales" )[ 0 ];
+			for ( int k = 0; k < trained; k++ )
+				ModelFolder.load( dir, d, "g" + k, m.addGenerator(), m.manager );
+			ModelFolder.load( dir, d, "critic", m.newCritic(), m.manager );
+			return m;
+		}
+		catch ( final RuntimeException e )
+		{
+			m.close();
+			throw e;
+		}
+	}
+
+	@Override
+	public void close()
+	{
+		manager.close();
+	}
+}
