@@ -17,6 +17,7 @@ import sc.fiji.restoregan.gan.DiscriminatorKind;
 import sc.fiji.restoregan.gan.GanConfig;
 import sc.fiji.restoregan.gan.GanObjective;
 import sc.fiji.restoregan.gan.GanTrainer;
+import sc.fiji.restoregan.gan.TrainingCard;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.nn.FpnConfig;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;
@@ -164,7 +165,7 @@ final class TrainCommand implements Callable< Integer >
 			}
 		}
 		if ( export != null )
-			new TrainingCard( t, config, ganConfig, sampler, run ).write( export, parameters, exclude, commands() );
+			new TrainingCard( t, config, ganConfig, sampler, run ).write( export, parameters, exclude, commands(), System.out::println );
 		return 0;
 	}
 
