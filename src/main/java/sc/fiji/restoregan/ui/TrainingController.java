@@ -97,6 +97,12 @@ public final class TrainingController
 			error.accept( job.title() + ": " + e.getMessage() );
 			model.failed( e.getMessage() );
 		}
+		catch ( final RuntimeException e )
+		{
+			// NB: an engine error on the background thread must still reach the window
+			error.accept( job.title() + ": unexpected error: " + e );
+			model.failed( "unexpected error (see the log): " + e.getMessage() );
+		}
 		finally
 		{
 			synchronized ( this )
