@@ -116,7 +116,7 @@ public class TrainGeneratorCommand extends ContextCommand
 	@Override
 	public void run()
 	{
-		if ( input == null )
+		if ( input == null || input.getWidth() == 0 )
 		{
 			cancel( "Open an image first." );
 			return;
@@ -161,7 +161,7 @@ public class TrainGeneratorCommand extends ContextCommand
 		final String description;
 		if ( PAIRS.equals( data ) )
 		{
-			if ( target == null )
+			if ( target == null || target.getWidth() == 0 )
 				throw new RestoreException( "Training on pairs needs a target image." );
 			sampler = ImageTrainingData.pairs( input, target, s, seed, patch );
 			t = Task.parse( task );
