@@ -78,7 +78,7 @@ final class TrainingRuns
 		} );
 		try ( job )
 		{
-			job.train();
+			FreshThread.run( job::train, job.session()::requestStop );
 			if ( saveTo != null && !saveTo.getPath().isBlank() )
 			{
 				job.save( saveTo.toPath() );

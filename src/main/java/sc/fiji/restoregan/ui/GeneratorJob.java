@@ -99,10 +99,7 @@ public final class GeneratorJob implements TrainingJob
 		final double[] in = new double[ first.inputs().length ];
 		for ( int i = 0; i < in.length; i++ )
 			in[ i ] = first.inputs()[ i ];
-		// NB: L1 training gets no live preview yet: an inference forward between SupervisedTrainer's
-		// steps made the next Adam update fail ("a leaf Variable that requires grad is being used in an
-		// in-place operation"); GanTrainer is not affected. See docs/fiji-training-ui.md.
-		session.previewOn( new DoublePlane( first.inputSize(), first.inputSize(), in ), gan == null ? 0 : Math.max( 1, config.steps / 50 ) );
+		session.previewOn( new DoublePlane( first.inputSize(), first.inputSize(), in ), Math.max( 1, config.steps / 50 ) );
 	}
 
 	@Override

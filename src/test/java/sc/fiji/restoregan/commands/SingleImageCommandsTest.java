@@ -111,7 +111,7 @@ class SingleImageCommandsTest
 	}
 
 	@Test
-	@Disabled( "ZssrTrainer.resume on a loaded model fails in AdamState.step: 'a leaf Variable that requires grad is being used in an in-place operation' (sisr/zssr, not this branch's code)" )
+	@Disabled( "ZssrTrainer.resume on a model loaded from a folder fails in AdamState.step: 'a leaf Variable that requires grad is being used in an in-place operation' (sisr/zssr; resuming the in-memory model works)" )
 	void continuedTrainingOfASavedModel() throws Exception
 	{
 		final ImagePlus input = stack( 64, 48, 1 );
