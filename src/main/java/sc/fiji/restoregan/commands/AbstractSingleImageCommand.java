@@ -89,7 +89,7 @@ public abstract class AbstractSingleImageCommand extends ContextCommand
 		return value > 0 ? value : preset;
 	}
 
-	/** A knob's value, or the preset's when it is below 0 ({@code orZero}) or 0 and below. */
+	/** A knob's value, or the preset's when it is below 0, or also when it is 0 unless {@code zeroAllowed}. */
 	protected static double orPreset( final double value, final double preset, final boolean zeroAllowed )
 	{
 		return value > 0 || zeroAllowed && value == 0 ? value : preset;

@@ -1,14 +1,35 @@
 package sc.fiji.restoregan.commands;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
 /**
- * Runs training on a new thread and waits for it. libtorch keeps its
- * gradient mode per thread, and a trainer that ran earlier on a pooled
- * command thread (a GAN, say) can leave it on, which makes the next
- * trainer's in-place Adam update fail ("a leaf Variable that requires grad
- * is being used in an in-place operation"). A new thread starts clean.
+ * Runs training on a new thread and waits for it, with libtorch's gradient
+ * mode switched off first. libtorch keeps that mode per thread, on by
+ * default; the trainers turn it on only inside a gradient collector and
+ * expect it off around their in-place Adam updates, which otherwise fail
+ * ("a leaf Variable that requires grad is being used in an in-place
+ * operation"). Threads made here start in the state the trainers expect.
  */
 final class FreshThread
 {
+	/** A new daemon thread for training that switches the gradient mode off before {@code task}. */
+	static Thread training( final Runnable task )
+	{
+		final Thread t = new Thread( () -> {
+			gradientsOff();
+			task.run();
+		}, "RestoreGAN training" );
+		t.setDaemon( true );
+		return t;
+	}
+
+	private static void gradientsOff()
+	{
+		Engine.getEngine( "PyTorch" ); // NB: loads the native library first
+		JniUtils.setGradMode( false );
+	}
+
 	private FreshThread()
 	{}
 
@@ -24,6 +45,7 @@ final class FreshThread
 		final Thread t = new Thread( () -> {
 			try
 			{
+				gradientsOff();
 				task.run();
 			}
 			catch ( final RuntimeException e )

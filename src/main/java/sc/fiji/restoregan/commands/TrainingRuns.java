@@ -45,11 +45,7 @@ final class TrainingRuns
 	/** Opens the training window and starts training in the background. */
 	static void inWindow( final TrainingJob job, final LogService log )
 	{
-		final Executor background = new ThreadPoolExecutor( 0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-			final Thread t = new Thread( r, "RestoreGAN training" );
-			t.setDaemon( true );
-			return t;
-		} );
+		final Executor background = new ThreadPoolExecutor( 0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), FreshThread::training );
 		TrainingWindow.open( new TrainingController( job, background, ImagePlus::show, s -> log.info( "RestoreGAN: " + s ), s -> log.error( "RestoreGAN: " + s ) ) );
 	}
 

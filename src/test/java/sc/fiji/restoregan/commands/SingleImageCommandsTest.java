@@ -15,7 +15,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
@@ -111,7 +110,6 @@ class SingleImageCommandsTest
 	}
 
 	@Test
-	@Disabled( "ZssrTrainer.resume on a model loaded from a folder fails in AdamState.step: 'a leaf Variable that requires grad is being used in an in-place operation' (sisr/zssr; resuming the in-memory model works)" )
 	void continuedTrainingOfASavedModel() throws Exception
 	{
 		final ImagePlus input = stack( 64, 48, 1 );
