@@ -129,7 +129,7 @@ final class SisrCommand implements Callable< Integer >
 			final Img< FloatType > out = apply( trained, image );
 			ImageFiles.writeFloatTiff( out, output );
 			System.out.println( "Wrote " + output + " (" + out.dimension( 0 ) + "x" + out.dimension( 1 ) + ")" );
-			SinganSamples.write( trained, samples, image, plane, output, trained.settings().seed );
+			RandomSampleFiles.write( trained, samples, image, plane, output, trained.settings().seed );
 		}
 		finally
 		{

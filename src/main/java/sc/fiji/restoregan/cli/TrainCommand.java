@@ -18,12 +18,10 @@ import sc.fiji.restoregan.gan.GanConfig;
 import sc.fiji.restoregan.gan.GanObjective;
 import sc.fiji.restoregan.gan.GanTrainer;
 import sc.fiji.restoregan.model.ModelRegistry;
+import sc.fiji.restoregan.gan.TrainingCard;
 import sc.fiji.restoregan.model.Task;
-import sc.fiji.restoregan.nn.FpnConfig;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.nn.GeneratorKind;
-import sc.fiji.restoregan.nn.SrConfig;
-import sc.fiji.restoregan.nn.UNetConfig;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.train.LearningRateSchedule;
@@ -168,7 +166,7 @@ final class TrainCommand implements Callable< Integer >
 			}
 		}
 		if ( export != null )
-			new TrainingCard( t, config, ganConfig, sampler, run ).write( export, parameters, exclude, commands() );
+			new TrainingCard( t, config, ganConfig, sampler, run ).write( export, parameters, exclude, commands(), System.out::println );
 		return 0;
 	}
 
@@ -207,16 +205,7 @@ final class TrainCommand implements Callable< Integer >
 		final GeneratorKind kind = GeneratorKind.of( generator );
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
-		return switch ( kind )
-		{
-			case UNET -> {
-				final UNetConfig u = new UNetConfig( depth == null ? 2 : depth, filters == null ? 32 : filters );
-				u.shuffle = shuffle;
-				yield u;
-			}
-			case FPN -> FpnConfig.of( depth == null ? 5 : depth, filters == null ? 16 : filters );
-			case SR -> new SrConfig( scale == null ? 2 : scale, filters == null ? 32 : filters, depth == null ? 4 : depth );
-		};
+		return kind.configure( depth, filters, shuffle, scale );
 	}
 
 	private GanConfig ganConfig( final TrainingConfig config )

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import com.google.gson.Gson;
@@ -30,6 +33,7 @@ import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.train.InitialWeights;
+import sc.fiji.restoregan.train.GeneratorPreview;
 import sc.fiji.restoregan.train.PairSampler;
 import sc.fiji.restoregan.train.PairTensors;
 import sc.fiji.restoregan.train.ScaledBatch;
@@ -60,6 +64,9 @@ public final class GanTrainer
 
 	private static final String HEADER = "step,d_loss,gradient_penalty,g_loss,content,adversarial,feature_matching,val_content,lr_g,lr_d,seconds\n";
 
+	/** The names of the per-step losses, as in the log's header. */
+	private static final String[] LOSSES = { "d_loss", "gradient_penalty", "g_loss", "content", "adversarial", "feature_matching" };
+
 	private final GanConfig config;
 
 	private final PairSampler sampler;
@@ -67,6 +74,10 @@ public final class GanTrainer
 	private final Path runDir;
 
 	private Consumer< String > log = s -> {};
+
+	private BiConsumer< Long, Map< String, Double > > losses = ( step, values ) -> {};
+
+	private GeneratorPreview preview;
 
 	/**
 	 * @param config hyperparameters
@@ -97,6 +108,25 @@ public final class GanTrainer
 	public GanTrainer log( final Consumer< String > sink )
 	{
 		this.log = sink;
+		return this;
+	}
+
+	/**
+	 * Where the losses of every step go, for a live plot: the step (1-based)
+	 * and the log's loss columns ({@code d_loss}, {@code gradient_penalty},
+	 * {@code g_loss}, {@code content}, {@code adversarial},
+	 * {@code feature_matching}), plus {@code val_content} when it is computed.
+	 */
+	public GanTrainer onLosses( final BiConsumer< Long, Map< String, Double > > sink )
+	{
+		this.losses = sink;
+		return this;
+	}
+
+	/** Shows the generator's output on a fixed input while it trains. */
+	public GanTrainer preview( final GeneratorPreview preview )
+	{
+		this.preview = preview;
 		return this;
 	}
 
@@ -156,12 +186,17 @@ public final class GanTrainer
 					log.accept( "Cancelled; checkpoint at step " + step + " in " + runDir );
 					throw new CancelledException();
 				}
-				oneStep( gan, manager, step, sums );
+				final double[] current = new double[ sums.length ];
+				oneStep( gan, manager, step, current );
 				inSum++;
 				final long done = step + 1;
+				reportLosses( done, current, sums );
+				if ( preview != null )
+					preview.after( done, generator, gan.store(), manager );
 				if ( done % g.validateEvery == 0 || done == g.steps )
 				{
 					final double val = validationContent( generator, gan, manager, validation );
+					losses.accept( done, Map.of( "val_content", val ) );
 					final double seconds = ( System.nanoTime() - t0 ) / 1e9;
 					final StringBuilder row = new StringBuilder().append( done );
 					for ( final double s : sums )
@@ -179,6 +214,18 @@ public final class GanTrainer
 			}
 			return new Result( exportedGenerator( generator, gan ), ModelStore.parameters( discriminator ), g.steps );
 		}
+	}
+
+	/** Adds a step's losses to the sums and hands them on by name. */
+	private void reportLosses( final long done, final double[] current, final double[] sums )
+	{
+		final Map< String, Double > values = new LinkedHashMap<>();
+		for ( int i = 0; i < current.length; i++ )
+		{
+			sums[ i ] += current[ i ];
+			values.put( LOSSES[ i ], current[ i ] );
+		}
+		losses.accept( done, values );
 	}
 
 	/** The user's feature network, or null for the discriminator's features. */

@@ -43,6 +43,30 @@ public enum GeneratorKind
 		return type;
 	}
 
+	/**
+	 * A configuration of this kind from the training options, each null for
+	 * its default: U-Net depth 2 and 32 filters (plus the pixel-unshuffle
+	 * factor), FPN 5 stages of base width 16, sr 4 blocks of 32 filters.
+	 *
+	 * @param depth poolings, backbone stages or residual blocks, or null
+	 * @param filters the width, or null
+	 * @param shuffle the U-Net's pixel-unshuffle factor (1: none)
+	 * @param scale the sr generator's factor, or null for 2 (other kinds: 1)
+	 */
+	public GeneratorArchitecture configure( final Integer depth, final Integer filters, final int shuffle, final Integer scale )
+	{
+		return switch ( this )
+		{
+			case UNET -> {
+				final UNetConfig u = new UNetConfig( depth == null ? 2 : depth, filters == null ? 32 : filters );
+				u.shuffle = shuffle;
+				yield u;
+			}
+			case FPN -> FpnConfig.of( depth == null ? 5 : depth, filters == null ? 16 : filters );
+			case SR -> new SrConfig( scale == null ? 2 : scale, filters == null ? 32 : filters, depth == null ? 4 : depth );
+		};
+	}
+
 	/** A new configuration of this kind with the default hyperparameters. */
 	public GeneratorArchitecture defaults()
 	{

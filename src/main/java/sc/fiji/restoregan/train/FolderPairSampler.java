@@ -3,55 +3,28 @@ package sc.fiji.restoregan.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.Img;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
-
-import sc.fiji.restoregan.bridge.Planes;
-import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.io.ImageFiles;
-import sc.fiji.restoregan.normalize.AffineNormalization;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
  * Training pairs from a folder with two subfolders, {@code input/} and
  * {@code target/}, holding same-named images (TIFF, PNG, JPEG): for
  * super-resolution each target is {@code scale} times the input's size,
- * otherwise the same size. Each plane of a pair (channels, slices) is one
- * pair of planes. Each image is normalised once, as a whole, by its own
- * percentiles (as at inference; a target's own percentiles, since real pairs
- * such as short and long exposures differ in brightness). A training pair is
- * an aligned random crop of a random pair of planes, with the same one of
- * the eight flips and 90-degree rotations applied to input and target; it
- * depends only on the seed, the step and its index in the batch.
+ * otherwise the same size. The images are read once; normalisation,
+ * cropping and augmentation are {@link ImagePairSampler}'s.
  */
 public final class FolderPairSampler implements PairSampler
 {
 	private static final Set< String > SUFFIXES = Set.of( "tif", "tiff", "png", "jpg", "jpeg" );
 
-	private final List< float[] > inputs = new ArrayList<>(), targets = new ArrayList<>();
-
-	private final List< int[] > sizes = new ArrayList<>();
-
-	private final List< String > names = new ArrayList<>();
-
-	private final int scale;
-
-	private final long seed;
-
-	private final int patch;
-
-	private final double low, high;
+	private final ImagePairSampler pairs;
 
 	/**
 	 * Reads every pair of {@code folder}.
@@ -64,13 +37,7 @@ public final class FolderPairSampler implements PairSampler
 	 */
 	public FolderPairSampler( final Path folder, final int scale, final long seed, final int patch, final double[] percentiles ) throws IOException
 	{
-		if ( scale < 1 || patch < scale || patch % scale != 0 )
-			throw new IllegalArgumentException( "The patch (" + patch + ") must be a positive multiple of the scale (" + scale + ")" );
-		this.scale = scale;
-		this.seed = seed;
-		this.patch = patch;
-		this.low = percentiles[ 0 ];
-		this.high = percentiles[ 1 ];
+		pairs = new ImagePairSampler( scale, seed, patch, percentiles );
 		final Path in = folder.resolve( "input" ), out = folder.resolve( "target" );
 		if ( !Files.isDirectory( in ) || !Files.isDirectory( out ) )
 			throw new RestoreException( "A pairs folder needs the subfolders input/ and target/ with same-named images: " + folder );
@@ -79,7 +46,7 @@ public final class FolderPairSampler implements PairSampler
 			final Path partner = out.resolve( file.getFileName().toString() );
 			if ( !Files.isRegularFile( partner ) )
 				throw new RestoreException( "No target for " + file + " (expected " + partner + ")." );
-			add( file, partner );
+			pairs.add( ImageFiles.read( file ), ImageFiles.read( partner ), file.getFileName().toString(), partner.toString() );
 		}
 	}
 
@@ -100,58 +67,10 @@ public final class FolderPairSampler implements PairSampler
 		return n.substring( n.lastIndexOf( '.' ) + 1 ).toLowerCase( Locale.ROOT );
 	}
 
-	private void add( final Path inputFile, final Path targetFile )
-	{
-		final Img< ? extends RealType< ? > > a = ImageFiles.read( inputFile ), b = ImageFiles.read( targetFile );
-		final List< ? extends RandomAccessibleInterval< ? extends RealType< ? > > > pa = Planes.of( a ), pb = Planes.of( b );
-		final long w = a.dimension( 0 ), h = a.dimension( 1 );
-		if ( pa.size() != pb.size() || b.dimension( 0 ) != w * scale || b.dimension( 1 ) != h * scale )
-			throw new RestoreException( "The target " + targetFile + " is not " + ( scale == 1 ? "the size" : scale + " times the size" ) + " of its input (or has another number of planes)." );
-		if ( w * scale < patch || h * scale < patch )
-			throw new RestoreException( "The pair " + inputFile.getFileName() + " is smaller than the patch (" + patch + " target pixels)." );
-		for ( int p = 0; p < pa.size(); p++ )
-		{
-			inputs.add( normalised( pa.get( p ) ) );
-			targets.add( normalised( pb.get( p ) ) );
-			sizes.add( new int[] { ( int ) w, ( int ) h } );
-		}
-		names.add( inputFile.getFileName().toString() );
-	}
-
-	private float[] normalised( final RandomAccessibleInterval< ? extends RealType< ? > > plane )
-	{
-		final AffineNormalization norm = AffineNormalization.fromPercentiles( plane, low, high );
-		final float[] data = TensorBridge.toArray( Views.zeroMin( plane ) );
-		for ( int i = 0; i < data.length; i++ )
-			data[ i ] = ( float ) norm.apply( data[ i ] );
-		return data;
-	}
-
 	@Override
 	public ScaledBatch pairs( final long step, final int count )
 	{
-		final int in = patch / scale;
-		final float[] x = new float[ count * in * in ], y = new float[ count * patch * patch ];
-		final List< String > descriptions = new ArrayList<>();
-		for ( int i = 0; i < count; i++ )
-		{
-			final Random rnd = new Random( seed * 0x9E3779B97F4A7C15L + step * 1_000_003L + i );
-			final int k = rnd.nextInt( inputs.size() );
-			final int w = sizes.get( k )[ 0 ], h = sizes.get( k )[ 1 ];
-			final int x0 = rnd.nextInt( w - in + 1 ), y0 = rnd.nextInt( h - in + 1 ), which = rnd.nextInt( 8 );
-			System.arraycopy( Augment.apply( crop( inputs.get( k ), w, x0, y0, in ), in, which ), 0, x, i * in * in, in * in );
-			System.arraycopy( Augment.apply( crop( targets.get( k ), w * scale, x0 * scale, y0 * scale, patch ), patch, which ), 0, y, i * patch * patch, patch * patch );
-			descriptions.add( "plane " + k + " at (" + x0 + ", " + y0 + "), symmetry " + which );
-		}
-		return new ScaledBatch( x, y, count, in, patch, descriptions );
-	}
-
-	private static float[] crop( final float[] image, final int width, final int x0, final int y0, final int size )
-	{
-		final float[] out = new float[ size * size ];
-		for ( int r = 0; r < size; r++ )
-			System.arraycopy( image, ( y0 + r ) * width + x0, out, r * size, size );
-		return out;
+		return pairs.pairs( step, count );
 	}
 
 	/**
@@ -162,19 +81,12 @@ public final class FolderPairSampler implements PairSampler
 	@Override
 	public Batch batch( final long step, final int count )
 	{
-		return pairs( step, count ).toBatch();
+		return pairs.batch( step, count );
 	}
 
 	@Override
 	public JsonObject recipe()
 	{
-		final JsonObject r = new JsonObject();
-		r.addProperty( "pairs", String.join( ", ", names ) + " (" + inputs.size() + " planes)" );
-		r.addProperty( "scale", scale );
-		r.addProperty( "augmentation", "random aligned crops, the same flip or 90-degree rotation for input and target" );
-		r.addProperty( "patch", patch );
-		r.addProperty( "normalization", "percentiles " + low + " and " + high + " of each whole image, input and target each by their own" );
-		r.addProperty( "seed", seed );
-		return r;
+		return pairs.recipe();
 	}
 }

@@ -22,7 +22,8 @@ import sc.fiji.restoregan.normalize.Percentiles;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
- * Random crops of clean images read from files: every 2D plane (each
+ * Random crops of clean images read from files (or given in memory,
+ * {@link #ofImages}): every 2D plane (each
  * channel of RGB and multi-channel images) is one source, scaled so that its
  * 0.1 and 99.9 percentiles become 0 and 1 (clipped to [0, 1]).
  */
@@ -56,6 +57,22 @@ public final class ImageFolderSource implements CleanSource
 	{
 		final String n = p.getFileName().toString();
 		return n.substring( n.lastIndexOf( '.' ) + 1 ).toLowerCase( Locale.ROOT );
+	}
+
+	/**
+	 * Crops of images already in memory (every plane of each, copied), for
+	 * example the images open in Fiji.
+	 *
+	 * @param names one per image, for the training card
+	 */
+	public static ImageFolderSource ofImages( final List< ? extends RandomAccessibleInterval< ? extends RealType< ? > > > images, final List< String > names )
+	{
+		final ImageFolderSource source = new ImageFolderSource( List.of() );
+		for ( final RandomAccessibleInterval< ? extends RealType< ? > > img : images )
+			for ( final RandomAccessibleInterval< ? extends RealType< ? > > plane : Planes.of( img ) )
+				source.add( plane );
+		source.names.addAll( names );
+		return source;
 	}
 
 	/** Loads the given image files. */

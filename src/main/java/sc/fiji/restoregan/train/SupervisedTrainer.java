@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import com.google.gson.Gson;
@@ -58,6 +60,10 @@ public final class SupervisedTrainer
 
 	private Consumer< String > log = s -> {};
 
+	private BiConsumer< Long, Map< String, Double > > losses = ( step, values ) -> {};
+
+	private GeneratorPreview preview;
+
 	/**
 	 * @param config hyperparameters
 	 * @param sampler the training pairs
@@ -87,6 +93,23 @@ public final class SupervisedTrainer
 	public SupervisedTrainer log( final Consumer< String > sink )
 	{
 		this.log = sink;
+		return this;
+	}
+
+	/**
+	 * Where the losses of every step go, for a live plot: the step (1-based)
+	 * and {@code loss}, plus {@code validation} when it is computed.
+	 */
+	public SupervisedTrainer onLosses( final BiConsumer< Long, Map< String, Double > > sink )
+	{
+		this.losses = sink;
+		return this;
+	}
+
+	/** Shows the generator's output on a fixed input while it trains. */
+	public SupervisedTrainer preview( final GeneratorPreview preview )
+	{
+		this.preview = preview;
 		return this;
 	}
 
@@ -146,9 +169,13 @@ public final class SupervisedTrainer
 				sum += loss;
 				inSum++;
 				final long done = step + 1;
+				losses.accept( done, Map.of( "loss", loss ) );
+				if ( preview != null )
+					preview.after( done, net, store, manager );
 				if ( done % config.validateEvery == 0 || done == config.steps )
 				{
 					val = validationLoss( net, store, manager, validation );
+					losses.accept( done, Map.of( "validation", val ) );
 					final double seconds = ( System.nanoTime() - t0 ) / 1e9;
 					Files.writeString( runDir.resolve( "train-log.csv" ), String.format( Locale.ROOT, "%d,%.6f,%.6f,%.3g,%.1f%n", done, sum / inSum, val, config.learningRate( step ), seconds ), StandardOpenOption.APPEND );
 					final double eta = seconds / ( done - start ) * ( config.steps - done );

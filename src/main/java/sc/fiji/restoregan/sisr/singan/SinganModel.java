@@ -19,6 +19,7 @@ import ai.djl.training.ParameterStore;
 import sc.fiji.restoregan.metrics.DoublePlane;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.sisr.ModelFolder;
+import sc.fiji.restoregan.sisr.RandomSamples;
 import sc.fiji.restoregan.sisr.Resampling;
 import sc.fiji.restoregan.sisr.SingleImageModel;
 import sc.fiji.restoregan.sisr.SisrSettings;
@@ -34,7 +35,7 @@ import sc.fiji.restoregan.sisr.TensorPlanes;
  * mapped from their own minimum..maximum to -1..1 (the generators end in
  * tanh) and leave mapped back.
  */
-public final class SinganModel implements SingleImageModel
+public final class SinganModel implements SingleImageModel, RandomSamples
 {
 	private final SisrSettings settings;
 
@@ -134,18 +135,23 @@ public final class SinganModel implements SingleImageModel
 		return prev;
 	}
 
-	/** Random samples at the trained size (in normalised units): what the model learned. */
+	/** {@code count} random samples at the trained size, seeds {@code seed}, {@code seed + 1}, ... */
 	public List< DoublePlane > samples( final int count, final long seed )
 	{
-		final Random random = new Random( seed );
 		final List< DoublePlane > out = new ArrayList<>();
-		final int last = generators.size() - 1;
 		for ( int i = 0; i < count; i++ )
-		{
-			final DoublePlane prev = randomPrevious( last, random );
-			out.add( fromUnit( generate( last, noise( pyramid.sizes[ last ], amplitudes[ last ], random ), prev ), low, high ) );
-		}
+			out.add( sample( seed + i ) );
 		return out;
+	}
+
+	/** A random sample at the trained size (in normalised units): what the model learned. */
+	@Override
+	public DoublePlane sample( final long seed )
+	{
+		final Random random = new Random( seed );
+		final int last = generators.size() - 1;
+		final DoublePlane prev = randomPrevious( last, random );
+		return fromUnit( generate( last, noise( pyramid.sizes[ last ], amplitudes[ last ], random ), prev ), low, high );
 	}
 
 	/** Gaussian noise of a given amplitude. */

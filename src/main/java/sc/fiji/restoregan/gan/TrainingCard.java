@@ -1,15 +1,14 @@
-package sc.fiji.restoregan.cli;
+package sc.fiji.restoregan.gan;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
-import sc.fiji.restoregan.gan.GanConfig;
-import sc.fiji.restoregan.gan.GanTrainer;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.Task;
@@ -21,11 +20,13 @@ import sc.fiji.restoregan.train.SupervisedTrainer;
 import sc.fiji.restoregan.train.TrainingConfig;
 
 /**
- * The model folder {@code train} exports: the weights and a card recording
- * the full recipe (command lines, seed, steps, data, objective, generator,
- * losses) and where training stands.
+ * The model folder a training run exports (the {@code train} command, the
+ * Fiji training window): the weights and a card recording the full recipe
+ * (command lines, seed, steps, data, objective, generator, losses) and where
+ * training stands. The folder is a normal model folder that the Restore
+ * commands load.
  */
-final class TrainingCard
+public final class TrainingCard
 {
 	private final Task task;
 
@@ -41,7 +42,7 @@ final class TrainingCard
 	 * @param gan the adversarial settings, or null for supervised training
 	 * @param run the run folder holding the checkpoint and the log
 	 */
-	TrainingCard( final Task task, final TrainingConfig config, final GanConfig gan, final PairSampler sampler, final Path run )
+	public TrainingCard( final Task task, final TrainingConfig config, final GanConfig gan, final PairSampler sampler, final Path run )
 	{
 		this.task = task;
 		this.config = config;
@@ -50,8 +51,14 @@ final class TrainingCard
 		this.run = run;
 	}
 
-	/** Writes the model folder {@code export} with {@code parameters} and the card. */
-	void write( final Path export, final byte[] parameters, final List< String > heldOut, final List< String > commands ) throws IOException
+	/**
+	 * Writes the model folder {@code export} with {@code parameters} and the card.
+	 *
+	 * @param heldOut names of images left out of training
+	 * @param commands the commands (or a description of the session) that trained it
+	 * @param log receives a line saying where the model went
+	 */
+	public void write( final Path export, final byte[] parameters, final List< String > heldOut, final List< String > commands, final Consumer< String > log ) throws IOException
 	{
 		final ModelCard card = new ModelCard();
 		card.name = export.toAbsolutePath().normalize().getFileName().toString();
@@ -79,7 +86,7 @@ final class TrainingCard
 			training.addProperty( "resume", "training stopped at step " + done + " of " + config.steps + "; continue with the same command plus --resume (exact: weights, optimiser state and data depend only on seed and step)" );
 		card.training = training;
 		ModelStore.save( export, card, parameters );
-		System.out.println( "Model written to " + export + " at step " + done + " (" + new Gson().toJson( card.weights ) + ")" );
+		log.accept( "Model written to " + export + " at step " + done + " (" + new Gson().toJson( card.weights ) + ")" );
 	}
 
 	/** The adversarial settings without the generator's (recorded beside them). */

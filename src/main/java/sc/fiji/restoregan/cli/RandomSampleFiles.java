@@ -11,24 +11,26 @@ import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.metrics.DoublePlane;
 import sc.fiji.restoregan.normalize.AffineNormalization;
+import sc.fiji.restoregan.sisr.RandomSamples;
 import sc.fiji.restoregan.sisr.SingleImageModel;
 import sc.fiji.restoregan.sisr.SingleImageSr;
-import sc.fiji.restoregan.sisr.singan.SinganModel;
 
-/** Writes SinGAN's random samples next to the output: {@code OUTPUT-sample-N.tif}, in the training plane's units. */
-final class SinganSamples
+/** Writes a model's random samples (SinGAN) next to the output: {@code OUTPUT-sample-N.tif}, in the training plane's units. */
+final class RandomSampleFiles
 {
-	private SinganSamples()
+	private RandomSampleFiles()
 	{}
 
 	static void write( final SingleImageModel model, final int count, final RandomAccessibleInterval< ? extends RealType< ? > > image, final long plane, final Path output, final long seed ) throws IOException
 	{
 		if ( count <= 0 )
 			return;
-		if ( !( model instanceof SinganModel ) )
-			throw new IllegalArgumentException( "--samples needs --method singan" );
+		if ( !( model instanceof RandomSamples ) )
+			throw new IllegalArgumentException( "--samples needs a model that draws samples (--method singan)" );
 		final AffineNormalization n = SingleImageSr.normalization( Planes.plane( image, plane ) );
-		final List< DoublePlane > samples = ( ( SinganModel ) model ).samples( count, seed );
+		final List< DoublePlane > samples = new java.util.ArrayList<>();
+		for ( int i = 0; i < count; i++ )
+			samples.add( ( ( RandomSamples ) model ).sample( seed + i ) );
 		final String base = output.getFileName().toString().replaceFirst( "\\.tiff?$", "" );
 		for ( int i = 0; i < samples.size(); i++ )
 		{

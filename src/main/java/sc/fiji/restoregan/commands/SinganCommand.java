@@ -1,0 +1,44 @@
+package sc.fiji.restoregan.commands;
+
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import sc.fiji.restoregan.sisr.SisrMethod;
+import sc.fiji.restoregan.sisr.SisrSettings;
+
+/**
+ * {@code Plugins>Restore>Single image>SinGAN...}: SinGAN's super-resolution
+ * mode, plus random samples like the image.
+ */
+@Plugin( type = Command.class, menuPath = "Plugins>Restore>Single image>SinGAN...", headless = true, label = "SinGAN", description = "Super-resolution and random samples from a GAN pyramid learnt from the image itself." )
+public class SinganCommand extends AbstractSingleImageCommand
+{
+	@Parameter( label = "Number of scales (0 = from the image size)", min = "0" )
+	private int scales = 0;
+
+	@Parameter( label = "Reconstruction weight (0 = preset)", min = "0" )
+	private double reconstructionWeight = 0;
+
+	@Parameter( label = "Random samples", min = "0", description = "Samples like the image drawn after training (0: none)." )
+	private int randomSamples = 0;
+
+	@Override
+	protected SisrMethod method()
+	{
+		return SisrMethod.SINGAN;
+	}
+
+	@Override
+	protected void customise( final SisrSettings settings )
+	{
+		settings.scales = scales;
+		settings.reconstructionWeight = orPreset( reconstructionWeight, settings.reconstructionWeight, false );
+	}
+
+	@Override
+	protected int sampleCount()
+	{
+		return randomSamples;
+	}
+}
