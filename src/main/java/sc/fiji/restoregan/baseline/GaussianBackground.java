@@ -14,7 +14,7 @@ import sc.fiji.restoregan.filter.GaussianBlur;
 public final class GaussianBackground
 {
 	/** Sigmas tried by {@link #best}, in pixels. */
-	public static final double[] SIGMAS = { 5, 10, 20, 40, 80 };
+	public static final double[] SIGMAS = { 5, 10, 20, 40, 80, 160 };
 
 	private GaussianBackground()
 	{}

@@ -25,7 +25,7 @@ import ij.process.FloatProcessor;
 public final class RollingBall
 {
 	/** Ball radii tried by {@link #best}, in pixels. */
-	public static final double[] RADII = { 10, 25, 50, 100, 200 };
+	public static final double[] RADII = { 10, 25, 50, 100, 200, 400 };
 
 	private static final double EIGHT_BIT = 255;
 

@@ -24,8 +24,31 @@ public final class BenchmarkReport
 	/** The label of the per-case best of the baselines. */
 	public static final String BEST = "best classical";
 
+	/** The label of the per-case best of the baselines and the uncorrected input. */
+	public static final String BEST_OR_INPUT = "best classical or the input itself";
+
 	private BenchmarkReport()
 	{}
+
+	/**
+	 * The groups every same-size task reports besides {@link #BEST}: the best
+	 * of the baselines and the uncorrected input (where a baseline can do
+	 * worse than leaving the image alone, the bar should not be lower than
+	 * the input), and for denoising issue 2's pair.
+	 */
+	public static Map< String, List< String > > groups( final BenchmarkTask task )
+	{
+		final Map< String, List< String > > groups = new LinkedHashMap<>();
+		if ( task == BenchmarkTask.DENOISE )
+			groups.put( DenoiseBenchmark.ISSUE2_LABEL, DenoiseBenchmark.ISSUE2 );
+		else if ( task.scale() == 1 )
+		{
+			final List< String > names = new ArrayList<>( task.baselines().stream().map( b -> b.name() ).toList() );
+			names.add( RestorationBenchmark.DEGRADED );
+			groups.put( BEST_OR_INPUT, names );
+		}
+		return groups;
+	}
 
 	/**
 	 * The report of {@code cases}.

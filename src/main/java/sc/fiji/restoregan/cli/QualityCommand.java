@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -94,7 +93,7 @@ final class QualityCommand implements Callable< Integer >
 				cases = benchmark.run( items, sceneItems, held, PlaneRestorer.of( net, RestoreOptions.defaults() ), new ConsoleProgress( System.err ) );
 			}
 		final boolean legacyDenoise = bench == BenchmarkTask.DENOISE && stored != null;
-		final String general = BenchmarkReport.markdown( bench, cases, bench == BenchmarkTask.DENOISE ? Map.of( DenoiseBenchmark.ISSUE2_LABEL, DenoiseBenchmark.ISSUE2 ) : Map.of() );
+		final String general = BenchmarkReport.markdown( bench, cases, BenchmarkReport.groups( bench ) );
 		final String denoiseTable = legacyDenoise ? DenoiseBenchmark.markdown( DenoiseBenchmark.cases( cases.stream().filter( c -> !c.simulated() ).toList() ) ) : "";
 		System.out.println( legacyDenoise ? denoiseTable : general );
 		final double seconds = ( System.nanoTime() - t0 ) / 1e9;

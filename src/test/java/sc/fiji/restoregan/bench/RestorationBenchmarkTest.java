@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -58,8 +57,10 @@ class RestorationBenchmarkTest
 				assertEquals( keys, List.copyOf( c.methods().keySet() ), task.id() );
 				c.methods().values().forEach( s -> assertTrue( Double.isFinite( s.psnr() ) && s.ssim() <= 1, task.id() + " " + s ) );
 			}
-			final String report = BenchmarkReport.markdown( task, cases, Map.of() );
+			final String report = BenchmarkReport.markdown( task, cases, BenchmarkReport.groups( task ) );
 			assertTrue( report.contains( "network - " + BenchmarkReport.BEST ), report );
+			assertEquals( task.scale() == 1 && task != BenchmarkTask.DENOISE, report.contains( BenchmarkReport.BEST_OR_INPUT ), task.id() );
+			assertTrue( Double.isFinite( BenchmarkReport.summary( task, cases ).get( "gainOverBestClassical" ).getAsDouble() ) );
 			task.baselines().forEach( b -> assertTrue( report.contains( b.name() ), b.name() ) );
 		}
 	}
