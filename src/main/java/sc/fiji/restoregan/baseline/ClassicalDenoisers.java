@@ -67,4 +67,12 @@ public final class ClassicalDenoisers
 	{
 		return Oracle.bestOf( List.copyOf( all( noisy, width, height, score ).values() ) );
 	}
+
+	/** The best of the local filters: the Gaussian and the medians of {@link #MEDIAN_SIZES} (fast, no non-local means). */
+	public static Tuned bestLocal( final float[] noisy, final int width, final int height, final ToDoubleFunction< float[] > score )
+	{
+		final List< Tuned > results = new java.util.ArrayList<>( medians( noisy, width, height, score, MEDIAN_SIZES ).values() );
+		results.add( 0, bestGaussian( noisy, width, height, score ) );
+		return Oracle.bestOf( results );
+	}
 }

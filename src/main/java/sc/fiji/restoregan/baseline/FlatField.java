@@ -1,7 +1,5 @@
 package sc.fiji.restoregan.baseline;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import sc.fiji.restoregan.filter.GaussianBlur;
@@ -12,8 +10,10 @@ import sc.fiji.restoregan.filter.GaussianBlur;
  * evens out illumination that varies slowly compared with sigma (the
  * divisor is kept above a thousandth of its mean). The division leaves the
  * noise of the dim parts amplified, so {@link #best} follows it with the best
- * classical denoiser ({@link ClassicalDenoisers#best}), trying every pair of
- * {@link #SIGMAS} and denoiser.
+ * classical denoiser: every {@link #SIGMAS} with the local filters
+ * ({@link ClassicalDenoisers#bestLocal}), then non-local means
+ * ({@link NonLocalMeans#best}) after the sigma that scored best with them
+ * (non-local means costs most, so it is not run after every sigma).
  */
 public final class FlatField
 {
@@ -38,19 +38,29 @@ public final class FlatField
 	}
 
 	/**
-	 * The best pair of {@link #SIGMAS} and denoiser; the setting names both.
+	 * The best flat-field sigma and denoiser; the setting names both.
 	 *
 	 * @param score higher is better, for example PSNR against the clean image
 	 *            after an affine fit
 	 */
 	public static Tuned best( final float[] img, final int width, final int height, final ToDoubleFunction< float[] > score )
 	{
-		final List< Tuned > results = new ArrayList<>();
+		Tuned best = null;
+		float[] bestFlat = null;
+		double bestSigma = 0;
 		for ( final double sigma : SIGMAS )
 		{
-			final Tuned d = ClassicalDenoisers.best( correct( img, width, height, sigma ), width, height, score );
-			results.add( new Tuned( "flat-field", "sigma " + sigma + ", then " + d.method() + " " + d.setting(), d.image(), d.score() ) );
+			final float[] flat = correct( img, width, height, sigma );
+			final Tuned d = ClassicalDenoisers.bestLocal( flat, width, height, score );
+			if ( best == null || d.score() > best.score() )
+			{
+				best = d;
+				bestFlat = flat;
+				bestSigma = sigma;
+			}
 		}
-		return Oracle.bestOf( results );
+		final Tuned nlm = NonLocalMeans.best( bestFlat, width, height, score );
+		final Tuned d = nlm.score() > best.score() ? nlm : best;
+		return new Tuned( "flat-field", "sigma " + bestSigma + ", then " + d.method() + " " + d.setting(), d.image(), d.score() );
 	}
 }

@@ -70,5 +70,7 @@ class NonLocalMeansTest
 		final Tuned best = ClassicalDenoisers.best( noisy, n, n, out -> Planes2d.psnr( clean, out, n ) );
 		assertEquals( java.util.List.of( "gaussian", "median3", "median5", "nlm" ), java.util.List.copyOf( all.keySet() ) );
 		all.values().forEach( t -> assertTrue( best.score() >= t.score() ) );
+		final Tuned local = ClassicalDenoisers.bestLocal( noisy, n, n, out -> Planes2d.psnr( clean, out, n ) );
+		assertEquals( Math.max( all.get( "gaussian" ).score(), Math.max( all.get( "median3" ).score(), all.get( "median5" ).score() ) ), local.score(), 1e-12 );
 	}
 }
