@@ -3,6 +3,7 @@ package sc.fiji.restoregan.baseline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 import sc.fiji.restoregan.degrade.Kernel;
@@ -36,13 +37,23 @@ public final class RichardsonLucy
 	 */
 	public static List< float[] > deconvolve( final float[] blurred, final int width, final int height, final Kernel psf, final int... iterations )
 	{
+		final List< float[] > out = new ArrayList<>();
+		iterate( blurred, width, height, psf, iterations, out::add );
+		return out;
+	}
+
+	/**
+	 * Iterates, handing {@code snapshot} the estimate at each count of
+	 * {@code iterations}; stops early when it returns false.
+	 */
+	private static void iterate( final float[] blurred, final int width, final int height, final Kernel psf, final int[] iterations, final Predicate< float[] > snapshot )
+	{
 		final MirrorFft fft = new MirrorFft( width, height, psf.radius() + 8 );
 		final MirrorFft.Spectrum k = fft.transfer( psf.normalized() );
 		final double[] d = fft.extend( blurred );
 		for ( int i = 0; i < d.length; i++ )
 			d[ i ] = Math.max( 0, d[ i ] );
 		double[] u = d.clone();
-		final List< float[] > out = new ArrayList<>();
 		int done = 0;
 		for ( final int target : iterations )
 		{
@@ -50,9 +61,9 @@ public final class RichardsonLucy
 				throw new IllegalArgumentException( "Iteration counts must increase: " + Arrays.toString( iterations ) );
 			for ( ; done < target; done++ )
 				u = step( fft, k, d, u );
-			out.add( fft.crop( u ) );
+			if ( !snapshot.test( fft.crop( u ) ) )
+				return;
 		}
-		return out;
 	}
 
 	private static double[] step( final MirrorFft fft, final MirrorFft.Spectrum k, final double[] d, final double[] u )
@@ -68,14 +79,20 @@ public final class RichardsonLucy
 	}
 
 	/**
-	 * The best of {@link #ITERATIONS}.
+	 * The best of {@link #ITERATIONS}, from one run that stops once the score
+	 * has fallen at two successive counts (past the best, the score only
+	 * falls further as noise is amplified).
 	 *
 	 * @param score higher is better, for example PSNR against the clean image
 	 */
 	public static Tuned best( final float[] blurred, final int width, final int height, final Kernel psf, final ToDoubleFunction< float[] > score )
 	{
-		final List< float[] > outs = deconvolve( blurred, width, height, psf, ITERATIONS );
-		return Oracle.best( "richardson-lucy", java.util.stream.IntStream.range( 0, ITERATIONS.length ).boxed().toList(), i -> ITERATIONS[ i ] + " iterations",
-				outs::get, score );
+		final List< Tuned > results = new ArrayList<>();
+		iterate( blurred, width, height, psf, ITERATIONS, out -> {
+			results.add( new Tuned( "richardson-lucy", ITERATIONS[ results.size() ] + " iterations", out, score.applyAsDouble( out ) ) );
+			final int n = results.size();
+			return n < 3 || !( results.get( n - 1 ).score() < results.get( n - 2 ).score() && results.get( n - 2 ).score() < results.get( n - 3 ).score() );
+		} );
+		return Oracle.bestOf( results );
 	}
 }
