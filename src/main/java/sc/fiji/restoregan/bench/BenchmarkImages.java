@@ -11,12 +11,14 @@ import java.util.stream.Stream;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.io.ImageFiles;
+import sc.fiji.restoregan.simulate.MicroscopyScene;
 
 /**
  * The clean images of a benchmark: every 2D plane (each channel of RGB and
@@ -56,6 +58,19 @@ public final class BenchmarkImages
 			for ( long p = 0; p < planes; p++ )
 				items.add( crop( planes == 1 ? f.getFileName().toString() : f.getFileName() + "#" + p, Planes.plane( img, p ), maxSize ) );
 		}
+		return items;
+	}
+
+	/**
+	 * {@code count} simulated microscopy scenes ({@link MicroscopyScene},
+	 * default content), {@code size} square, named {@code scene-SEED}, with
+	 * seeds {@code seed, seed + 1, ...}, scaled to [0, 1] like the images.
+	 */
+	public static List< Item > scenes( final int count, final int size, final long seed )
+	{
+		final List< Item > items = new ArrayList<>();
+		for ( int k = 0; k < count; k++ )
+			items.add( crop( "scene-" + ( seed + k ), ArrayImgs.floats( MicroscopyScene.of2d( size, size ).generate( seed + k ), size, size ), size ) );
 		return items;
 	}
 

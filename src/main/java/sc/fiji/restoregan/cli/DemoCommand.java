@@ -14,6 +14,7 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
 import sc.fiji.restoregan.baseline.ClassicalDenoisers;
+import sc.fiji.restoregan.baseline.Tuned;
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
@@ -58,7 +59,7 @@ final class DemoCommand implements Callable< Integer >
 		final float[] noisy = new PoissonGaussianNoise( peak, read ).apply( clean, new Random( 1 ) );
 		final Img< FloatType > restoredImg = RestoreRunner.restore( ArrayImgs.floats( noisy, n, n ), Task.DENOISE.defaultModel(), DeviceChoice.parse( device ), RestoreOptions.defaults(), new ConsoleProgress( System.err ), System.out::println );
 		final float[] restored = TensorBridge.toArray( Planes.plane( restoredImg, 0 ) );
-		final ClassicalDenoisers.Result gauss = ClassicalDenoisers.bestGaussian( noisy, n, n, out -> Psnr.compute( clean, out, n, n, 1.0 ) );
+		final Tuned gauss = ClassicalDenoisers.bestGaussian( noisy, n, n, out -> Psnr.compute( clean, out, n, n, 1.0 ) );
 		System.out.printf( Locale.ROOT, "Sample: %dx%d simulated cells, Poisson noise at %.0f photons peak + %.1f%% read noise%n", n, n, peak, 100 * read );
 		System.out.printf( Locale.ROOT, "PSNR noisy             %6.2f dB%n", Psnr.compute( clean, noisy, n, n, 1.0 ) );
 		System.out.printf( Locale.ROOT, "PSNR Gaussian (%s) %6.2f dB%n", gauss.setting(), gauss.score() );

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import com.google.gson.JsonObject;
 
@@ -16,30 +17,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import sc.fiji.restoregan.bench.BenchmarkImages;
+import sc.fiji.restoregan.bench.BenchmarkReport;
+import sc.fiji.restoregan.bench.BenchmarkTask;
 import sc.fiji.restoregan.bench.DenoiseBenchmark;
+import sc.fiji.restoregan.bench.PlaneRestorer;
+import sc.fiji.restoregan.bench.RestorationBenchmark;
 import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.StoredModel;
-import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
  * {@code quality}: the restoration benchmark against the classical
- * baselines, on a folder of clean images with synthetic degradation.
+ * baselines, on a folder of clean images with synthetic degradation, for
+ * one task. Without a model for the task (or with {@code --baselines-only})
+ * it measures the baselines alone and says so.
  */
-@Command( name = "quality", mixinStandardHelpOptions = true, description = "Benchmark a model against classical baselines (PSNR) on clean images with synthetic degradation." )
+@Command( name = "quality", mixinStandardHelpOptions = true,
+		description = "Benchmark a model against classical baselines (PSNR, SSIM, NIQE) on clean images with synthetic degradation." )
 final class QualityCommand implements Callable< Integer >
 {
-	@Option( names = "--task", defaultValue = "denoise", description = "Task to benchmark. Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--task", defaultValue = "denoise", description = "Task to benchmark: denoise, deblur, dehaze, derain, lighting, sr2, sr4. Default: ${DEFAULT-VALUE}." )
 	String task;
 
 	@Option( names = "--images", required = true, description = "Folder of clean images (for example ../shared/data/real)." )
 	Path images;
 
-	@Option( names = "--model", description = "Model name or folder. Default: the task's model." )
+	@Option( names = "--model", description = "Model name or folder. Default: the task's model, if one ships." )
 	String model;
+
+	@Option( names = "--baselines-only", description = "Measure the classical baselines only, without a model." )
+	boolean baselinesOnly;
+
+	@Option( names = "--scenes", defaultValue = "0", description = "Also benchmark this many simulated scenes, reported separately. Default: ${DEFAULT-VALUE}." )
+	int scenes;
 
 	@Option( names = "--held-out", split = ",", description = "Image file names not seen in training. Default: those the model card lists." )
 	List< String > heldOut;
@@ -47,50 +60,109 @@ final class QualityCommand implements Callable< Integer >
 	@Option( names = "--max-size", defaultValue = "512", description = "Centre crop of each image. Default: ${DEFAULT-VALUE}." )
 	int maxSize;
 
-	@Option( names = "--seed", defaultValue = "1", description = "Noise seed. Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--seed", defaultValue = "1", description = "Degradation seed. Default: ${DEFAULT-VALUE}." )
 	long seed;
 
-	@Option( names = "--report", description = "Also write the Markdown table to this file." )
+	@Option( names = "--report", description = "Also write the Markdown report to this file." )
 	Path report;
 
 	@Option( names = "--update-card", description = "Write the summary into the card of this model folder (the model benchmarked, unless --model is given)." )
 	Path updateCard;
 
+	/** Seed of the first simulated scene. */
+	private static final long SCENE_SEED = 1000;
+
 	@Override
 	public Integer call() throws Exception
 	{
-		if ( Task.parse( task ) != Task.DENOISE )
-			throw new RestoreException( "The quality benchmark of this version covers --task denoise." );
-		// the card to update belongs to the folder's model, not to the copy packed into the jar
-		final String name = model != null ? model : updateCard != null ? updateCard.toString() : Task.DENOISE.defaultModel();
-		final StoredModel stored = ModelRegistry.load( name );
-		final Set< String > held = new HashSet<>( heldOut != null ? heldOut : cardHeldOut( stored ) );
+		final BenchmarkTask bench = BenchmarkTask.parse( task );
+		final StoredModel stored = baselinesOnly ? null : model( bench );
+		final Set< String > held = new HashSet<>( heldOut != null ? heldOut : stored != null ? cardHeldOut( stored ) : List.of() );
 		final List< BenchmarkImages.Item > items = BenchmarkImages.load( images, maxSize, Set.of() );
+		final List< BenchmarkImages.Item > sceneItems = BenchmarkImages.scenes( scenes, maxSize, SCENE_SEED );
 		final long t0 = System.nanoTime();
-		final List< DenoiseBenchmark.Case > cases;
-		try ( PlaneNetwork net = stored.open( Device.cpu() ) )
-		{
-			cases = DenoiseBenchmark.run( items, held, net, RestoreOptions.defaults(), seed, new ConsoleProgress( System.err ) );
-		}
-		final String table = DenoiseBenchmark.markdown( cases );
-		System.out.println( table );
-		System.out.printf( Locale.ROOT, "%d cases in %.0f s%n", cases.size(), ( System.nanoTime() - t0 ) / 1e9 );
+		final List< RestorationBenchmark.Case > cases;
+		final RestorationBenchmark benchmark = new RestorationBenchmark( bench, seed );
+		if ( stored == null )
+			cases = benchmark.run( items, sceneItems, held, null, new ConsoleProgress( System.err ) );
+		else
+			try ( PlaneNetwork net = stored.open( Device.cpu() ) )
+			{
+				if ( net.scale() != bench.scale() )
+					throw new RestoreException( "Model '" + stored.card().name + "' enlarges " + net.scale() + "x; --task " + bench.id() + " needs " + bench.scale() + "x." );
+				cases = benchmark.run( items, sceneItems, held, PlaneRestorer.of( net, RestoreOptions.defaults() ), new ConsoleProgress( System.err ) );
+			}
+		final boolean legacyDenoise = bench == BenchmarkTask.DENOISE && stored != null;
+		final String general = BenchmarkReport.markdown( bench, cases, BenchmarkReport.groups( bench ) );
+		final String denoiseTable = legacyDenoise ? DenoiseBenchmark.markdown( DenoiseBenchmark.cases( cases.stream().filter( c -> !c.simulated() ).toList() ) ) : "";
+		System.out.println( legacyDenoise ? denoiseTable : general );
+		final double seconds = ( System.nanoTime() - t0 ) / 1e9;
+		System.out.printf( Locale.ROOT, "%d cases in %.0f s%n", cases.size(), seconds );
 		if ( report != null )
-			Files.writeString( report, "# Denoise benchmark: model '" + stored.card().name + "' against classical baselines\n\n"
-					+ "Measured with `java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() ) + "`.\n"
-					+ "Every plane of every image in " + images + " (centre crop " + maxSize + ", scaled to [0, 1]) gets seeded Poisson-Gaussian noise at each level; "
-					+ "PSNR in dB with data range 1. The Gaussian filter's sigma is the best of " + java.util.Arrays.toString( sc.fiji.restoregan.baseline.ClassicalDenoisers.SIGMAS )
-					+ " for each image and level, chosen with the clean image (an oracle no user has). Held-out images were never seen in training.\n\n" + table );
+			Files.writeString( report, legacyDenoise ? denoiseReport( stored, denoiseTable, general ) : generalReport( bench, stored, general, cases.size(), seconds ) );
 		if ( updateCard != null )
 		{
-			final JsonObject summary = DenoiseBenchmark.summary( cases );
+			if ( stored == null )
+				throw new RestoreException( "--update-card needs a model; none was measured." );
+			final JsonObject summary = legacyDenoise ? DenoiseBenchmark.summary( DenoiseBenchmark.cases( cases.stream().filter( c -> !c.simulated() ).toList() ) )
+					: BenchmarkReport.summary( bench, cases );
 			summary.addProperty( "images", images.toString() + " (every plane, centre crop " + maxSize + ")" );
 			summary.addProperty( "metric", "PSNR in dB, data range 1 (clean plane scaled to [0, 1]); baselines at their best setting per image" );
-			summary.addProperty( "command", "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() ) );
-			stored.card().scores.add( "denoiseBenchmark", summary );
+			summary.addProperty( "command", command() );
+			stored.card().scores.add( bench.id() + "Benchmark", summary );
 			ModelStore.writeCard( updateCard, stored.card() );
 		}
 		return 0;
+	}
+
+	/** The model to measure, or null (with a message) when the task has none. */
+	private StoredModel model( final BenchmarkTask bench )
+	{
+		final String name;
+		if ( model != null )
+			name = model;
+		else if ( updateCard != null )
+			name = updateCard.toString(); // the card to update belongs to the folder's model, not to the copy packed into the jar
+		else
+			try
+			{
+				name = bench.modelTask().defaultModel();
+			}
+			catch ( final RestoreException e )
+			{
+				System.err.println( "No model for task '" + bench.id() + "' ships with this version yet; measuring the classical baselines only." );
+				return null;
+			}
+		return ModelRegistry.load( name );
+	}
+
+	private static String command()
+	{
+		return "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() );
+	}
+
+	private String denoiseReport( final StoredModel stored, final String table, final String general )
+	{
+		return "# Denoise benchmark: model '" + stored.card().name + "' against classical baselines\n\n"
+				+ "Measured with `" + command() + "`.\n"
+				+ "Every plane of every image in " + images + " (centre crop " + maxSize + ", scaled to [0, 1]) gets seeded Poisson-Gaussian noise at each level; "
+				+ "PSNR in dB with data range 1. The Gaussian filter's sigma is the best of " + java.util.Arrays.toString( sc.fiji.restoregan.baseline.ClassicalDenoisers.SIGMAS )
+				+ " and the non-local means strength h the best of " + java.util.Arrays.toString( sc.fiji.restoregan.baseline.NonLocalMeans.H_FACTORS )
+				+ " times the estimated noise sigma (patch 7x7, search 21x21), for each image and level, chosen with the clean image (an oracle no user has). "
+				+ "Held-out images were never seen in training.\n\n" + table + "\n# PSNR, SSIM and NIQE\n\n" + general;
+	}
+
+	private String generalReport( final BenchmarkTask bench, final StoredModel stored, final String general, final int cases, final double seconds )
+	{
+		final String levels = bench.levels().stream().map( l -> "- `" + l.name() + "`: " + l.degradation().describe() ).collect( Collectors.joining( "\n" ) );
+		return "# " + bench.id() + " benchmark: " + ( stored == null ? "classical baselines only (no model)" : "model '" + stored.card().name + "' against classical baselines" ) + "\n\n"
+				+ "Measured with `" + command() + "` (" + cases + " cases in " + Math.round( seconds ) + " s).\n"
+				+ "Every plane of every image in " + images + " (centre crop " + maxSize + ", scaled to [0, 1]) gets each degradation level, seeded per image and level:\n\n"
+				+ levels + "\n\nEach baseline runs at its best setting for each image and level, chosen by PSNR with the clean image (an oracle no user has). "
+				+ "PSNR and SSIM with data range 1; NIQE with the LIVE model."
+				+ ( bench.affine() ? " Every output, and the degraded input, is compared after a least-squares affine fit to the clean image, since the intensity scale of a "
+						+ bench.id() + " result is ambiguous." : "" )
+				+ "\n\n" + general;
 	}
 
 	private static List< String > cardHeldOut( final StoredModel model )

@@ -1,0 +1,37 @@
+package sc.fiji.restoregan.bench;
+
+import net.imglib2.img.array.ArrayImgs;
+
+import sc.fiji.restoregan.bridge.Planes;
+import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.pipeline.PlaneNetwork;
+import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
+import sc.fiji.restoregan.pipeline.Restorer;
+
+/**
+ * A restoration under test, plane in, plane out: the network side of a
+ * benchmark. A super-resolving restorer returns {@code scale} times more
+ * pixels along each side.
+ */
+@FunctionalInterface
+public interface PlaneRestorer
+{
+	/**
+	 * Restores a plane.
+	 *
+	 * @param pixels row-major {@code width x height} values, not modified
+	 * @return row-major {@code (scale width) x (scale height)} values
+	 */
+	float[] restore( float[] pixels, int width, int height );
+
+	/**
+	 * A network run as the plugin runs it: per-plane percentile
+	 * normalisation, tiles, blending ({@link Restorer}).
+	 */
+	static PlaneRestorer of( final PlaneNetwork network, final RestoreOptions options )
+	{
+		final Restorer restorer = new Restorer( network, options );
+		return ( pixels, width, height ) -> TensorBridge.toArray( Planes.plane( restorer.restore( ArrayImgs.floats( pixels, width, height ), Progress.NONE ), 0 ) );
+	}
+}

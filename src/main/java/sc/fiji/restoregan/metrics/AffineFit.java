@@ -1,0 +1,60 @@
+package sc.fiji.restoregan.metrics;
+
+/**
+ * The least-squares affine map {@code a x + b} of an output onto a
+ * reference: {@code a = cov(x, r) / var(x)}, {@code b = mean(r) - a mean(x)},
+ * which minimises {@code sum (a x + b - r)^2}. Where a restoration's
+ * intensity scale is ambiguous (dehazing, lighting correction: the
+ * degradation changed the brightness, and no method can know the original
+ * units), outputs are compared after this fit, so that only the structure
+ * counts, not the gain and offset. A constant output gets {@code a = 0} and
+ * {@code b = mean(r)}.
+ *
+ * @param scale the gain {@code a}
+ * @param offset the offset {@code b}
+ */
+public record AffineFit( double scale, double offset )
+{
+	/**
+	 * The fit of {@code output} to {@code reference}.
+	 *
+	 * @throws IllegalArgumentException if the lengths differ or are 0
+	 */
+	public static AffineFit of( final float[] output, final float[] reference )
+	{
+		if ( output.length != reference.length || output.length == 0 )
+			throw new IllegalArgumentException( "Need two non-empty arrays of equal length, not " + output.length + " and " + reference.length );
+		double mx = 0, mr = 0;
+		for ( int i = 0; i < output.length; i++ )
+		{
+			mx += output[ i ];
+			mr += reference[ i ];
+		}
+		mx /= output.length;
+		mr /= output.length;
+		double sxx = 0, sxr = 0;
+		for ( int i = 0; i < output.length; i++ )
+		{
+			final double dx = output[ i ] - mx;
+			sxx += dx * dx;
+			sxr += dx * ( reference[ i ] - mr );
+		}
+		final double a = sxx > 0 ? sxr / sxx : 0;
+		return new AffineFit( a, mr - a * mx );
+	}
+
+	/** {@code a x + b} of every value, as a new array. */
+	public float[] apply( final float[] output )
+	{
+		final float[] out = new float[ output.length ];
+		for ( int i = 0; i < out.length; i++ )
+			out[ i ] = ( float ) ( scale * output[ i ] + offset );
+		return out;
+	}
+
+	/** The output mapped by its own fit to the reference. */
+	public static float[] fitted( final float[] output, final float[] reference )
+	{
+		return of( output, reference ).apply( output );
+	}
+}

@@ -1,0 +1,72 @@
+package sc.fiji.restoregan.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import sc.fiji.restoregan.degrade.Stripes;
+
+/** FFT wedge destriping and bicubic upsampling. */
+class DestripingAndUpsamplingTest
+{
+	private static final int N = 128;
+
+	/** A scene on a bright background, so that multiplicative stripes show. */
+	private static float[] brightScene( final long seed )
+	{
+		final float[] clean = Planes2d.scene( N, seed );
+		for ( int i = 0; i < clean.length; i++ )
+			clean[ i ] = 0.3f + 0.7f * clean[ i ];
+		return clean;
+	}
+
+	@Test
+	void directionOfStripesIsEstimatedFromTheSpectrum()
+	{
+		final float[] clean = brightScene( 9 );
+		for ( final double angle : new double[] { 0, 30, 90 } )
+		{
+			final float[] striped = new Stripes( 30, angle, 0.6, 2 ).apply( clean, N, N, new Random( 1 ) );
+			assertEquals( angle, WedgeDestriping.estimateDirection( striped, N, N ), 1 );
+		}
+	}
+
+	@Test
+	void wedgeRemovesStripes()
+	{
+		final float[] clean = brightScene( 10 );
+		for ( final double angle : new double[] { 0, 90 } )
+		{
+			final float[] striped = new Stripes( 30, angle, 0.6, 2 ).apply( clean, N, N, new Random( 2 ) );
+			final Tuned best = WedgeDestriping.best( striped, N, N, angle, o -> Planes2d.psnr( clean, o, N ) );
+			assertTrue( best.score() > Planes2d.psnr( clean, striped, N ) + 2, best.setting() + " vs " + Planes2d.psnr( clean, striped, N ) + " " + " " + best.score() );
+		}
+		assertEquals( 0, WedgeDestriping.angleBetween( 179, -1 ), 1e-9 );
+		assertEquals( -10, WedgeDestriping.angleBetween( 80, 90 ), 1e-9 );
+	}
+
+	@Test
+	void bicubicKeepsConstantsAndLinearRampsInside()
+	{
+		final int w = 16, h = 12, s = 2;
+		final float[] ramp = new float[ w * h ];
+		for ( int y = 0; y < h; y++ )
+			for ( int x = 0; x < w; x++ )
+				ramp[ y * w + x ] = 0.1f * x + 0.05f * y;
+		final float[] up = BicubicUpsampling.upsample( ramp, w, h, s );
+		assertEquals( w * h * s * s, up.length );
+		// high-resolution pixel u sits at low-resolution position (u + 0.5) / s - 0.5
+		for ( int v = 6; v < h * s - 6; v++ )
+			for ( int u = 6; u < w * s - 6; u++ )
+				assertEquals( 0.1 * ( ( u + 0.5 ) / s - 0.5 ) + 0.05 * ( ( v + 0.5 ) / s - 0.5 ), up[ v * w * s + u ], 1e-5 );
+		final float[] flat = new float[ w * h ];
+		java.util.Arrays.fill( flat, 0.3f );
+		final float[] expected = new float[ w * h * 16 ];
+		java.util.Arrays.fill( expected, 0.3f );
+		assertArrayEquals( expected, BicubicUpsampling.upsample( flat, w, h, 4 ), 1e-6f );
+	}
+}

@@ -1,0 +1,105 @@
+package sc.fiji.restoregan.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.imglib2.img.array.ArrayImgs;
+
+import sc.fiji.restoregan.cli.Main;
+import sc.fiji.restoregan.degrade.CameraNoise;
+import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
+import sc.fiji.restoregan.io.ImageFiles;
+import sc.fiji.restoregan.pipeline.Progress;
+
+/** Every task's benchmark on a small scene, with a stand-in network, and the CLI without a model. */
+class RestorationBenchmarkTest
+{
+	private static final int SIZE = 64;
+
+	/** Returns its input, nearest-neighbour upsampled to the task's scale. */
+	private static PlaneRestorer nearest( final int scale )
+	{
+		return ( px, w, h ) -> {
+			final float[] out = new float[ w * h * scale * scale ];
+			for ( int y = 0; y < h * scale; y++ )
+				for ( int x = 0; x < w * scale; x++ )
+					out[ y * w * scale + x ] = px[ ( y / scale ) * w + x / scale ];
+			return out;
+		};
+	}
+
+	@Test
+	void everyTaskMeasuresItsBaselinesAndTheNetwork()
+	{
+		final List< BenchmarkImages.Item > scene = BenchmarkImages.scenes( 1, SIZE, 3 );
+		for ( final BenchmarkTask task : BenchmarkTask.values() )
+		{
+			final List< RestorationBenchmark.Case > cases = new RestorationBenchmark( task, 1 ).run( scene, List.of(), Set.of(), nearest( task.scale() ), Progress.NONE );
+			assertEquals( task.levels().size(), cases.size(), task.id() );
+			final List< String > keys = new ArrayList<>();
+			if ( task.scale() == 1 )
+				keys.add( RestorationBenchmark.DEGRADED );
+			task.baselines().forEach( b -> keys.add( b.name() ) );
+			keys.add( RestorationBenchmark.NETWORK );
+			for ( final RestorationBenchmark.Case c : cases )
+			{
+				assertEquals( keys, List.copyOf( c.methods().keySet() ), task.id() );
+				c.methods().values().forEach( s -> assertTrue( Double.isFinite( s.psnr() ) && s.ssim() <= 1, task.id() + " " + s ) );
+			}
+			final String report = BenchmarkReport.markdown( task, cases, BenchmarkReport.groups( task ) );
+			assertTrue( report.contains( "network - " + BenchmarkReport.BEST ), report );
+			assertEquals( task.scale() == 1 && task != BenchmarkTask.DENOISE, report.contains( BenchmarkReport.BEST_OR_INPUT ), task.id() );
+			assertTrue( Double.isFinite( BenchmarkReport.summary( task, cases ).get( "gainOverBestClassical" ).getAsDouble() ) );
+			task.baselines().forEach( b -> assertTrue( report.contains( b.name() ), b.name() ) );
+		}
+	}
+
+	@Test
+	void theIdentityGainsNothingOverTheDegradedInputAndTheDenoiseViewAddsBaselines()
+	{
+		final List< RestorationBenchmark.Case > cases = new RestorationBenchmark( BenchmarkTask.DENOISE, 1 ).run( BenchmarkImages.scenes( 1, SIZE, 4 ), List.of(),
+				Set.of(), nearest( 1 ), Progress.NONE );
+		final List< DenoiseBenchmark.Case > view = DenoiseBenchmark.cases( cases );
+		for ( final DenoiseBenchmark.Case c : view )
+		{
+			assertEquals( c.noisy(), c.network(), 1e-9 );
+			assertTrue( c.bestOfAll() >= c.bestClassical() );
+			assertTrue( c.gainOverAll() <= c.gain() );
+		}
+		final String table = DenoiseBenchmark.markdown( view );
+		assertTrue( table.contains( "median 5x5" ) && table.contains( "NLM (best h)" ) && table.contains( "**mean, all**" ), table );
+		assertTrue( DenoiseBenchmark.summary( view ).getAsJsonObject( "all" ).has( "gainOverBestOfAllClassical" ) );
+	}
+
+	@Test
+	void denoiseLevelsDrawTheSameNoiseAsBefore()
+	{
+		final float[] clean = BenchmarkImages.scenes( 1, SIZE, 5 ).get( 0 ).pixels();
+		for ( final DenoiseBenchmark.Level l : DenoiseBenchmark.LEVELS )
+			assertArrayEquals( new PoissonGaussianNoise( l.peak(), l.read() ).apply( clean, new Random( 9 ) ),
+					CameraNoise.poissonGaussian( l.peak(), l.read() ).apply( clean, SIZE, SIZE, new Random( 9 ) ) );
+	}
+
+	@Test
+	void qualityRunsTheBaselinesOfATaskWithoutAModel( @TempDir final Path dir ) throws Exception
+	{
+		final Path images = Files.createDirectories( dir.resolve( "images" ) );
+		ImageFiles.writeFloatTiff( ArrayImgs.floats( BenchmarkImages.scenes( 1, SIZE, 6 ).get( 0 ).pixels(), SIZE, SIZE ), images.resolve( "scene.tif" ) );
+		final Path report = dir.resolve( "sr2.md" );
+		assertEquals( 0, Main.run( "quality", "--task", "sr2", "--images", images.toString(), "--report", report.toString() ) );
+		final String text = Files.readString( report );
+		assertTrue( text.contains( "classical baselines only (no model)" ) && text.contains( "bicubic" ), text );
+		assertEquals( 2, Main.run( "quality", "--task", "sr3", "--images", images.toString() ) );
+	}
+}
