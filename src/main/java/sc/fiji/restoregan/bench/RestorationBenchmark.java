@@ -79,6 +79,8 @@ public final class RestorationBenchmark
 
 	private final long seed;
 
+	private final Map< String, float[] > lastOutputs = new LinkedHashMap<>();
+
 	/**
 	 * A benchmark of {@code task}.
 	 *
@@ -126,6 +128,19 @@ public final class RestorationBenchmark
 	/** One plane at one level: degrade, run every method, score. */
 	public Case measure( final BenchmarkImages.Item item, final DegradationLevel level, final boolean heldOut, final boolean simulated, final PlaneRestorer network )
 	{
+		final Map< String, PlaneRestorer > networks = new LinkedHashMap<>();
+		if ( network != null )
+			networks.put( NETWORK, network );
+		return measure( item, level, heldOut, simulated, task.baselines(), networks );
+	}
+
+	/**
+	 * One plane at one level with given baselines and named restorers (for
+	 * comparing models with each other: no baselines).
+	 */
+	public Case measure( final BenchmarkImages.Item item, final DegradationLevel level, final boolean heldOut, final boolean simulated, final List< Baseline > baselines,
+			final Map< String, PlaneRestorer > networks )
+	{
 		final int s = level.degradation().scale();
 		final int w = item.width() / s, h = item.height() / s, cw = w * s, ch = h * s;
 		final float[] clean = crop( item.pixels(), item.width(), cw, ch );
@@ -136,17 +151,26 @@ public final class RestorationBenchmark
 		if ( s == 1 )
 			methods.put( DEGRADED, score( "", degraded, clean, cw, ch ) );
 		final DegradedPlane input = level.plane( degraded, w, h );
-		for ( final Baseline b : task.baselines() )
+		for ( final Baseline b : baselines )
 		{
 			final Tuned t = b.run( input, psnr );
 			methods.put( b.name(), score( t.setting(), t.image(), clean, cw, ch ) );
 		}
-		if ( network != null )
+		for ( final Map.Entry< String, PlaneRestorer > n : networks.entrySet() )
 		{
-			final float[] out = network.restore( degraded, w, h );
-			methods.put( NETWORK, score( "", crop( out, w * s, cw, ch ), clean, cw, ch ) );
+			final float[] out = n.getValue().restore( degraded, w, h );
+			lastOutputs.put( n.getKey(), crop( out, w * s, cw, ch ) );
+			methods.put( n.getKey(), score( "", crop( out, w * s, cw, ch ), clean, cw, ch ) );
 		}
+		lastOutputs.put( DEGRADED, degraded );
+		lastOutputs.put( "clean", clean );
 		return new Case( item.name(), level.name(), heldOut, simulated, methods );
+	}
+
+	/** The images of the last {@link #measure} call by method (plus "degraded" and "clean"), for figures. */
+	public Map< String, float[] > lastOutputs()
+	{
+		return lastOutputs;
 	}
 
 	/** The output as compared: affinely fitted to the clean plane where the task says so. */

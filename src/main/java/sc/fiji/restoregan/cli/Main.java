@@ -19,7 +19,7 @@ import sc.fiji.restoregan.pipeline.RestoreException;
 @Command( name = "restoregan", mixinStandardHelpOptions = true, version = "RestoreGAN 0.1.0",
 		description = "Restore microscopy images with GAN-trained generators (DJL, PyTorch).",
 		subcommands = { RestoreCommand.class, ModelsCommand.class, DemoCommand.class, BenchCommand.class, QualityCommand.class, MetricsCommand.class,
-				DegradeCommand.class, SimulateCommand.class, PairsCommand.class, TrainCommand.class, SisrCommand.class } )
+				DegradeCommand.class, SimulateCommand.class, PairsCommand.class, TrainCommand.class, SisrCommand.class, CompareCommand.class } )
 public final class Main
 {
 	private static List< String > args = List.of();

@@ -56,7 +56,7 @@ public final class SisrSettings
 	/** ZSSR: geometric self-ensemble (8 variants, median) at test time. */
 	public boolean selfEnsemble = true;
 
-	/** ZSSR: back-projection iterations at test time (0 = off). */
+	/** ZSSR and SinGAN: back-projection iterations at test time (0 = off). */
 	public int backProjection = 10;
 
 	/** InGAN: output width for retargeting (0 = input width x scale). */
@@ -104,6 +104,7 @@ public final class SisrSettings
 			s.noiseAmplitude = 0.1;
 			s.reconstructionWeight = 100;
 			s.gradientPenalty = 0.1;
+			s.backProjection = 10;
 			break;
 		case INGAN:
 			s.iterations = new int[] { 1500, 5000, 20000 }[ level ];

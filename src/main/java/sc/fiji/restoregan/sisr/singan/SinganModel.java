@@ -14,14 +14,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 
 import sc.fiji.restoregan.metrics.DoublePlane;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.sisr.ModelFolder;
 import sc.fiji.restoregan.sisr.RandomSamples;
 import sc.fiji.restoregan.sisr.Resampling;
-import sc.fiji.restoregan.sisr.SingleImageModel;
+import sc.fiji.restoregan.sisr.TrainedModel;
 import sc.fiji.restoregan.sisr.SisrSettings;
 import sc.fiji.restoregan.sisr.TensorPlanes;
 
@@ -35,15 +34,9 @@ import sc.fiji.restoregan.sisr.TensorPlanes;
  * mapped from their own minimum..maximum to -1..1 (the generators end in
  * tanh) and leave mapped back.
  */
-public final class SinganModel implements SingleImageModel, RandomSamples
+public final class SinganModel extends TrainedModel implements RandomSamples
 {
-	private final SisrSettings settings;
-
 	final SinganPyramid pyramid;
-
-	private final NDManager manager = NDManager.newBaseManager();
-
-	private final ParameterStore store = new ParameterStore( manager, false );
 
 	final List< SinganGenerator > generators = new ArrayList<>();
 
@@ -57,35 +50,19 @@ public final class SinganModel implements SingleImageModel, RandomSamples
 	/** The training image's minimum and maximum (for samples). */
 	double low, high;
 
-	long iterations;
-
-	double seconds;
-
-	int[] trainedOn;
-
 	SinganModel( final SisrSettings settings, final SinganPyramid pyramid )
 	{
-		this.settings = settings;
+		super( settings );
 		this.pyramid = pyramid;
 		amplitudes = new double[ pyramid.count() ];
-	}
-
-	NDManager manager()
-	{
-		return manager;
-	}
-
-	ParameterStore store()
-	{
-		return store;
 	}
 
 	/** A new generator for the next scale, starting from the previous scale's weights (same width). */
 	SinganGenerator addGenerator()
 	{
-		final SinganGenerator g = new SinganGenerator( settings.width );
+		final SinganGenerator g = new SinganGenerator( settings().width );
 		final int[] s = pyramid.sizes[ generators.size() ];
-		g.initialize( manager, DataType.FLOAT32, new Shape( 1, 1, s[ 1 ], s[ 0 ] ), new Shape( 1, 1, s[ 1 ], s[ 0 ] ) );
+		g.initialize( manager(), DataType.FLOAT32, new Shape( 1, 1, s[ 1 ], s[ 0 ] ), new Shape( 1, 1, s[ 1 ], s[ 0 ] ) );
 		if ( !generators.isEmpty() )
 			copy( generators.get( generators.size() - 1 ), g );
 		generators.add( g );
@@ -95,8 +72,8 @@ public final class SinganModel implements SingleImageModel, RandomSamples
 	/** A new critic for the current scale, starting from the previous one's weights. */
 	SinganCritic newCritic()
 	{
-		final SinganCritic c = new SinganCritic( settings.width );
-		c.initialize( manager, DataType.FLOAT32, new Shape( 1, 1, 32, 32 ) );
+		final SinganCritic c = new SinganCritic( settings().width );
+		c.initialize( manager(), DataType.FLOAT32, new Shape( 1, 1, 32, 32 ) );
 		if ( critic != null )
 			copy( critic, c );
 		critic = c;
@@ -106,17 +83,17 @@ public final class SinganModel implements SingleImageModel, RandomSamples
 	private void copy( final Block from, final Block to )
 	{
 		final byte[] bytes = sc.fiji.restoregan.model.ModelStore.parameters( from );
-		sc.fiji.restoregan.train.InitialWeights.load( to, bytes, manager );
+		sc.fiji.restoregan.train.InitialWeights.load( to, bytes, manager() );
 	}
 
 	/** Runs generator {@code k} on {@code noise + prev} (planes in -1..1 units); no gradients. */
 	DoublePlane generate( final int k, final DoublePlane noise, final DoublePlane prev )
 	{
-		try ( NDManager sub = manager.newSubManager() )
+		try ( NDManager sub = manager().newSubManager() )
 		{
 			final NDArray p = TensorPlanes.of( sub, prev );
 			final NDArray in = noise == null ? p : TensorPlanes.of( sub, noise ).add( p );
-			return TensorPlanes.toPlane( generators.get( k ).forward( store, new NDList( in, p ), false ).singletonOrThrow() );
+			return TensorPlanes.toPlane( generators.get( k ).forward( store(), new NDList( in, p ), false ).singletonOrThrow() );
 		}
 	}
 
@@ -169,21 +146,9 @@ public final class SinganModel implements SingleImageModel, RandomSamples
 	}
 
 	@Override
-	public SisrSettings settings()
-	{
-		return settings;
-	}
-
-	@Override
-	public long trainedIterations()
-	{
-		return iterations;
-	}
-
-	@Override
 	public int[] outputSize( final int width, final int height )
 	{
-		return pyramid.passSize( width, height, pyramid.passes, settings.scale );
+		return pyramid.passSize( width, height, pyramid.passes, settings().scale );
 	}
 
 	@Override
@@ -200,11 +165,13 @@ public final class SinganModel implements SingleImageModel, RandomSamples
 		for ( int p = 1; p <= pyramid.passes; p++ )
 		{
 			progress.checkCancelled();
-			final int[] s = pyramid.passSize( input.width, input.height, p, settings.scale );
+			final int[] s = pyramid.passSize( input.width, input.height, p, settings().scale );
 			out = generate( k, null, Resampling.resize( out, s[ 0 ], s[ 1 ] ) );
-			progress.update( p, pyramid.passes, "SinGAN x" + settings.scale + ", pass " + p + "/" + pyramid.passes );
+			progress.update( p, pyramid.passes, "SinGAN x" + settings().scale + ", pass " + p + "/" + pyramid.passes );
 		}
-		return fromUnit( out, lo, hi );
+		final DoublePlane result = fromUnit( out, lo, hi );
+		// our addition to SinGAN: back-projection makes the result consistent with the input (docs/single-image.md)
+		return Resampling.backProject( result, input, settings().scale, settings().backProjection );
 	}
 
 	/** Maps lo..hi to -1..1. */
@@ -224,11 +191,7 @@ public final class SinganModel implements SingleImageModel, RandomSamples
 	@Override
 	public void save( final Path dir ) throws IOException
 	{
-		final ModelFolder.Description d = new ModelFolder.Description();
-		d.settings = settings;
-		d.trainedIterations = iterations;
-		d.trainingSeconds = seconds;
-		d.trainedOn = trainedOn;
+		final ModelFolder.Description d = description();
 		d.values.put( "amplitudes", amplitudes.clone() );
 		d.values.put( "reconstructionNoise", reconstructionNoise.data.clone() );
 		d.values.put( "range", new double[] { low, high } );
@@ -247,9 +210,7 @@ public final class SinganModel implements SingleImageModel, RandomSamples
 		final SinganModel m = new SinganModel( d.settings, new SinganPyramid( on[ 0 ], on[ 1 ], d.settings.scale, d.settings.minSize, d.settings.scales ) );
 		try
 		{
-			m.iterations = d.trainedIterations;
-			m.seconds = d.trainingSeconds;
-			m.trainedOn = on;
+			m.restoreRecord( d );
 			final double[] amps = d.values.get( "amplitudes" );
 			System.arraycopy( amps, 0, m.amplitudes, 0, Math.min( amps.length, m.amplitudes.length ) );
 			final int[] s0 = m.pyramid.sizes[ 0 ];
@@ -258,8 +219,8 @@ public final class SinganModel implements SingleImageModel, RandomSamples
 			m.high = d.values.get( "range" )[ 1 ];
 			final int trained = ( int ) d.values.get( "trainedScales" )[ 0 ];
 			for ( int k = 0; k < trained; k++ )
-				ModelFolder.load( dir, d, "g" + k, m.addGenerator(), m.manager );
-			ModelFolder.load( dir, d, "critic", m.newCritic(), m.manager );
+				ModelFolder.load( dir, d, "g" + k, m.addGenerator(), m.manager() );
+			ModelFolder.load( dir, d, "critic", m.newCritic(), m.manager() );
 			return m;
 		}
 		catch ( final RuntimeException e )
@@ -269,9 +230,4 @@ public final class SinganModel implements SingleImageModel, RandomSamples
 		}
 	}
 
-	@Override
-	public void close()
-	{
-		manager.close();
-	}
 }

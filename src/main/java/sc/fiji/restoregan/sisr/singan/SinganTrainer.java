@@ -46,7 +46,7 @@ public final class SinganTrainer
 		final SinganModel model = new SinganModel( settings, pyramid );
 		try
 		{
-			model.trainedOn = new int[] { image.width, image.height };
+			model.trainedOn( image.width, image.height );
 			model.low = image.min();
 			model.high = image.max();
 			final Random random = new Random( settings.seed );
@@ -65,7 +65,7 @@ public final class SinganTrainer
 				model.newCritic();
 				reconstruction = trainScale( model, k, real, previous, random, monitor, total );
 			}
-			model.seconds += ( System.nanoTime() - start ) * 1e-9;
+			model.addSeconds( ( System.nanoTime() - start ) * 1e-9 );
 			return model;
 		}
 		catch ( final RuntimeException e )
@@ -91,8 +91,8 @@ public final class SinganTrainer
 			previous = Resampling.resize( model.generate( j, j == 0 ? model.reconstructionNoise : null, previous ), pyramid.sizes[ j + 1 ][ 0 ], pyramid.sizes[ j + 1 ][ 1 ] );
 		final long start = System.nanoTime();
 		monitor.stage( "SinGAN finest scale, continued", 0, 1 );
-		trainScale( model, k, real, previous, new Random( model.settings().seed + model.iterations ), monitor, model.iterations + model.settings().iterations );
-		model.seconds += ( System.nanoTime() - start ) * 1e-9;
+		trainScale( model, k, real, previous, new Random( model.settings().seed + model.trainedIterations() ), monitor, model.trainedIterations() + model.settings().iterations );
+		model.addSeconds( ( System.nanoTime() - start ) * 1e-9 );
 		return model;
 	}
 
@@ -120,9 +120,9 @@ public final class SinganTrainer
 				}
 				for ( int j = 0; j < s.innerSteps; j++ )
 					generatorStep( model, g, d, adamG, real, noise, prev, fixedNoise, previous, lr, losses );
-				model.iterations++;
-				monitor.losses( model.iterations, losses );
-				monitor.step( model.iterations, total );
+				final long done = model.addIterations( 1 );
+				monitor.losses( done, losses );
+				monitor.step( done, total );
 				preview( model, k, monitor );
 			}
 		}
@@ -183,9 +183,9 @@ public final class SinganTrainer
 	private static void preview( final SinganModel model, final int k, final TrainingMonitor monitor )
 	{
 		final DoublePlane in = monitor.previewInput();
-		if ( in == null || monitor.previewEvery() <= 0 || model.iterations % monitor.previewEvery() != 0 )
+		if ( in == null || monitor.previewEvery() <= 0 || model.trainedIterations() % monitor.previewEvery() != 0 )
 			return;
-		monitor.preview( model.iterations, model.superResolve( in, k, Progress.NONE ) );
+		monitor.preview( model.trainedIterations(), model.superResolve( in, k, Progress.NONE ) );
 	}
 
 	static double rmse( final DoublePlane a, final DoublePlane b )

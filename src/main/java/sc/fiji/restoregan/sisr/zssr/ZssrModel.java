@@ -14,14 +14,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 
 import sc.fiji.restoregan.metrics.DoublePlane;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.sisr.Geometry;
 import sc.fiji.restoregan.sisr.ModelFolder;
 import sc.fiji.restoregan.sisr.Resampling;
-import sc.fiji.restoregan.sisr.SingleImageModel;
+import sc.fiji.restoregan.sisr.TrainedModel;
 import sc.fiji.restoregan.sisr.SisrSettings;
 import sc.fiji.restoregan.sisr.TensorPlanes;
 
@@ -33,29 +32,15 @@ import sc.fiji.restoregan.sisr.TensorPlanes;
  * rotations and mirrors of the input and takes the pixel-wise median before
  * a last back-projection (ZSSR's test-time procedure).
  */
-public final class ZssrModel implements SingleImageModel
+public final class ZssrModel extends TrainedModel
 {
-	private final SisrSettings settings;
-
-	private final NDManager manager;
-
-	private final ParameterStore store;
-
 	private final List< ZssrNet > nets = new ArrayList<>();
 
 	private final List< Double > factors = new ArrayList<>();
 
-	long iterations;
-
-	double seconds;
-
-	int[] trainedOn;
-
 	ZssrModel( final SisrSettings settings )
 	{
-		this.settings = settings;
-		manager = NDManager.newBaseManager();
-		store = new ParameterStore( manager, false );
+		super( settings );
 	}
 
 	/** The stage factors of an overall scale: 4 = 2 x 2 (gradual), 8 = 2 x 2 x 2, anything else one stage. */
@@ -77,21 +62,11 @@ public final class ZssrModel implements SingleImageModel
 	/** Adds a freshly initialised stage network. */
 	ZssrNet addStage( final double factor )
 	{
-		final ZssrNet net = new ZssrNet( settings.width );
-		net.initialize( manager, DataType.FLOAT32, new Shape( 1, 1, settings.crop, settings.crop ) );
+		final ZssrNet net = new ZssrNet( settings().width );
+		net.initialize( manager(), DataType.FLOAT32, new Shape( 1, 1, settings().crop, settings().crop ) );
 		nets.add( net );
 		factors.add( factor );
 		return net;
-	}
-
-	NDManager manager()
-	{
-		return manager;
-	}
-
-	ParameterStore store()
-	{
-		return store;
 	}
 
 	int stages()
@@ -110,18 +85,6 @@ public final class ZssrModel implements SingleImageModel
 	}
 
 	@Override
-	public SisrSettings settings()
-	{
-		return settings;
-	}
-
-	@Override
-	public long trainedIterations()
-	{
-		return iterations;
-	}
-
-	@Override
 	public int[] outputSize( final int width, final int height )
 	{
 		double w = width, h = height;
@@ -136,13 +99,13 @@ public final class ZssrModel implements SingleImageModel
 	@Override
 	public DoublePlane apply( final DoublePlane input, final Progress progress )
 	{
-		final int variants = settings.selfEnsemble ? Geometry.COUNT : 1;
+		final int variants = settings().selfEnsemble ? Geometry.COUNT : 1;
 		final long total = ( long ) variants * nets.size();
 		DoublePlane current = input;
 		for ( int s = 0; s < nets.size(); s++ )
 		{
 			final int stage = s;
-			current = applyStage( s, current, settings.selfEnsemble, settings.backProjection, k -> {
+			current = applyStage( s, current, settings().selfEnsemble, settings().backProjection, k -> {
 				progress.checkCancelled();
 				progress.update( ( long ) stage * variants + k + 1, total, "ZSSR x" + factors.get( stage ) + ", variant " + ( k + 1 ) + "/" + variants );
 			} );
@@ -175,9 +138,9 @@ public final class ZssrModel implements SingleImageModel
 	/** The stage's network on an upscaled plane. */
 	DoublePlane forward( final int stage, final DoublePlane upscaled )
 	{
-		try ( NDManager sub = manager.newSubManager() )
+		try ( NDManager sub = manager().newSubManager() )
 		{
-			final NDArray out = nets.get( stage ).forward( store, new NDList( TensorPlanes.of( sub, upscaled ) ), false ).singletonOrThrow();
+			final NDArray out = nets.get( stage ).forward( store(), new NDList( TensorPlanes.of( sub, upscaled ) ), false ).singletonOrThrow();
 			return TensorPlanes.toPlane( out );
 		}
 	}
@@ -202,11 +165,7 @@ public final class ZssrModel implements SingleImageModel
 	@Override
 	public void save( final Path dir ) throws IOException
 	{
-		final ModelFolder.Description d = new ModelFolder.Description();
-		d.settings = settings;
-		d.trainedIterations = iterations;
-		d.trainingSeconds = seconds;
-		d.trainedOn = trainedOn;
+		final ModelFolder.Description d = description();
 		d.values.put( "factors", factors.stream().mapToDouble( Double::doubleValue ).toArray() );
 		final Map< String, Block > blocks = new LinkedHashMap<>();
 		for ( int s = 0; s < nets.size(); s++ )
@@ -220,12 +179,10 @@ public final class ZssrModel implements SingleImageModel
 		final ZssrModel m = new ZssrModel( d.settings );
 		try
 		{
-			m.iterations = d.trainedIterations;
-			m.seconds = d.trainingSeconds;
-			m.trainedOn = d.trainedOn;
+			m.restoreRecord( d );
 			final double[] f = d.values.getOrDefault( "factors", new double[ 0 ] );
 			for ( int s = 0; s < f.length; s++ )
-				ModelFolder.load( dir, d, "stage" + s, m.addStage( f[ s ] ), m.manager );
+				ModelFolder.load( dir, d, "stage" + s, m.addStage( f[ s ] ), m.manager() );
 			return m;
 		}
 		catch ( final RuntimeException e )
@@ -235,9 +192,4 @@ public final class ZssrModel implements SingleImageModel
 		}
 	}
 
-	@Override
-	public void close()
-	{
-		manager.close();
-	}
 }

@@ -41,7 +41,7 @@ public final class ZssrTrainer
 			final List< Double > factors = ZssrModel.stageFactors( settings.scale );
 			for ( final double f : factors )
 				model.addStage( f );
-			model.trainedOn = new int[] { image.width, image.height };
+			model.trainedOn( image.width, image.height );
 			run( model, image, monitor );
 			return model;
 		}
@@ -84,8 +84,8 @@ public final class ZssrTrainer
 				sources.add( 0, current );
 			}
 		}
-		model.iterations += done[ 0 ];
-		model.seconds += ( System.nanoTime() - start ) * 1e-9;
+		model.addIterations( done[ 0 ] );
+		model.addSeconds( ( System.nanoTime() - start ) * 1e-9 );
 	}
 
 	private static void trainStage( final ZssrModel model, final int stage, final FatherSampler sampler, final DoublePlane low, final Random random, final TrainingMonitor monitor, final long[] done, final long total )
