@@ -17,6 +17,8 @@ import sc.fiji.restoregan.normalize.AffineNormalization;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
+import sc.fiji.restoregan.sisr.ingan.InganModel;
+import sc.fiji.restoregan.sisr.ingan.InganTrainer;
 import sc.fiji.restoregan.sisr.zssr.ZssrModel;
 import sc.fiji.restoregan.sisr.zssr.ZssrTrainer;
 
@@ -68,6 +70,8 @@ public final class SingleImageSr
 		{
 		case ZSSR:
 			return ZssrTrainer.train( normalised, settings, monitor );
+		case INGAN:
+			return InganTrainer.train( normalised, settings, monitor );
 		default:
 			throw new IllegalArgumentException( settings.method );
 		}
@@ -83,6 +87,8 @@ public final class SingleImageSr
 		final DoublePlane p = normalised( plane );
 		if ( model instanceof ZssrModel )
 			return ZssrTrainer.resume( ( ZssrModel ) model, p, monitor );
+		if ( model instanceof InganModel )
+			return InganTrainer.resume( ( InganModel ) model, p, monitor );
 		throw new IllegalArgumentException( "Unknown model type " + model.getClass().getName() );
 	}
 
@@ -94,6 +100,8 @@ public final class SingleImageSr
 		{
 		case ZSSR:
 			return ZssrModel.load( dir, d );
+		case INGAN:
+			return InganModel.load( dir, d );
 		default:
 			throw new IllegalArgumentException( d.settings.method );
 		}
