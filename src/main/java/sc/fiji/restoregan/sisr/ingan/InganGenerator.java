@@ -20,7 +20,6 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
 import sc.fiji.restoregan.nn.InstanceNorm;
-import sc.fiji.restoregan.nn.Resampling;
 
 /**
  * InGAN's generator: one plane in, the same content at another size out.
@@ -34,7 +33,7 @@ import sc.fiji.restoregan.nn.Resampling;
  * norm, LeakyReLU), channels doubling;</li>
  * <li>{@code bottlenecks} residual bottleneck blocks (1x1 to a quarter of the
  * channels, 3x3, 1x1 back);</li>
- * <li>as many up blocks (bilinear x2, 3x3 convolution, norm, LeakyReLU), each
+ * <li>as many up blocks (bicubic x2, 3x3 convolution, norm, LeakyReLU), each
  * followed by the U-Net skip of the same size, added;</li>
  * <li>mirror padding 3, 7x7 convolution to one channel, no tanh: the planes
  * are percentile-normalised, not bounded, and tanh would clip everything
@@ -148,7 +147,10 @@ public final class InganGenerator extends AbstractBlock
 		for ( final SequentialBlock b : bottlenecks )
 			f = f.add( run( b, store, f, training ) );
 		for ( int i = 0; i < downBlocks; i++ )
-			f = run( up.get( i ), store, Resampling.bilinear( f, 2 ), training ).add( skips[ downBlocks - 1 - i ] );
+		{
+			final NDArray skip = skips[ downBlocks - 1 - i ];
+			f = run( up.get( i ), store, TensorResize.resize( f, ( int ) skip.getShape().get( 3 ), ( int ) skip.getShape().get( 2 ) ), training ).add( skip );
+		}
 		final NDArray y = run( tail, store, TensorResize.reflect( f, EDGE ), training );
 		return new NDList( TensorResize.crop( y, w, h ).add( TensorResize.resize( x, w, h ) ) );
 	}
