@@ -17,6 +17,8 @@ import sc.fiji.restoregan.normalize.AffineNormalization;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
+import sc.fiji.restoregan.sisr.ingan.InganModel;
+import sc.fiji.restoregan.sisr.ingan.InganTrainer;
 import sc.fiji.restoregan.sisr.singan.SinganModel;
 import sc.fiji.restoregan.sisr.singan.SinganTrainer;
 import sc.fiji.restoregan.sisr.zssr.ZssrModel;
@@ -72,6 +74,8 @@ public final class SingleImageSr
 			return ZssrTrainer.train( normalised, settings, monitor );
 		case SINGAN:
 			return SinganTrainer.train( normalised, settings, monitor );
+		case INGAN:
+			return InganTrainer.train( normalised, settings, monitor );
 		default:
 			throw new IllegalArgumentException( settings.method );
 		}
@@ -89,6 +93,8 @@ public final class SingleImageSr
 			return ZssrTrainer.resume( ( ZssrModel ) model, p, monitor );
 		if ( model instanceof SinganModel )
 			return SinganTrainer.resume( ( SinganModel ) model, p, monitor );
+		if ( model instanceof InganModel )
+			return InganTrainer.resume( ( InganModel ) model, p, monitor );
 		throw new IllegalArgumentException( "Unknown model type " + model.getClass().getName() );
 	}
 
@@ -102,6 +108,8 @@ public final class SingleImageSr
 			return ZssrModel.load( dir, d );
 		case SINGAN:
 			return SinganModel.load( dir, d );
+		case INGAN:
+			return InganModel.load( dir, d );
 		default:
 			throw new IllegalArgumentException( d.settings.method );
 		}
