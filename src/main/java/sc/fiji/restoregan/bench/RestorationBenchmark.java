@@ -151,6 +151,8 @@ public final class RestorationBenchmark
 		if ( s == 1 )
 			methods.put( DEGRADED, score( "", degraded, clean, cw, ch ) );
 		final DegradedPlane input = level.plane( degraded, w, h );
+		lastOutputs.clear();
+		lastOutputs.put( DEGRADED, degraded );
 		for ( final Baseline b : baselines )
 		{
 			final Tuned t = b.run( input, psnr );
@@ -162,12 +164,11 @@ public final class RestorationBenchmark
 			lastOutputs.put( n.getKey(), crop( out, w * s, cw, ch ) );
 			methods.put( n.getKey(), score( "", crop( out, w * s, cw, ch ), clean, cw, ch ) );
 		}
-		lastOutputs.put( DEGRADED, degraded );
 		lastOutputs.put( "clean", clean );
 		return new Case( item.name(), level.name(), heldOut, simulated, methods );
 	}
 
-	/** The images of the last {@link #measure} call by method (plus "degraded" and "clean"), for figures. */
+	/** The images of the last {@link #measure} call: "degraded", each restorer by name, "clean" (in that order), for figures. */
 	public Map< String, float[] > lastOutputs()
 	{
 		return lastOutputs;

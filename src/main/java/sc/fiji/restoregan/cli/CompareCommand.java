@@ -95,8 +95,6 @@ final class CompareCommand implements Callable< Integer >
 					if ( !figureDone && level == levels.get( levels.size() / 2 ) )
 					{
 						final List< float[] > panels = new ArrayList<>( benchmark.lastOutputs().values() );
-						panels.remove( benchmark.lastOutputs().get( "clean" ) );
-						panels.add( benchmark.lastOutputs().get( "clean" ) );
 						Montage.savePng( panels, item.width(), item.height(), 0, 1, figure );
 						figureDone = true;
 					}

@@ -9,25 +9,24 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 
 import sc.fiji.restoregan.metrics.DoublePlane;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.sisr.ModelFolder;
-import sc.fiji.restoregan.sisr.SingleImageModel;
+import sc.fiji.restoregan.sisr.TrainedModel;
 import sc.fiji.restoregan.sisr.SisrSettings;
 import sc.fiji.restoregan.sisr.TensorPlanes;
 
 /**
  * A trained InGAN: the generator, which maps a plane to any output size, and
  * the discriminator, kept so training can continue. The output size is
- * {@code settings.outWidth x settings.outHeight} when set (retargeting),
- * otherwise the input's size times {@code settings.scale}. NB: InGAN's
+ * {@code settings().outWidth x settings().outHeight} when set (retargeting),
+ * otherwise the input's size times {@code settings().scale}. NB: InGAN's
  * "super-resolution" is retargeting to twice the size by the same generator
  * (as in the paper); nothing is trained to invert a degradation, so it adds
  * the image's own textures at the new size rather than recovering detail.
  */
-public final class InganModel implements SingleImageModel
+public final class InganModel extends TrainedModel
 {
 	/** Halvings in the generator (the paper's 3). */
 	public static final int DOWN_BLOCKS = 3;
@@ -37,39 +36,25 @@ public final class InganModel implements SingleImageModel
 
 	private static final String GENERATOR = "generator", DISCRIMINATOR = "discriminator";
 
-	private final SisrSettings settings;
-
-	private final NDManager manager;
-
-	private final ParameterStore store;
-
 	private final InganGenerator generator;
 
 	private final InganDiscriminator discriminator;
 
-	long iterations;
-
-	double seconds;
-
-	int[] trainedOn;
-
 	/** Fresh networks for the settings' width, crop and scales, initialised. */
 	InganModel( final SisrSettings settings, final int downBlocks, final int bottlenecks, final int scales )
 	{
-		this.settings = settings;
-		manager = NDManager.newBaseManager();
-		store = new ParameterStore( manager, false );
-		generator = new InganGenerator( settings.width, downBlocks, bottlenecks );
-		discriminator = new InganDiscriminator( settings.width, scales );
+		super( settings );
+		generator = new InganGenerator( settings().width, downBlocks, bottlenecks );
+		discriminator = new InganDiscriminator( settings().width, scales );
 		try
 		{
-			final Shape shape = new Shape( 1, 1, settings.crop, settings.crop );
-			generator.initialize( manager, DataType.FLOAT32, shape );
-			discriminator.initialize( manager, DataType.FLOAT32, shape );
+			final Shape shape = new Shape( 1, 1, settings().crop, settings().crop );
+			generator.initialize( manager(), DataType.FLOAT32, shape );
+			discriminator.initialize( manager(), DataType.FLOAT32, shape );
 		}
 		catch ( final RuntimeException e )
 		{
-			manager.close();
+			close();
 			throw e;
 		}
 	}
@@ -90,34 +75,12 @@ public final class InganModel implements SingleImageModel
 		return discriminator;
 	}
 
-	NDManager manager()
-	{
-		return manager;
-	}
-
-	ParameterStore store()
-	{
-		return store;
-	}
-
-	@Override
-	public SisrSettings settings()
-	{
-		return settings;
-	}
-
-	@Override
-	public long trainedIterations()
-	{
-		return iterations;
-	}
-
 	@Override
 	public int[] outputSize( final int width, final int height )
 	{
 		return new int[] {
-				settings.outWidth > 0 ? settings.outWidth : ( int ) Math.round( settings.scale * width ),
-				settings.outHeight > 0 ? settings.outHeight : ( int ) Math.round( settings.scale * height ) };
+				settings().outWidth > 0 ? settings().outWidth : ( int ) Math.round( settings().scale * width ),
+				settings().outHeight > 0 ? settings().outHeight : ( int ) Math.round( settings().scale * height ) };
 	}
 
 	@Override
@@ -134,20 +97,16 @@ public final class InganModel implements SingleImageModel
 	/** The generator on a whole normalised plane with the output size {@code width x height}. */
 	public DoublePlane generate( final DoublePlane input, final int width, final int height )
 	{
-		try ( NDManager sub = manager.newSubManager() )
+		try ( NDManager sub = manager().newSubManager() )
 		{
-			return TensorPlanes.toPlane( generator.generate( store, TensorPlanes.of( sub, input ), width, height, false ) );
+			return TensorPlanes.toPlane( generator.generate( store(), TensorPlanes.of( sub, input ), width, height, false ) );
 		}
 	}
 
 	@Override
 	public void save( final Path dir ) throws IOException
 	{
-		final ModelFolder.Description d = new ModelFolder.Description();
-		d.settings = settings;
-		d.trainedIterations = iterations;
-		d.trainingSeconds = seconds;
-		d.trainedOn = trainedOn;
+		final ModelFolder.Description d = description();
 		d.values.put( "architecture", new double[] { generator.downBlocks(), generator.bottlenecks(), discriminator.scales() } );
 		final Map< String, Block > blocks = new LinkedHashMap<>();
 		blocks.put( GENERATOR, generator );
@@ -162,11 +121,9 @@ public final class InganModel implements SingleImageModel
 		final InganModel m = a == null || a.length < 3 ? create( d.settings ) : new InganModel( d.settings, ( int ) a[ 0 ], ( int ) a[ 1 ], ( int ) a[ 2 ] );
 		try
 		{
-			m.iterations = d.trainedIterations;
-			m.seconds = d.trainingSeconds;
-			m.trainedOn = d.trainedOn;
-			ModelFolder.load( dir, d, GENERATOR, m.generator, m.manager );
-			ModelFolder.load( dir, d, DISCRIMINATOR, m.discriminator, m.manager );
+			m.restoreRecord( d );
+			ModelFolder.load( dir, d, GENERATOR, m.generator, m.manager() );
+			ModelFolder.load( dir, d, DISCRIMINATOR, m.discriminator, m.manager() );
 			return m;
 		}
 		catch ( final RuntimeException e )
@@ -176,9 +133,4 @@ public final class InganModel implements SingleImageModel
 		}
 	}
 
-	@Override
-	public void close()
-	{
-		manager.close();
-	}
 }

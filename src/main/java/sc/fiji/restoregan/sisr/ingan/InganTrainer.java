@@ -39,7 +39,7 @@ public final class InganTrainer
 		final InganModel model = InganModel.create( settings );
 		try
 		{
-			model.trainedOn = new int[] { image.width, image.height };
+			model.trainedOn( image.width, image.height );
 			run( model, image, monitor );
 			return model;
 		}
@@ -67,7 +67,7 @@ public final class InganTrainer
 	private static void run( final InganModel model, final DoublePlane image, final TrainingMonitor monitor )
 	{
 		final SisrSettings s = model.settings();
-		final long start = System.nanoTime(), before = model.iterations;
+		final long start = System.nanoTime(), before = model.trainedIterations();
 		final InganSchedule schedule = new InganSchedule( s.iterations );
 		final Random random = new Random( s.seed * 1_000_003L + 31L * before );
 		final int multiple = model.generator().multiple(), scales = model.discriminator().scales();
@@ -79,7 +79,7 @@ public final class InganTrainer
 			final InganStep step = new InganStep( model, optimiser );
 			for ( int it = 0; it < s.iterations && !monitor.isCancelled(); it++ )
 			{
-				final long total = model.iterations;
+				final long total = model.trainedIterations();
 				final DoublePlane crop = Geometry.apply( randomCrop( image, s.crop, random ), random.nextInt( Geometry.COUNT ) );
 				final int[] size = schedule.outputSize( random, total, crop.width, crop.height, multiple );
 				final double[] weights = schedule.scaleWeights( total, scales );
@@ -94,13 +94,12 @@ public final class InganTrainer
 					losses.put( "d", d );
 					losses.put( "reconstruction", g.reconstruction() );
 				}
-				model.iterations++;
-				monitor.losses( model.iterations, losses );
+				monitor.losses( model.addIterations( 1 ), losses );
 				monitor.step( it + 1, s.iterations );
 				preview( model, monitor, it + 1 );
 			}
 		}
-		model.seconds += ( System.nanoTime() - start ) * 1e-9;
+		model.addSeconds( ( System.nanoTime() - start ) * 1e-9 );
 	}
 
 	/** A random {@code crop x crop} region (each side at most the image's). */

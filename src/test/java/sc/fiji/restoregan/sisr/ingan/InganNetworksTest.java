@@ -49,7 +49,7 @@ class InganNetworksTest
 			final DoublePlane odd = m.generate( in, 45, 13 );
 			assertArrayEquals( new int[] { 45, 13 }, new int[] { odd.width, odd.height } );
 			// the last layer starts small and the input's resize is added: close to bicubic
-			final DoublePlane bicubic = Resampling.up( in, 60, 40 );
+			final DoublePlane bicubic = Resampling.resize( in, 60, 40 );
 			double s = 0;
 			for ( int i = 0; i < sr.data.length; i++ )
 				s += Math.abs( sr.data[ i ] - bicubic.data[ i ] );
