@@ -85,6 +85,9 @@ final class SisrCommand implements Callable< Integer >
 	@Option( names = "--recon-weight", description = "SinGAN / InGAN reconstruction weight. Default: the preset's." )
 	Double reconstructionWeight;
 
+	@Option( names = "--gradient-penalty", description = "SinGAN: weight of the gradient penalty (0.1; 0 = none). Default: the preset's." )
+	Double gradientPenalty;
+
 	@Option( names = "--width", description = "InGAN: output width for retargeting." )
 	Integer width;
 
@@ -156,6 +159,8 @@ final class SisrCommand implements Callable< Integer >
 			s.noiseAmplitude = noise;
 		if ( reconstructionWeight != null )
 			s.reconstructionWeight = reconstructionWeight;
+		if ( gradientPenalty != null )
+			s.gradientPenalty = gradientPenalty;
 		if ( width != null )
 			s.outWidth = width;
 		if ( height != null )

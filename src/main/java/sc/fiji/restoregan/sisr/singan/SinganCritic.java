@@ -92,7 +92,11 @@ public final class SinganCritic extends AbstractBlock
 	static NDArray transposedConvolution( final NDArray g, final NDArray w )
 	{
 		final long k = w.getShape().get( 2 ) - 1;
-		final NDArray turned = w.transpose( 1, 0, 2, 3 ).flip( 2, 3 );
+		// results of operations on a parameter belong to the parameter's long-lived manager:
+		// move the first one to the gradient's (per-step) manager, or every step leaks it and its graph
+		final NDArray swapped = w.transpose( 1, 0, 2, 3 );
+		swapped.attach( g.getManager() );
+		final NDArray turned = swapped.flip( 2, 3 );
 		return Conv2d.conv2d( g.pad( new Shape( k, k, k, k ), 0 ), turned ).singletonOrThrow();
 	}
 

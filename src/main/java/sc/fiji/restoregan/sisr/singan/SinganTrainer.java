@@ -140,7 +140,8 @@ public final class SinganTrainer
 				final NDArray wasserstein = d.forward( model.store(), new NDList( f ), true ).singletonOrThrow().mean()
 						.sub( d.forward( model.store(), new NDList( r ), true ).singletonOrThrow().mean() );
 				final NDArray mixed = r.mul( ( float ) epsilon ).add( f.mul( ( float ) ( 1 - epsilon ) ) );
-				final NDArray penalty = penalty( d.inputGradient( model.store(), mixed ) ).mul( ( float ) model.settings().gradientPenalty );
+				final double lambda = model.settings().gradientPenalty;
+				final NDArray penalty = lambda == 0 ? wasserstein.zerosLike() : penalty( d.inputGradient( model.store(), mixed ) ).mul( ( float ) lambda );
 				final NDArray loss = wasserstein.add( penalty );
 				gc.backward( loss );
 				losses.put( "d", ( double ) loss.getFloat() );

@@ -78,4 +78,24 @@ class SinganCriticTest
 			assertEquals( 2 * 20 * 20, closed.length );
 		}
 	}
+
+	/** The penalty's temporaries live on the step's manager: nothing accumulates on the parameters' manager (a leak found in training). */
+	@Test
+	void penaltyLeavesNothingOnTheParametersManager()
+	{
+		try ( NDManager manager = NDManager.newBaseManager() )
+		{
+			final SinganCritic critic = new SinganCritic( 4 );
+			critic.initialize( manager, DataType.FLOAT32, new Shape( 1, 1, 16, 16 ) );
+			Gradients.track( critic.getParameters(), true );
+			final ParameterStore store = new ParameterStore( manager, false );
+			final int before = manager.getManagedArrays().size();
+			for ( int step = 0; step < 3; step++ )
+				try ( NDManager sub = manager.newSubManager(); GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )
+				{
+					gc.backward( SinganTrainer.penalty( critic.inputGradient( store, sub.randomNormal( new Shape( 1, 1, 16, 16 ) ) ) ) );
+				}
+			assertEquals( before, manager.getManagedArrays().size(), "arrays on the parameters' manager" );
+		}
+	}
 }
