@@ -39,12 +39,17 @@ final class SisrBenchCommand implements Callable< Integer >
 	@Option( names = "--iterations", description = "Override the preset's iterations." )
 	Integer iterations;
 
+	@Option( names = "--recon-weight", description = "Override the preset's reconstruction weight (SinGAN, InGAN)." )
+	Double reconstructionWeight;
+
 	@Override
 	public Integer call() throws Exception
 	{
 		final SisrSettings settings = SisrSettings.of( SisrMethod.parse( method ), SisrPreset.parse( preset ), scale );
 		if ( iterations != null )
 			settings.iterations = iterations;
+		if ( reconstructionWeight != null )
+			settings.reconstructionWeight = reconstructionWeight;
 		final List< SisrBenchmark.Row > rows = SisrBenchmark.run( images, size, only == null ? new HashSet<>() : new HashSet<>( only ), settings, System.out::println );
 		System.out.println( SisrBenchmark.summary( rows ) );
 		return 0;

@@ -8,52 +8,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
-import org.scijava.app.StatusService;
-import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
-import org.scijava.log.LogService;
 
 import ij.ImagePlus;
 import ij.process.ShortProcessor;
 
 /** The Fiji commands run headless in a small SciJava context. */
-class SimulateCommandsTest
+class SimulateCommandsTest extends CommandContextTest
 {
-	private Context context;
-
-	private CommandService commands;
-
-	@BeforeEach
-	void createContext()
-	{
-		context = new Context( CommandService.class, StatusService.class, LogService.class );
-		commands = context.service( CommandService.class );
-	}
-
-	@AfterEach
-	void disposeContext()
-	{
-		context.dispose();
-	}
-
 	@Test
 	void commandsAreDiscoveredUnderTheirMenuPaths()
 	{
 		assertMenuPath( DegradeImageCommand.class, "Plugins>Restore>Simulate>Degrade..." );
 		assertMenuPath( SampleImageCommand.class, "Plugins>Restore>Simulate>Sample image" );
-	}
-
-	private void assertMenuPath( final Class< ? > type, final String path )
-	{
-		final CommandInfo info = commands.getCommand( type.getName() );
-		assertNotNull( info, type.getSimpleName() + " discovered" );
-		assertEquals( path, info.getMenuPath().getMenuString().replace( " > ", ">" ) );
-		assertTrue( info.canRunHeadless() );
 	}
 
 	@Test

@@ -13,16 +13,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
-import org.scijava.app.StatusService;
-import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
-import org.scijava.log.LogService;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -32,27 +25,10 @@ import sc.fiji.restoregan.sisr.ModelFolder;
 import sc.fiji.restoregan.sisr.SisrSettings;
 
 /** The single-image commands run headless (no window) in a small SciJava context. */
-class SingleImageCommandsTest
+class SingleImageCommandsTest extends CommandContextTest
 {
-	private Context context;
-
-	private CommandService commands;
-
 	@TempDir
 	Path tmp;
-
-	@BeforeEach
-	void createContext()
-	{
-		context = new Context( CommandService.class, StatusService.class, LogService.class );
-		commands = context.service( CommandService.class );
-	}
-
-	@AfterEach
-	void disposeContext()
-	{
-		context.dispose();
-	}
 
 	@Test
 	void commandsAreDiscoveredUnderTheirMenuPaths()
@@ -61,14 +37,6 @@ class SingleImageCommandsTest
 		assertMenuPath( SinganCommand.class, "Plugins>Restore>Single image>SinGAN..." );
 		assertMenuPath( InganCommand.class, "Plugins>Restore>Single image>InGAN..." );
 		assertMenuPath( ApplySingleImageModelCommand.class, "Plugins>Restore>Single image>Apply saved model..." );
-	}
-
-	private void assertMenuPath( final Class< ? > type, final String path )
-	{
-		final CommandInfo info = commands.getCommand( type.getName() );
-		assertNotNull( info, type.getSimpleName() + " discovered" );
-		assertEquals( path, info.getMenuPath().getMenuString().replace( " > ", ">" ) );
-		assertTrue( info.canRunHeadless() );
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package sc.fiji.restoregan.commands;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -12,49 +11,22 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
-import org.scijava.app.StatusService;
-import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
-import org.scijava.log.LogService;
 
 import ij.ImagePlus;
 
 /** Train generator... runs headless (no window) in a small SciJava context. */
-class TrainGeneratorCommandTest
+class TrainGeneratorCommandTest extends CommandContextTest
 {
-	private Context context;
-
-	private CommandService commands;
-
 	@TempDir
 	Path tmp;
-
-	@BeforeEach
-	void createContext()
-	{
-		context = new Context( CommandService.class, StatusService.class, LogService.class );
-		commands = context.service( CommandService.class );
-	}
-
-	@AfterEach
-	void disposeContext()
-	{
-		context.dispose();
-	}
 
 	@Test
 	void discoveredUnderItsMenuPath()
 	{
-		final CommandInfo info = commands.getCommand( TrainGeneratorCommand.class.getName() );
-		assertNotNull( info );
-		assertEquals( "Plugins>Restore>Train generator...", info.getMenuPath().getMenuString().replace( " > ", ">" ) );
-		assertTrue( info.canRunHeadless() );
+		assertMenuPath( TrainGeneratorCommand.class, "Plugins>Restore>Train generator..." );
 	}
 
 	@Test
