@@ -124,6 +124,18 @@ public final class DoublePlane
 		return m;
 	}
 
+	/** The mean squared difference to a plane of the same size. */
+	public double meanSquaredDifference( final DoublePlane other )
+	{
+		double sum = 0;
+		for ( int i = 0; i < data.length; i++ )
+		{
+			final double d = data[ i ] - other.data[ i ];
+			sum += d * d;
+		}
+		return sum / data.length;
+	}
+
 	/** A new plane {@code (v - offset) * scale} of this one. */
 	public DoublePlane affine( final double offset, final double scale )
 	{

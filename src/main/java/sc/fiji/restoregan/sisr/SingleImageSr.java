@@ -46,7 +46,12 @@ public final class SingleImageSr
 	/** A 2D plane, normalised, as a copy. */
 	public static DoublePlane normalised( final RandomAccessibleInterval< ? extends RealType< ? > > plane )
 	{
-		final AffineNormalization n = normalization( plane );
+		return normalised( plane, normalization( plane ) );
+	}
+
+	/** A 2D plane under a given normalisation, as a copy. */
+	private static DoublePlane normalised( final RandomAccessibleInterval< ? extends RealType< ? > > plane, final AffineNormalization n )
+	{
 		final DoublePlane p = DoublePlane.of( plane );
 		final double[] d = p.data;
 		for ( int i = 0; i < d.length; i++ )
@@ -137,7 +142,7 @@ public final class SingleImageSr
 			final long index = p;
 			final RandomAccessibleInterval< T > plane = Planes.plane( Views.zeroMin( image ), p );
 			final AffineNormalization n = normalization( plane );
-			final DoublePlane result = model.apply( normalised( plane ), new Progress()
+			final DoublePlane result = model.apply( normalised( plane, n ), new Progress()
 			{
 				@Override
 				public void update( final long done, final long total, final String message )

@@ -60,7 +60,7 @@ public final class SinganTrainer
 				monitor.stage( "SinGAN scale " + ( k + 1 ) + " (" + pyramid.sizes[ k ][ 0 ] + "x" + pyramid.sizes[ k ][ 1 ] + ")", k, pyramid.count() );
 				final DoublePlane real = pyramid.real( unit, k );
 				final DoublePlane previous = reconstruction == null ? SinganModel.zeros( pyramid.sizes[ 0 ] ) : Resampling.resize( reconstruction, real.width, real.height );
-				model.amplitudes[ k ] = k == 0 ? 1 : settings.noiseAmplitude * rmse( real, previous );
+				model.amplitudes[ k ] = k == 0 ? 1 : settings.noiseAmplitude * Math.sqrt( real.meanSquaredDifference( previous ) );
 				model.addGenerator();
 				model.newCritic();
 				reconstruction = trainScale( model, k, real, previous, random, monitor, total );
@@ -188,13 +188,4 @@ public final class SinganTrainer
 			return;
 		monitor.preview( model.trainedIterations(), model.superResolve( in, k, Progress.NONE ) );
 	}
-
-	static double rmse( final DoublePlane a, final DoublePlane b )
-	{
-		double sum = 0;
-		for ( int i = 0; i < a.data.length; i++ )
-			sum += ( a.data[ i ] - b.data[ i ] ) * ( a.data[ i ] - b.data[ i ] );
-		return Math.sqrt( sum / a.data.length );
-	}
-
 }

@@ -111,7 +111,7 @@ public final class ZssrTrainer
 				final double loss = step( model, net, adam, inputs, targets, policy.rate() );
 				if ( LearningRatePolicy.testDue( it ) )
 				{
-					error = meanSquaredError( model.forward( stage, reconstruction[ 0 ] ), reconstruction[ 1 ] );
+					error = model.forward( stage, reconstruction[ 0 ] ).meanSquaredDifference( reconstruction[ 1 ] );
 					policy.record( it, error );
 				}
 				if ( policy.update( it ) )
@@ -156,16 +156,5 @@ public final class ZssrTrainer
 		for ( int s = 0; s <= stage; s++ )
 			out = model.applyStage( s, out, false, 0, k -> {} );
 		monitor.preview( done, out );
-	}
-
-	static double meanSquaredError( final DoublePlane a, final DoublePlane b )
-	{
-		double s = 0;
-		for ( int i = 0; i < a.data.length; i++ )
-		{
-			final double d = a.data[ i ] - b.data[ i ];
-			s += d * d;
-		}
-		return s / a.data.length;
 	}
 }
