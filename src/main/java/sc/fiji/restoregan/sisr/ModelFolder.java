@@ -1,7 +1,5 @@
 package sc.fiji.restoregan.sisr;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,13 +9,13 @@ import java.util.Map;
 
 import com.google.gson.JsonParseException;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 
 import sc.fiji.restoregan.model.Checksums;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.train.InitialWeights;
 
 /**
  * A saved single-image model: {@code sisr.json} (the {@link Description})
@@ -105,9 +103,9 @@ public final class ModelFolder
 			final String expected = description.checksums.get( name );
 			if ( expected == null || !expected.equals( Checksums.sha256( bytes ) ) )
 				throw new RestoreException( "Checksum mismatch for " + file + ": the file is damaged or does not belong to this model" );
-			block.loadParameters( manager, new DataInputStream( new ByteArrayInputStream( bytes ) ) );
+			InitialWeights.load( block, bytes, manager ); // also refuses parameters of another shape
 		}
-		catch ( final IOException | MalformedModelException | RuntimeException e )
+		catch ( final IOException | RuntimeException e )
 		{
 			if ( e instanceof RestoreException )
 				throw ( RestoreException ) e;

@@ -16,11 +16,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
 import sc.fiji.restoregan.metrics.DoublePlane;
+import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.sisr.ModelFolder;
 import sc.fiji.restoregan.sisr.RandomSamples;
 import sc.fiji.restoregan.sisr.Resampling;
 import sc.fiji.restoregan.sisr.TrainedModel;
+import sc.fiji.restoregan.train.InitialWeights;
 import sc.fiji.restoregan.sisr.SisrSettings;
 import sc.fiji.restoregan.sisr.TensorPlanes;
 
@@ -82,8 +84,8 @@ public final class SinganModel extends TrainedModel implements RandomSamples
 
 	private void copy( final Block from, final Block to )
 	{
-		final byte[] bytes = sc.fiji.restoregan.model.ModelStore.parameters( from );
-		sc.fiji.restoregan.train.InitialWeights.load( to, bytes, manager() );
+		final byte[] bytes = ModelStore.parameters( from );
+		InitialWeights.load( to, bytes, manager() );
 	}
 
 	/** Runs generator {@code k} on {@code noise + prev} (planes in -1..1 units); no gradients. */
