@@ -8,10 +8,12 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelStore;
-import sc.fiji.restoregan.nn.ResidualUNet;
+import sc.fiji.restoregan.nn.GeneratorArchitecture;
+import sc.fiji.restoregan.nn.SrConfig;
 import sc.fiji.restoregan.nn.UNetConfig;
 
 /** Tiny randomly initialised models for tests (seeded, a few KB). */
@@ -29,17 +31,30 @@ public final class TestModels
 	/** Saves a seeded random tiny denoiser into {@code dir} and returns its card. */
 	public static ModelCard saveTiny( final Path dir, final int seed ) throws IOException
 	{
+		return save( dir, seed, "denoise", tinyArchitecture() );
+	}
+
+	/** Saves a seeded random tiny super-resolution generator (8 filters, 1 block) into {@code dir}. */
+	public static ModelCard saveTinySr( final Path dir, final int seed, final int scale ) throws IOException
+	{
+		return save( dir, seed, "sr", new SrConfig( scale, 8, 1 ) );
+	}
+
+	private static ModelCard save( final Path dir, final int seed, final String task, final GeneratorArchitecture architecture ) throws IOException
+	{
 		Engine.getEngine( "PyTorch" ).setRandomSeed( seed );
 		final ModelCard card = new ModelCard();
 		card.name = "tiny";
-		card.task = "denoise";
+		card.task = task;
 		card.description = "random weights, for tests";
-		card.architecture = tinyArchitecture();
+		card.architecture = architecture;
+		card.scale = architecture.scale();
 		try ( Model model = Model.newInstance( "tiny", Device.cpu(), "PyTorch" ) )
 		{
-			final ResidualUNet net = new ResidualUNet( tinyArchitecture() );
+			final Block net = architecture.newBlock();
 			model.setBlock( net );
-			net.initialize( model.getNDManager(), DataType.FLOAT32, new Shape( 1, 1, 16, 16 ) );
+			final int b = architecture.blockSize();
+			net.initialize( model.getNDManager(), DataType.FLOAT32, new Shape( 1, 1, Math.max( 16, b ), Math.max( 16, b ) ) );
 			ModelStore.save( dir, card, net );
 		}
 		return card;

@@ -2,6 +2,7 @@ package sc.fiji.restoregan.bench;
 
 import net.imglib2.img.array.ArrayImgs;
 
+import sc.fiji.restoregan.baseline.BicubicUpsampling;
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
@@ -33,5 +34,15 @@ public interface PlaneRestorer
 	{
 		final Restorer restorer = new Restorer( network, options );
 		return ( pixels, width, height ) -> TensorBridge.toArray( Planes.plane( restorer.restore( ArrayImgs.floats( pixels, width, height ), Progress.NONE ), 0 ) );
+	}
+
+	/**
+	 * This restorer applied to the bicubic enlargement of the input: how a
+	 * same-size model (such as the multi-task one) is judged on a
+	 * super-resolution benchmark.
+	 */
+	default PlaneRestorer afterBicubic( final int scale )
+	{
+		return ( pixels, width, height ) -> restore( BicubicUpsampling.upsample( pixels, width, height, scale ), width * scale, height * scale );
 	}
 }

@@ -35,8 +35,18 @@ public final class RestorationBenchmark
 	/** The key of the degraded input in {@link Case#methods()}. */
 	public static final String DEGRADED = "degraded";
 
-	/** The key of the network in {@link Case#methods()}. */
+	/** The key of the network in {@link Case#methods()} (at realism 0 when several realism settings are measured). */
 	public static final String NETWORK = "network";
+
+	/**
+	 * The key of a network at a realism setting: {@link #NETWORK} for 0 (the
+	 * faithful model, the one the bar is measured on), {@code "realism R"}
+	 * otherwise.
+	 */
+	public static String realismKey( final double realism )
+	{
+		return realism == 0 ? NETWORK : "realism " + java.math.BigDecimal.valueOf( realism ).stripTrailingZeros().toPlainString();
+	}
 
 	/**
 	 * The scores of one output.
@@ -105,22 +115,36 @@ public final class RestorationBenchmark
 	public List< Case > run( final List< BenchmarkImages.Item > images, final List< BenchmarkImages.Item > scenes, final Set< String > heldOut,
 			final PlaneRestorer network, final Progress progress )
 	{
+		final Map< String, PlaneRestorer > networks = new LinkedHashMap<>();
+		if ( network != null )
+			networks.put( NETWORK, network );
+		return run( images, scenes, heldOut, networks, progress );
+	}
+
+	/**
+	 * Runs the benchmark with several named restorations under test (for
+	 * example the model at several realism settings, see
+	 * {@link #realismKey(double)}), all against the task's baselines.
+	 */
+	public List< Case > run( final List< BenchmarkImages.Item > images, final List< BenchmarkImages.Item > scenes, final Set< String > heldOut,
+			final Map< String, PlaneRestorer > networks, final Progress progress )
+	{
 		final List< Case > cases = new ArrayList<>();
 		final long total = ( long ) ( images.size() + scenes.size() ) * task.levels().size();
 		for ( final BenchmarkImages.Item item : images )
-			measureLevels( item, heldOut.contains( item.name().replaceAll( "#.*", "" ) ), false, network, cases, total, progress );
+			measureLevels( item, heldOut.contains( item.name().replaceAll( "#.*", "" ) ), false, networks, cases, total, progress );
 		for ( final BenchmarkImages.Item item : scenes )
-			measureLevels( item, false, true, network, cases, total, progress );
+			measureLevels( item, false, true, networks, cases, total, progress );
 		return cases;
 	}
 
-	private void measureLevels( final BenchmarkImages.Item item, final boolean heldOut, final boolean simulated, final PlaneRestorer network, final List< Case > cases,
+	private void measureLevels( final BenchmarkImages.Item item, final boolean heldOut, final boolean simulated, final Map< String, PlaneRestorer > networks, final List< Case > cases,
 			final long total, final Progress progress )
 	{
 		for ( final DegradationLevel level : task.levels() )
 		{
 			progress.checkCancelled();
-			cases.add( measure( item, level, heldOut, simulated, network ) );
+			cases.add( measure( item, level, heldOut, simulated, task.baselines(), networks ) );
 			progress.update( cases.size(), total, item.name() + " " + level.name() );
 		}
 	}

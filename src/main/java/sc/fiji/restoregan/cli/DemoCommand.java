@@ -57,7 +57,7 @@ final class DemoCommand implements Callable< Integer >
 		final int n = size;
 		final float[] clean = new PhantomGenerator( n, n ).generate( 2026 );
 		final float[] noisy = new PoissonGaussianNoise( peak, read ).apply( clean, new Random( 1 ) );
-		final Img< FloatType > restoredImg = RestoreRunner.restore( ArrayImgs.floats( noisy, n, n ), Task.DENOISE.defaultModel(), DeviceChoice.parse( device ), RestoreOptions.defaults(), new ConsoleProgress( System.err ), System.out::println );
+		final Img< FloatType > restoredImg = RestoreRunner.restore( ArrayImgs.floats( noisy, n, n ), Task.DENOISE.defaultModel(), 0, DeviceChoice.parse( device ), RestoreOptions.defaults(), new ConsoleProgress( System.err ), System.out::println );
 		final float[] restored = TensorBridge.toArray( Planes.plane( restoredImg, 0 ) );
 		final Tuned gauss = ClassicalDenoisers.bestGaussian( noisy, n, n, out -> Psnr.compute( clean, out, n, n, 1.0 ) );
 		System.out.printf( Locale.ROOT, "Sample: %dx%d simulated cells, Poisson noise at %.0f photons peak + %.1f%% read noise%n", n, n, peak, 100 * read );

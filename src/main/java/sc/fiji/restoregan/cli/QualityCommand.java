@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,6 +26,7 @@ import sc.fiji.restoregan.bench.PlaneRestorer;
 import sc.fiji.restoregan.bench.RestorationBenchmark;
 import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.model.RealismBlend;
 import sc.fiji.restoregan.model.StoredModel;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
@@ -47,6 +50,9 @@ final class QualityCommand implements Callable< Integer >
 
 	@Option( names = "--model", description = "Model name or folder. Default: the task's model, if one ships." )
 	String model;
+
+	@Option( names = "--realism", split = ",", description = "Realism settings to measure when the model has a GAN-trained twin (0: faithful, 1: the GAN model). Default: 0, 0.5 and 1." )
+	List< Double > realism;
 
 	@Option( names = "--baselines-only", description = "Measure the classical baselines only, without a model." )
 	boolean baselinesOnly;
@@ -84,14 +90,28 @@ final class QualityCommand implements Callable< Integer >
 		final List< RestorationBenchmark.Case > cases;
 		final RestorationBenchmark benchmark = new RestorationBenchmark( bench, seed );
 		if ( stored == null )
-			cases = benchmark.run( items, sceneItems, held, null, new ConsoleProgress( System.err ) );
+			cases = benchmark.run( items, sceneItems, held, ( PlaneRestorer ) null, new ConsoleProgress( System.err ) );
 		else
-			try ( PlaneNetwork net = stored.open( Device.cpu() ) )
+		{
+			final StoredModel twin = ModelRegistry.loadTwin( modelName( bench ), stored );
+			final List< Double > settings = realism != null ? realism : twin != null ? List.of( 0.0, 0.5, 1.0 ) : List.of( 0.0 );
+			final Map< String, PlaneRestorer > restorers = new LinkedHashMap<>();
+			final List< PlaneNetwork > open = new ArrayList<>();
+			try
 			{
-				if ( net.scale() != bench.scale() )
-					throw new RestoreException( "Model '" + stored.card().name + "' enlarges " + net.scale() + "x; --task " + bench.id() + " needs " + bench.scale() + "x." );
-				cases = benchmark.run( items, sceneItems, held, PlaneRestorer.of( net, RestoreOptions.defaults() ), new ConsoleProgress( System.err ) );
+				for ( final double r : settings )
+				{
+					final PlaneNetwork net = RealismBlend.open( stored, twin, r, Device.cpu() );
+					open.add( net );
+					restorers.put( RestorationBenchmark.realismKey( r ), restorer( bench, stored, net ) );
+				}
+				cases = benchmark.run( items, sceneItems, held, restorers, new ConsoleProgress( System.err ) );
 			}
+			finally
+			{
+				open.forEach( PlaneNetwork::close );
+			}
+		}
 		final boolean legacyDenoise = bench == BenchmarkTask.DENOISE && stored != null;
 		final String general = BenchmarkReport.markdown( bench, cases, BenchmarkReport.groups( bench ) );
 		final String denoiseTable = legacyDenoise ? DenoiseBenchmark.markdown( DenoiseBenchmark.cases( cases.stream().filter( c -> !c.simulated() ).toList() ) ) : "";
@@ -115,25 +135,44 @@ final class QualityCommand implements Callable< Integer >
 		return 0;
 	}
 
-	/** The model to measure, or null (with a message) when the task has none. */
+	/**
+	 * The network as the benchmark runs it. A same-size model (the
+	 * multi-task one) on a super-resolution benchmark restores the bicubic
+	 * enlargement.
+	 */
+	private static PlaneRestorer restorer( final BenchmarkTask bench, final StoredModel stored, final PlaneNetwork net )
+	{
+		final PlaneRestorer plain = PlaneRestorer.of( net, RestoreOptions.defaults() );
+		if ( net.scale() == bench.scale() )
+			return plain;
+		if ( net.scale() == 1 )
+			return plain.afterBicubic( bench.scale() );
+		throw new RestoreException( "Model '" + stored.card().name + "' enlarges " + net.scale() + "x; --task " + bench.id() + " needs " + bench.scale() + "x." );
+	}
+
+	/** The name or folder of the model to measure, or null (with a message) when the task has none. */
+	private String modelName( final BenchmarkTask bench )
+	{
+		if ( model != null )
+			return model;
+		if ( updateCard != null )
+			return updateCard.toString(); // the card to update belongs to the folder's model, not to the copy packed into the jar
+		try
+		{
+			return bench.modelTask().defaultModel( bench.scale() );
+		}
+		catch ( final RestoreException e )
+		{
+			System.err.println( "No model for task '" + bench.id() + "' ships with this version yet; measuring the classical baselines only." );
+			return null;
+		}
+	}
+
+	/** The model to measure, or null when the task has none. */
 	private StoredModel model( final BenchmarkTask bench )
 	{
-		final String name;
-		if ( model != null )
-			name = model;
-		else if ( updateCard != null )
-			name = updateCard.toString(); // the card to update belongs to the folder's model, not to the copy packed into the jar
-		else
-			try
-			{
-				name = bench.modelTask().defaultModel();
-			}
-			catch ( final RestoreException e )
-			{
-				System.err.println( "No model for task '" + bench.id() + "' ships with this version yet; measuring the classical baselines only." );
-				return null;
-			}
-		return ModelRegistry.load( name );
+		final String name = modelName( bench );
+		return name == null ? null : ModelRegistry.load( name );
 	}
 
 	private static String command()

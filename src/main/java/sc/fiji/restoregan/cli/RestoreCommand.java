@@ -33,6 +33,12 @@ final class RestoreCommand implements Callable< Integer >
 	@Option( names = "--model", description = "A shipped model's name or a model folder. Default: the task's model." )
 	String model;
 
+	@Option( names = "--scale", defaultValue = "2", description = "With --task sr: output pixels per input pixel, 2 or 4 (picks the sr2 or sr4 model). Default: ${DEFAULT-VALUE}." )
+	int scale;
+
+	@Option( names = "--realism", defaultValue = "0", description = "0 (faithful: the L1-trained model) to 1 (sharp: its GAN-trained twin); between, their weights are interpolated. Default: ${DEFAULT-VALUE}." )
+	double realism;
+
 	@Option( names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}." )
 	String device;
 
@@ -52,19 +58,19 @@ final class RestoreCommand implements Callable< Integer >
 	public Integer call() throws Exception
 	{
 		final Task t = Task.parse( task );
-		final String name = model != null ? model : t.defaultModel();
+		final String name = model != null ? model : t.defaultModel( t == Task.SR ? scale : 1 );
 		final DeviceChoice choice = DeviceChoice.parse( device );
 		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high );
 		final Img< ? extends RealType< ? > > image = ImageFiles.read( input );
-		final Img< FloatType > restored = restore( image, name, choice, options );
+		final Img< FloatType > restored = restore( image, name, realism, choice, options );
 		ImageFiles.writeFloatTiff( restored, output );
 		System.out.println( "Wrote " + output );
 		return 0;
 	}
 
 	@SuppressWarnings( { "unchecked", "rawtypes" } )
-	private static Img< FloatType > restore( final Img< ? extends RealType< ? > > image, final String name, final DeviceChoice device, final RestoreOptions options )
+	private static Img< FloatType > restore( final Img< ? extends RealType< ? > > image, final String name, final double realism, final DeviceChoice device, final RestoreOptions options )
 	{
-		return RestoreRunner.restore( ( RandomAccessibleInterval ) image, name, device, options, new ConsoleProgress( System.err ), System.out::println );
+		return RestoreRunner.restore( ( RandomAccessibleInterval ) image, name, realism, device, options, new ConsoleProgress( System.err ), System.out::println );
 	}
 }

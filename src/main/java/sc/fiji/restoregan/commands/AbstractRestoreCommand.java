@@ -21,7 +21,7 @@ import sc.fiji.restoregan.pipeline.RestoreRunner;
 /**
  * The parameters and behaviour shared by the Restore commands: the input
  * image (filled from the active image), a 32-bit output of the same size,
- * the model, tiling, device and normalisation percentiles, all with defaults
+ * the model, realism, tiling, device and normalisation percentiles, all with defaults
  * so a macro that names none runs without a dialog. The work is done by
  * {@link RestoreRunner}; the input is never modified. Problems are reported
  * with {@link #cancel(String)} and a log line, never a stack trace.
@@ -38,6 +38,10 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 
 	@Parameter( label = "Model", description = "A shipped model's name, or a folder holding card.json and its weights. Empty: the task's default model.", required = false, persist = false )
 	private String model = "";
+
+	@Parameter( label = "Realism", min = "0", max = "1", stepSize = "0.1", style = "slider,format:0.00",
+			description = "0: faithful (the L1-trained network, best PSNR). 1: sharp (its GAN-trained twin, more natural texture, may invent detail). Between: the two networks' weights interpolated." )
+	private double realism = 0;
 
 	@Parameter( label = "Tile size (px)", min = "16", description = "Tiles include the overlap; smaller tiles use less memory." )
 	private int tile = RestoreOptions.DEFAULT_TILE;
@@ -63,14 +67,20 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 	/** The task this command restores. */
 	protected abstract Task task();
 
+	/** Output pixels per input pixel, which picks the default model (1 unless super-resolution). */
+	protected int scale()
+	{
+		return 1;
+	}
+
 	@Override
 	public void run()
 	{
 		try
 		{
-			final String name = model == null || model.isBlank() ? task().defaultModel() : model;
+			final String name = model == null || model.isBlank() ? task().defaultModel( scale() ) : model;
 			final RestoreOptions options = new RestoreOptions( tile, overlap, percentileLow, percentileHigh );
-			output = RestoreRunner.restore( input, name, DeviceChoice.parse( device ), options, new StatusProgress( status, this::isCanceled ), log::info );
+			output = RestoreRunner.restore( input, name, realism, DeviceChoice.parse( device ), options, new StatusProgress( status, this::isCanceled ), log::info );
 		}
 		catch ( final CancelledException e )
 		{
@@ -104,6 +114,12 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 	public void setModel( final String model )
 	{
 		this.model = model;
+	}
+
+	/** Sets the realism, 0 (faithful) to 1 (the GAN-trained twin). */
+	public void setRealism( final double realism )
+	{
+		this.realism = realism;
 	}
 
 	/** Sets the device: auto, cpu or gpu. */

@@ -55,6 +55,15 @@ public final class ModelCard
 	/** The weights file and its checksum. */
 	public Weights weights = new Weights();
 
+	/**
+	 * The GAN-trained twin of this (faithful, L1-trained) model: same
+	 * architecture, fine-tuned from these weights with an adversarial loss.
+	 * A shipped model's name, or a folder next to this model's folder. The
+	 * realism setting interpolates between the two networks' weights
+	 * ({@link RealismBlend}); absent when the model has no twin.
+	 */
+	public String realismTwin;
+
 	/** Percentile normalisation settings. */
 	public static final class Normalization
 	{
@@ -94,6 +103,12 @@ public final class ModelCard
 		if ( card == null )
 			throw new JsonParseException( "empty card" );
 		return card;
+	}
+
+	/** Whether {@code other} describes the same generator architecture (same JSON). */
+	public boolean sameArchitecture( final ModelCard other )
+	{
+		return GSON.toJsonTree( architecture, GeneratorArchitecture.class ).equals( GSON.toJsonTree( other.architecture, GeneratorArchitecture.class ) );
 	}
 
 	/** Writes the card as indented JSON. */

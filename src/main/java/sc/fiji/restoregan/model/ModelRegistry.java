@@ -62,6 +62,33 @@ public final class ModelRegistry
 		throw new RestoreException( "No model folder or shipped model named '" + nameOrFolder + "'; shipped models: " + String.join( ", ", shipped() ) + "." );
 	}
 
+	/**
+	 * Loads the GAN-trained twin that the card of {@code faithful} names, or
+	 * returns null when it names none. The twin is looked for as a folder
+	 * next to the faithful model's folder (when that is a folder on disk),
+	 * then among the shipped models.
+	 *
+	 * @param nameOrFolder how the faithful model was given
+	 * @param faithful the faithful model, loaded from {@code nameOrFolder}
+	 * @throws RestoreException when the card names a twin that cannot be found
+	 */
+	public static StoredModel loadTwin( final String nameOrFolder, final StoredModel faithful )
+	{
+		final String twin = faithful.card().realismTwin;
+		if ( twin == null || twin.isBlank() )
+			return null;
+		final Path dir = Paths.get( nameOrFolder );
+		if ( Files.isDirectory( dir ) )
+		{
+			final Path sibling = dir.toAbsolutePath().normalize().resolveSibling( twin );
+			if ( Files.isDirectory( sibling ) )
+				return ModelStore.load( ModelSource.directory( sibling ) );
+		}
+		if ( shipped().contains( twin ) )
+			return ModelStore.load( ModelSource.classpath( ROOT + "/" + twin ) );
+		throw new RestoreException( "Model '" + faithful.card().name + "' names its GAN-trained twin '" + twin + "', but there is no such folder next to it nor shipped model." );
+	}
+
 	/** Loads and checks a model by name or folder (see {@link ModelStore#load}). */
 	public static StoredModel load( final String nameOrFolder )
 	{

@@ -6,32 +6,38 @@ import java.util.stream.Collectors;
 
 import sc.fiji.restoregan.pipeline.RestoreException;
 
-/** The restoration tasks and the shipped model each one uses by default. */
+/**
+ * The restoration tasks and the shipped model each one uses by default: the
+ * model named after the task ({@code denoise}, {@code deblur}, ...), and for
+ * super-resolution the one named after the scale ({@code sr2}, {@code sr4}).
+ * A task has a default model once that name is listed in
+ * {@code models/models.json}.
+ */
 public enum Task
 {
 	/** Photon and read noise. */
-	DENOISE( "denoise", "denoise" ),
+	DENOISE( "denoise" ),
 	/** Defocus and motion blur. */
-	DEBLUR( "deblur", null ),
+	DEBLUR( "deblur" ),
 	/** Out-of-focus haze and scattered light. */
-	DEHAZE( "dehaze", null ),
+	DEHAZE( "dehaze" ),
 	/** Streaks, stripes, drops and dust. */
-	DERAIN( "derain", null ),
+	DERAIN( "derain" ),
 	/** Uneven or dim illumination. */
-	LIGHTING( "lighting", null ),
+	LIGHTING( "lighting" ),
 	/** Super-resolution. */
-	SR( "sr", null ),
+	SR( "sr" ),
 	/** Any mix of the above (multi-task). */
-	AUTO( "auto", null );
+	AUTO( "auto" );
+
+	/** The super-resolution factors that ship with a model. */
+	public static final int[] SR_SCALES = { 2, 4 };
 
 	private final String id;
 
-	private final String defaultModel;
-
-	Task( final String id, final String defaultModel )
+	Task( final String id )
 	{
 		this.id = id;
-		this.defaultModel = defaultModel;
 	}
 
 	/** The name used on the command line and in cards. */
@@ -41,20 +47,40 @@ public enum Task
 	}
 
 	/**
-	 * The shipped model for this task.
+	 * The shipped model for this task at scale 1 (for {@link #SR}: x2).
 	 *
-	 * @throws RestoreException when none ships yet
+	 * @throws RestoreException when none ships
 	 */
 	public String defaultModel()
 	{
-		if ( defaultModel == null )
-			throw new RestoreException( "No model for task '" + id + "' ships with this version yet; tasks with a model: " + withModels() + ". Pass a model folder of your own to use one." );
-		return defaultModel;
+		return defaultModel( this == SR ? 2 : 1 );
 	}
 
-	private static String withModels()
+	/**
+	 * The shipped model for this task and output scale.
+	 *
+	 * @param scale output pixels per input pixel: 1, or for {@link #SR} 2 or 4
+	 * @throws RestoreException when the scale does not fit the task or no such model ships
+	 */
+	public String defaultModel( final int scale )
 	{
-		return Arrays.stream( values() ).filter( t -> t.defaultModel != null ).map( Task::id ).collect( Collectors.joining( ", " ) );
+		final String name;
+		if ( this == SR )
+		{
+			if ( Arrays.stream( SR_SCALES ).noneMatch( s -> s == scale ) )
+				throw new RestoreException( "Super-resolution ships for scales " + Arrays.toString( SR_SCALES ) + ", not " + scale + "; pass a model folder of your own for other scales." );
+			name = id + scale;
+		}
+		else
+		{
+			if ( scale != 1 )
+				throw new RestoreException( "Task '" + id + "' keeps the image size; only sr takes a scale (not " + scale + ")." );
+			name = id;
+		}
+		if ( !ModelRegistry.shipped().contains( name ) )
+			throw new RestoreException( "No model for task '" + id + "'" + ( this == SR ? " at scale " + scale : "" ) + " ships with this version yet; shipped models: "
+					+ String.join( ", ", ModelRegistry.shipped() ) + ". Pass a model folder of your own to use one." );
+		return name;
 	}
 
 	/** Parses a task name such as {@code denoise}. */

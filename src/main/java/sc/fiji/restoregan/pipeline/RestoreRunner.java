@@ -1,5 +1,6 @@
 package sc.fiji.restoregan.pipeline;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import ai.djl.Device;
@@ -10,6 +11,7 @@ import net.imglib2.type.numeric.real.FloatType;
 
 import sc.fiji.restoregan.device.DeviceChoice;
 import sc.fiji.restoregan.model.ModelRegistry;
+import sc.fiji.restoregan.model.RealismBlend;
 import sc.fiji.restoregan.model.StoredModel;
 
 /**
@@ -26,23 +28,28 @@ public final class RestoreRunner
 	/**
 	 * @param input any real image of 2 to 5 dimensions (X, Y first); only read
 	 * @param model a shipped model's name or a model folder
+	 * @param realism 0 (the faithful model) to 1 (its GAN-trained twin): see
+	 *            {@link RealismBlend}
 	 * @param device where to run
 	 * @param options tiling and normalisation
 	 * @param progress progress and cancellation
 	 * @param log receives human-readable notes (device, timing)
 	 * @return the restored image, 32-bit, in the input's intensity units
 	 */
-	public static < T extends RealType< T > > Img< FloatType > restore( final RandomAccessibleInterval< T > input, final String model, final DeviceChoice device, final RestoreOptions options, final Progress progress, final Consumer< String > log )
+	public static < T extends RealType< T > > Img< FloatType > restore( final RandomAccessibleInterval< T > input, final String model, final double realism, final DeviceChoice device, final RestoreOptions options, final Progress progress, final Consumer< String > log )
 	{
 		Restorer.validate( input );
+		RealismBlend.check( realism );
 		final StoredModel stored = ModelRegistry.load( model );
+		final StoredModel twin = realism > 0 ? ModelRegistry.loadTwin( model, stored ) : null;
 		final Device target = device.resolve();
 		final long t0 = System.nanoTime();
-		try ( PlaneNetwork network = stored.open( target ) )
+		try ( PlaneNetwork network = RealismBlend.open( stored, twin, realism, target ) )
 		{
-			log.accept( "Model '" + stored.card().name + "' (" + stored.location() + ") running on " + network.describeDevice() );
+			final String blend = twin == null ? "" : String.format( Locale.ROOT, " at realism %.2f (blended with '%s')", realism, twin.card().name );
+			log.accept( "Model '" + stored.card().name + "' (" + stored.location() + ")" + blend + " running on " + network.describeDevice() );
 			final Img< FloatType > out = new Restorer( network, options ).log( log ).restore( input, progress );
-			log.accept( String.format( java.util.Locale.ROOT, "Restored %s in %.1f s", describe( input ), ( System.nanoTime() - t0 ) / 1e9 ) );
+			log.accept( String.format( Locale.ROOT, "Restored %s in %.1f s", describe( input ), ( System.nanoTime() - t0 ) / 1e9 ) );
 			return out;
 		}
 	}

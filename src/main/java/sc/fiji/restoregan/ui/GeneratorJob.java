@@ -194,7 +194,7 @@ public final class GeneratorJob implements TrainingJob
 			throw new RestoreException( "Cannot write the model: " + e.getMessage(), e );
 		}
 		@SuppressWarnings( { "unchecked", "rawtypes" } )
-		final Img< FloatType > out = RestoreRunner.restore( ( RandomAccessibleInterval ) ImageFiles.wrap( image ), saved.toString(), DeviceChoice.parse( "auto" ), RestoreOptions.defaults(), progress, log );
+		final Img< FloatType > out = RestoreRunner.restore( ( RandomAccessibleInterval ) ImageFiles.wrap( image ), saved.toString(), 0, DeviceChoice.parse( "auto" ), RestoreOptions.defaults(), progress, log );
 		return List.of( ImageFiles.toImagePlus( out, image.getShortTitle() + "-" + task.id() ) );
 	}
 

@@ -94,7 +94,6 @@ class ModelStoreTest
 	{
 		final RestoreException e = assertThrows( RestoreException.class, () -> ModelRegistry.resolve( "no-such-model" ) );
 		assertTrue( e.getMessage().contains( "shipped models" ), e.getMessage() );
-		assertTrue( assertThrows( RestoreException.class, () -> Task.DEBLUR.defaultModel() ).getMessage().contains( "No model for task 'deblur'" ) );
 	}
 
 	@Test

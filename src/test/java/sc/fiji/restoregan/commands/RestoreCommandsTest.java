@@ -1,0 +1,109 @@
+package sc.fiji.restoregan.commands;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
+
+import sc.fiji.restoregan.TestModels;
+import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.model.Task;
+import sc.fiji.restoregan.pipeline.RestoreException;
+
+/** Every Restore menu item, the realism knob and the super-resolution path, headless. */
+class RestoreCommandsTest extends CommandContextTest
+{
+	@TempDir
+	Path dir;
+
+	private static final Map< Class< ? >, String > MENU = Map.of( DenoiseCommand.class, "Plugins>Restore>Denoise", DeblurCommand.class, "Plugins>Restore>Deblur",
+			DehazeCommand.class, "Plugins>Restore>Dehaze", RemoveStreaksCommand.class, "Plugins>Restore>Remove streaks and drops",
+			FixLightingCommand.class, "Plugins>Restore>Fix lighting", SuperResolutionCommand.class, "Plugins>Restore>Super-resolution",
+			AutoRestoreCommand.class, "Plugins>Restore>Auto (multi-task)" );
+
+	@Test
+	void everyTaskHasItsMenuItemWithTheSameKnobs()
+	{
+		MENU.forEach( ( type, path ) -> {
+			assertMenuPath( type, path );
+			final CommandInfo info = commands.getCommand( type.getName() );
+			for ( final String name : new String[] { "model", "realism", "tile", "overlap", "device", "percentileLow", "percentileHigh" } )
+				assertNotNull( info.getInput( name ), type.getSimpleName() + " " + name );
+		} );
+		assertNotNull( commands.getCommand( SuperResolutionCommand.class.getName() ).getInput( "scale" ) );
+	}
+
+	private static Img< UnsignedByteType > image( final long... dims )
+	{
+		final Img< UnsignedByteType > img = ArrayImgs.unsignedBytes( dims );
+		final Random rnd = new Random( 3 );
+		img.forEach( t -> t.set( 20 + rnd.nextInt( 200 ) ) );
+		return img;
+	}
+
+	@Test
+	void superResolutionEnlargesXAndYOfEveryPlaneOnly() throws Exception
+	{
+		TestModels.saveTinySr( dir, 1, 2 );
+		final Img< UnsignedByteType > input = image( 30, 20, 2, 3 );
+		final Img< UnsignedByteType > copy = input.copy();
+		final CommandModule module = commands.run( SuperResolutionCommand.class, true, "input", input, "model", dir.toString(), "tile", 32, "overlap", 8, "device", "cpu" ).get();
+		assertNull( module.getCancelReason() );
+		@SuppressWarnings( "unchecked" )
+		final Img< FloatType > output = ( Img< FloatType > ) module.getOutput( "output" );
+		assertArrayEquals( new long[] { 60, 40, 2, 3 }, output.dimensionsAsLongArray() );
+		LoopBuilder.setImages( input, copy ).forEachPixel( ( a, b ) -> assertEquals( b.get(), a.get() ) );
+	}
+
+	@Test
+	void realismNeedsATwinAndOutOfRangeValuesCancelClearly() throws Exception
+	{
+		final ModelCard card = TestModels.saveTiny( dir.resolve( "deblur" ), 1 );
+		TestModels.saveTiny( dir.resolve( "deblur-gan" ), 2 );
+		final Img< UnsignedByteType > input = image( 24, 24 );
+		final CommandModule noTwin = commands.run( DeblurCommand.class, true, "input", input, "model", dir.resolve( "deblur" ).toString(), "realism", 0.5 ).get();
+		assertTrue( noTwin.getCancelReason().contains( "no GAN-trained twin" ), noTwin.getCancelReason() );
+		card.realismTwin = "deblur-gan";
+		ModelStore.writeCard( dir.resolve( "deblur" ), card );
+		final Img< FloatType > faithful = output( commands.run( DeblurCommand.class, true, "input", input, "model", dir.resolve( "deblur" ).toString(), "realism", 0.0 ).get() );
+		final Img< FloatType > blended = output( commands.run( DeblurCommand.class, true, "input", input, "model", dir.resolve( "deblur" ).toString(), "realism", 0.7 ).get() );
+		final double[] diff = new double[ 1 ];
+		LoopBuilder.setImages( faithful, blended ).forEachPixel( ( a, b ) -> diff[ 0 ] += Math.abs( a.get() - b.get() ) );
+		assertTrue( diff[ 0 ] > 1e-3, "realism changes the output" );
+		final CommandModule bad = commands.run( DehazeCommand.class, true, "input", input, "model", dir.resolve( "deblur" ).toString(), "realism", 2.0 ).get();
+		assertTrue( bad.getCancelReason().contains( "between 0" ), bad.getCancelReason() );
+	}
+
+	@SuppressWarnings( "unchecked" )
+	private static Img< FloatType > output( final CommandModule module )
+	{
+		assertNull( module.getCancelReason() );
+		return ( Img< FloatType > ) module.getOutput( "output" );
+	}
+
+	@Test
+	void defaultModelsFollowTaskAndScale()
+	{
+		assertEquals( "denoise", Task.DENOISE.defaultModel() );
+		assertTrue( assertThrows( RestoreException.class, () -> Task.SR.defaultModel( 3 ) ).getMessage().contains( "scales [2, 4]" ) );
+		assertTrue( assertThrows( RestoreException.class, () -> Task.DEBLUR.defaultModel( 2 ) ).getMessage().contains( "only sr takes a scale" ) );
+	}
+}
