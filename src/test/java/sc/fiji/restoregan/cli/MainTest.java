@@ -75,6 +75,25 @@ class MainTest
 	}
 
 	@Test
+	void superResolutionEnlargesAndTheShippedDenoiserBlendsWithItsTwin() throws Exception
+	{
+		TestModels.saveTinySr( dir.resolve( "sr" ), 1, 4 );
+		final Path out = dir.resolve( "sr.tif" );
+		final Object[] r = run( "restore", "--task", "sr", "--scale", "4", "--input", stack16().toString(), "--output", out.toString(), "--model", dir.resolve( "sr" ).toString(), "--device", "cpu" );
+		assertEquals( 0, r[ 0 ], ( String ) r[ 1 ] );
+		final ImagePlus imp = IJ.openImage( out.toString() );
+		assertEquals( 240, imp.getWidth() );
+		assertEquals( 160, imp.getHeight() );
+		assertEquals( 3, imp.getStackSize() );
+		final Path blended = dir.resolve( "blended.tif" );
+		final Object[] b = run( "restore", "--task", "denoise", "--realism", "0.5", "--input", stack16().toString(), "--output", blended.toString(), "--device", "cpu" );
+		assertEquals( 0, b[ 0 ], ( String ) b[ 1 ] );
+		assertTrue( Files.exists( blended ) );
+		final Object[] bad = run( "restore", "--task", "denoise", "--realism", "-1", "--input", stack16().toString(), "--output", blended.toString() );
+		assertTrue( ( ( String ) bad[ 1 ] ).contains( "Realism must be between 0" ), ( String ) bad[ 1 ] );
+	}
+
+	@Test
 	void errorsAreOneLineWithNonZeroExitAndNoPartialOutput() throws Exception
 	{
 		final Path out = dir.resolve( "out.tif" );
@@ -82,9 +101,9 @@ class MainTest
 		assertNotEquals( 0, missing[ 0 ] );
 		assertEquals( 1, ( ( String ) missing[ 1 ] ).strip().lines().count(), ( String ) missing[ 1 ] );
 		assertTrue( ( ( String ) missing[ 1 ] ).startsWith( "error: No such file" ) );
-		final Object[] noModel = run( "restore", "--task", "deblur", "--input", stack16().toString(), "--output", out.toString() );
+		final Object[] noModel = run( "restore", "--task", "sr", "--scale", "3", "--input", stack16().toString(), "--output", out.toString() );
 		assertNotEquals( 0, noModel[ 0 ] );
-		assertTrue( ( ( String ) noModel[ 1 ] ).contains( "No model for task 'deblur'" ), ( String ) noModel[ 1 ] );
+		assertTrue( ( ( String ) noModel[ 1 ] ).contains( "scales [2, 4]" ), ( String ) noModel[ 1 ] );
 		final Object[] badModel = run( "restore", "--task", "denoise", "--input", stack16().toString(), "--output", out.toString(), "--model", dir.toString() );
 		assertNotEquals( 0, badModel[ 0 ] );
 		assertFalse( ( ( String ) badModel[ 1 ] ).contains( "\tat " ), "no stack trace without --verbose" );
