@@ -68,35 +68,117 @@ public final class SpeedBenchmark
 		return img;
 	}
 
+	/** Side of the square matrices of {@link #matmulCeiling()}. */
+	public static final int MATMUL_SIZE = 2048;
+
+	/** The reference ceiling: GFLOP/s of a {@value #MATMUL_SIZE}-square float32 matmul through DJL, best of 5. */
+	public static double matmulCeiling()
+	{
+		return matmulGflops( MATMUL_SIZE, 5 );
+	}
+
+	/**
+	 * One timed restoration of a square image.
+	 *
+	 * @param size side of the input image in pixels
+	 * @param scale output pixels per input pixel along X and Y
+	 * @param seconds wall time of the whole restoration
+	 * @param networkSeconds time inside the network
+	 * @param otherSeconds time outside it (normalisation, tiling, conversion, blending)
+	 * @param networkPixels input pixels the network processed (tiles include overlap and padding)
+	 * @param flops floating-point operations the network did ({@link GeneratorArchitecture#flopsPerPixel()} per processed input pixel)
+	 * @param peakHeapBytes peak Java heap during the restoration (see {@link HeapPeak#read()})
+	 */
+	public record Measurement( int size, int scale, double seconds, double networkSeconds, double otherSeconds, long networkPixels, double flops, long peakHeapBytes )
+	{
+		/** Pixels of the input image, in megapixels. */
+		public double inputMegapixels()
+		{
+			return size * ( double ) size / 1e6;
+		}
+
+		/** Pixels of the output image ({@code scale^2} times the input's), in megapixels. */
+		public double outputMegapixels()
+		{
+			return inputMegapixels() * scale * scale;
+		}
+
+		/** Input megapixels restored per second of wall time. */
+		public double inputMegapixelsPerSecond()
+		{
+			return inputMegapixels() / seconds;
+		}
+
+		/** Output megapixels produced per second of wall time. */
+		public double outputMegapixelsPerSecond()
+		{
+			return outputMegapixels() / seconds;
+		}
+
+		/** GFLOP per second of network time. */
+		public double networkGflops()
+		{
+			return flops / networkSeconds / 1e9;
+		}
+
+		/** Share of the time spent outside the network, 0 to 1. */
+		public double outsideShare()
+		{
+			return otherSeconds / ( networkSeconds + otherSeconds );
+		}
+
+		/** Input pixels the network processed per pixel of the image (at least 1; more with tile overlap and padding). */
+		public double tilingOverhead()
+		{
+			return networkPixels / ( size * ( double ) size );
+		}
+	}
+
+	/**
+	 * Restores a seeded noisy 16-bit phantom of {@code size x size} once and
+	 * times it.
+	 *
+	 * @param network the network, already open
+	 * @param architecture its architecture, for the FLOP count
+	 * @param size side of the input in pixels
+	 * @param options tiling and normalisation
+	 */
+	public static Measurement measure( final PlaneNetwork network, final GeneratorArchitecture architecture, final int size, final RestoreOptions options )
+	{
+		final Img< UnsignedShortType > input = sample( size, 7 );
+		System.gc();
+		HeapPeak.reset();
+		final Restorer restorer = new Restorer( network, options );
+		final long t0 = System.nanoTime();
+		final Img< FloatType > out = restorer.restore( input, Progress.NONE );
+		final double seconds = ( System.nanoTime() - t0 ) / 1e9;
+		final long peak = HeapPeak.read();
+		final int scale = network.scale();
+		if ( out.dimension( 0 ) != ( long ) size * scale || out.dimension( 1 ) != ( long ) size * scale )
+			throw new IllegalStateException( "unexpected output size " + out.dimension( 0 ) + "x" + out.dimension( 1 ) + " for " + size + "x" + size + " at scale " + scale );
+		final Restorer.Timings t = restorer.timings();
+		return new Measurement( size, scale, seconds, t.network / 1e9, t.other / 1e9, t.networkPixels, architecture.flopsPerPixel() * t.networkPixels, peak );
+	}
+
 	/**
 	 * Restores 16-bit images of the given sizes and returns the report lines.
 	 *
-	 * @param network the denoiser
+	 * @param network the restoration network
 	 * @param architecture its architecture, for the FLOP count
+	 * @param sizes sides of the square inputs
 	 */
 	public static List< String > run( final PlaneNetwork network, final GeneratorArchitecture architecture, final int... sizes )
 	{
 		final List< String > lines = new ArrayList<>();
-		final double ceiling = matmulGflops( 2048, 5 );
-		lines.add( String.format( Locale.ROOT, "DJL matmul 2048x2048 float32: %.1f GFLOP/s (%s)", ceiling, network.describeDevice() ) );
+		final double ceiling = matmulCeiling();
+		lines.add( String.format( Locale.ROOT, "DJL matmul %dx%d float32: %.1f GFLOP/s (%s)", MATMUL_SIZE, MATMUL_SIZE, ceiling, network.describeDevice() ) );
 		final RestoreOptions options = RestoreOptions.defaults();
 		for ( final int size : sizes )
 		{
-			final Img< UnsignedShortType > input = sample( size, 7 );
-			System.gc();
-			HeapPeak.reset();
-			final Restorer restorer = new Restorer( network, options );
-			final long t0 = System.nanoTime();
-			final Img< FloatType > out = restorer.restore( input, Progress.NONE );
-			final double seconds = ( System.nanoTime() - t0 ) / 1e9;
-			final long peak = HeapPeak.read();
-			final double net = restorer.timings().network / 1e9, other = restorer.timings().other / 1e9;
-			final double flops = architecture.flopsPerPixel() * restorer.timings().networkPixels;
+			final Measurement m = measure( network, architecture, size, options );
 			final double inputFloatBytes = 4.0 * size * size;
 			lines.add( String.format( Locale.ROOT, "%dx%d 16-bit: %.2f s, %.3f megapixels/s; network %.1f GFLOP/s = %.2f of matmul; outside the network %.1f%% of the time; peak heap %.0f MB = %.2fx the input as float (%.0f MB)",
-					size, size, seconds, size * ( double ) size / seconds / 1e6, flops / net / 1e9, flops / net / 1e9 / ceiling, 100 * other / ( net + other ), peak / 1e6, peak / inputFloatBytes, inputFloatBytes / 1e6 ) );
-			if ( out.dimension( 0 ) != size )
-				throw new IllegalStateException( "unexpected output size" );
+					size, size, m.seconds(), m.inputMegapixelsPerSecond(), m.networkGflops(), m.networkGflops() / ceiling, 100 * m.outsideShare(), m.peakHeapBytes() / 1e6, m.peakHeapBytes() / inputFloatBytes, inputFloatBytes / 1e6 ) );
 		}
 		return lines;
 	}
