@@ -96,12 +96,11 @@ public final class BenchmarkReport
 		}
 		if ( network )
 			for ( final String b : bests.keySet() )
-			{
-				s.append( "| network - " ).append( b ).append( " |" );
-				for ( final DegradationLevel l : task.levels() )
-					s.append( format( " %+.2f |", mean( cases, c -> c.level().equals( l.name() ), c -> gain( c, bests.get( b ) ) ) ) );
-				s.append( format( " **%+.2f** | | |%n", mean( cases, c -> true, c -> gain( c, bests.get( b ) ) ) ) );
-			}
+				gainRow( s, task, cases, RestorationBenchmark.NETWORK, b, bests.get( b ) );
+		final List< String > baselineNames = task.baselines().stream().map( b -> b.name() ).toList();
+		for ( final String m : methods )
+			if ( !m.equals( RestorationBenchmark.NETWORK ) && !m.equals( RestorationBenchmark.DEGRADED ) && !baselineNames.contains( m ) )
+				gainRow( s, task, cases, m, BEST, bests.get( BEST ) );
 		if ( network && cases.stream().anyMatch( Case::heldOut ) )
 			s.append( format( "%nOn the held-out images only: network - %s %+.2f dB over %d cases.%n", BEST,
 					mean( cases, Case::heldOut, c -> gain( c, bests.get( BEST ) ) ), cases.stream().filter( Case::heldOut ).count() ) );
@@ -122,12 +121,31 @@ public final class BenchmarkReport
 		s.append( '\n' );
 	}
 
+	/** A table row: the mean PSNR gain of restoration {@code key} over the per-case best of {@code baselines}, per level and overall. */
+	private static void gainRow( final StringBuilder s, final BenchmarkTask task, final List< Case > cases, final String key, final String label, final List< String > baselines )
+	{
+		s.append( "| " ).append( key ).append( " - " ).append( label ).append( " |" );
+		for ( final DegradationLevel l : task.levels() )
+			s.append( format( " %+.2f |", mean( cases, c -> c.level().equals( l.name() ), c -> gain( c, key, baselines ) ) ) );
+		s.append( format( " **%+.2f** | | |%n", mean( cases, c -> true, c -> gain( c, key, baselines ) ) ) );
+	}
+
 	/**
 	 * The means as JSON, for a model card: cases, mean PSNR, SSIM and NIQE
 	 * per method and of the per-case best baseline, and the network's mean
 	 * PSNR gain over it (real images only).
 	 */
 	public static JsonObject summary( final BenchmarkTask task, final List< Case > all )
+	{
+		return summary( task, all, RestorationBenchmark.NETWORK );
+	}
+
+	/**
+	 * As {@link #summary(BenchmarkTask, List)}, with the gain of the
+	 * restoration measured under {@code key} (for example a second model
+	 * measured in the same run).
+	 */
+	public static JsonObject summary( final BenchmarkTask task, final List< Case > all, final String key )
 	{
 		final List< Case > cases = all.stream().filter( c -> !c.simulated() ).toList();
 		final List< String > baselines = task.baselines().stream().map( b -> b.name() ).toList();
@@ -148,8 +166,11 @@ public final class BenchmarkReport
 			methods.add( m, v );
 		}
 		o.add( "means", methods );
-		if ( names.contains( RestorationBenchmark.NETWORK ) )
-			o.addProperty( "gainOverBestClassical", round( mean( cases, c -> true, c -> gain( c, baselines ) ) ) );
+		if ( names.contains( key ) )
+		{
+			o.addProperty( "measured", key );
+			o.addProperty( "gainOverBestClassical", round( mean( cases, c -> true, c -> gain( c, key, baselines ) ) ) );
+		}
 		return o;
 	}
 
@@ -161,7 +182,13 @@ public final class BenchmarkReport
 	/** The network's PSNR minus the best of {@code baselines} in one case. */
 	public static double gain( final Case c, final List< String > baselines )
 	{
-		return c.methods().get( RestorationBenchmark.NETWORK ).psnr() - c.methods().get( c.best( baselines ) ).psnr();
+		return gain( c, RestorationBenchmark.NETWORK, baselines );
+	}
+
+	/** The PSNR of the restoration under {@code key} minus the best of {@code baselines} in one case. */
+	public static double gain( final Case c, final String key, final List< String > baselines )
+	{
+		return c.methods().get( key ).psnr() - c.methods().get( c.best( baselines ) ).psnr();
 	}
 
 	/** The mean of a column over the cases that pass {@code filter}, NaN values left out. */

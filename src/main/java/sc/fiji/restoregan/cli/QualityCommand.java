@@ -54,6 +54,9 @@ final class QualityCommand implements Callable< Integer >
 	@Option( names = "--realism", split = ",", description = "Realism settings to measure when the model has a GAN-trained twin (0: faithful, 1: the GAN model). Default: 0, 0.5 and 1." )
 	List< Double > realism;
 
+	@Option( names = "--also", split = ",", description = "Further models (names or folders) measured in the same run at realism 0, for example the multi-task model auto on each single-task benchmark; with --update-card, the cards of those given as folders get their scores too." )
+	List< String > also;
+
 	@Option( names = "--baselines-only", description = "Measure the classical baselines only, without a model." )
 	boolean baselinesOnly;
 
@@ -105,6 +108,13 @@ final class QualityCommand implements Callable< Integer >
 					open.add( net );
 					restorers.put( RestorationBenchmark.realismKey( r ), restorer( bench, stored, net ) );
 				}
+				for ( final String name : also != null ? also : List.< String >of() )
+				{
+					final StoredModel extra = ModelRegistry.load( name );
+					final PlaneNetwork net = extra.open( Device.cpu() );
+					open.add( net );
+					restorers.put( alsoKey( extra ), restorer( bench, extra, net ) );
+				}
 				cases = benchmark.run( items, sceneItems, held, restorers, new ConsoleProgress( System.err ) );
 			}
 			finally
@@ -131,6 +141,17 @@ final class QualityCommand implements Callable< Integer >
 			summary.addProperty( "command", command() );
 			stored.card().scores.add( bench.id() + "Benchmark", summary );
 			ModelStore.writeCard( updateCard, stored.card() );
+			for ( final String name : also != null ? also : List.< String >of() )
+				if ( Files.isDirectory( Path.of( name ) ) )
+				{
+					final StoredModel extra = ModelRegistry.load( name );
+					final JsonObject s = BenchmarkReport.summary( bench, cases, alsoKey( extra ) );
+					s.addProperty( "images", summary.get( "images" ).getAsString() );
+					s.addProperty( "metric", summary.get( "metric" ).getAsString() );
+					s.addProperty( "command", command() );
+					extra.card().scores.add( bench.id() + "Benchmark", s );
+					ModelStore.writeCard( Path.of( name ), extra.card() );
+				}
 		}
 		return 0;
 	}
@@ -148,6 +169,12 @@ final class QualityCommand implements Callable< Integer >
 		if ( net.scale() == 1 )
 			return plain.afterBicubic( bench.scale() );
 		throw new RestoreException( "Model '" + stored.card().name + "' enlarges " + net.scale() + "x; --task " + bench.id() + " needs " + bench.scale() + "x." );
+	}
+
+	/** The label of a model measured with --also. */
+	private static String alsoKey( final StoredModel extra )
+	{
+		return "model " + extra.card().name;
 	}
 
 	/** The name or folder of the model to measure, or null (with a message) when the task has none. */

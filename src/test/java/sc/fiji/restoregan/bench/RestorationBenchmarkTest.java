@@ -12,14 +12,20 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
 import org.junit.jupiter.api.io.TempDir;
 
 import net.imglib2.img.array.ArrayImgs;
 
+import sc.fiji.restoregan.TestModels;
 import sc.fiji.restoregan.cli.Main;
 import sc.fiji.restoregan.degrade.CameraNoise;
 import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
 import sc.fiji.restoregan.io.ImageFiles;
+import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelSource;
+import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.pipeline.Progress;
 
 /** Every task's benchmark on a small scene, with a stand-in network, and the CLI without a model. */
@@ -97,9 +103,35 @@ class RestorationBenchmarkTest
 		final Path images = Files.createDirectories( dir.resolve( "images" ) );
 		ImageFiles.writeFloatTiff( ArrayImgs.floats( BenchmarkImages.scenes( 1, SIZE, 6 ).get( 0 ).pixels(), SIZE, SIZE ), images.resolve( "scene.tif" ) );
 		final Path report = dir.resolve( "sr2.md" );
-		assertEquals( 0, Main.run( "quality", "--task", "sr2", "--images", images.toString(), "--report", report.toString() ) );
+		assertEquals( 0, Main.run( "quality", "--task", "sr2", "--baselines-only", "--images", images.toString(), "--report", report.toString() ) );
 		final String text = Files.readString( report );
 		assertTrue( text.contains( "classical baselines only (no model)" ) && text.contains( "bicubic" ), text );
 		assertEquals( 2, Main.run( "quality", "--task", "sr3", "--images", images.toString() ) );
+	}
+
+	@Test
+	void qualityMeasuresRealismSettingsAndFurtherModelsInOneRun( @TempDir final Path dir ) throws Exception
+	{
+		final Path images = Files.createDirectories( dir.resolve( "images" ) );
+		ImageFiles.writeFloatTiff( ArrayImgs.floats( BenchmarkImages.scenes( 1, SIZE, 7 ).get( 0 ).pixels(), SIZE, SIZE ), images.resolve( "scene.tif" ) );
+		final Path faithful = dir.resolve( "sr" ), sharp = dir.resolve( "sr-gan" ), other = dir.resolve( "same-size" );
+		final ModelCard card = TestModels.saveTinySr( faithful, 1, 2 );
+		card.realismTwin = "sr-gan";
+		ModelStore.writeCard( faithful, card );
+		TestModels.saveTinySr( sharp, 2, 2 );
+		TestModels.saveTiny( other, 3 );
+		final Path report = dir.resolve( "sr2.md" );
+		assertEquals( 0, Main.run( "quality", "--task", "sr2", "--images", images.toString(), "--model", faithful.toString(), "--also", other.toString(),
+				"--report", report.toString(), "--update-card", faithful.toString() ) );
+		final String text = Files.readString( report );
+		for ( final String row : new String[] { "**network**", "| realism 0.5 |", "| realism 1 |", "| model tiny |", "| model tiny - best classical |", "| realism 1 - best classical |" } )
+			assertTrue( text.contains( row ), row + " in\n" + text );
+		final JsonObject mine = ModelStore.readCard( ModelSource.directory( faithful ) ).scores.getAsJsonObject( "sr2Benchmark" );
+		assertEquals( RestorationBenchmark.NETWORK, mine.get( "measured" ).getAsString() );
+		assertTrue( mine.getAsJsonObject( "means" ).has( "realism 0.5" ) );
+		final JsonObject theirs = ModelStore.readCard( ModelSource.directory( other ) ).scores.getAsJsonObject( "sr2Benchmark" );
+		assertEquals( "model tiny", theirs.get( "measured" ).getAsString() );
+		assertEquals( mine.getAsJsonObject( "means" ).getAsJsonObject( "model tiny" ).get( "psnr" ).getAsDouble()
+				- mine.getAsJsonObject( "means" ).getAsJsonObject( BenchmarkReport.BEST ).get( "psnr" ).getAsDouble(), theirs.get( "gainOverBestClassical" ).getAsDouble(), 0.011 );
 	}
 }
