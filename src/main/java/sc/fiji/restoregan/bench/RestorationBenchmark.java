@@ -91,6 +91,8 @@ public final class RestorationBenchmark
 
 	private final Map< String, float[] > lastOutputs = new LinkedHashMap<>();
 
+	private BaselineCache cache;
+
 	/**
 	 * A benchmark of {@code task}.
 	 *
@@ -101,6 +103,17 @@ public final class RestorationBenchmark
 		this.task = task;
 		this.seed = seed;
 		niqe = NiqeModel.resolve( NiqeModel.LIVE );
+	}
+
+	/**
+	 * Reuses baseline scores from {@code baselineCache} and stores new ones
+	 * there (null: no cache). Baselines read from the cache leave no output
+	 * in {@link #lastOutputs()}.
+	 */
+	public RestorationBenchmark cache( final BaselineCache baselineCache )
+	{
+		this.cache = baselineCache;
+		return this;
 	}
 
 	/**
@@ -179,8 +192,18 @@ public final class RestorationBenchmark
 		lastOutputs.put( DEGRADED, degraded );
 		for ( final Baseline b : baselines )
 		{
+			final String key = cache == null ? null : BaselineCache.key( task, item, level, seed, b.name() );
+			final Score cached = cache == null ? null : cache.get( key );
+			if ( cached != null )
+			{
+				methods.put( b.name(), cached );
+				continue;
+			}
 			final Tuned t = b.run( input, psnr );
-			methods.put( b.name(), score( t.setting(), t.image(), clean, cw, ch ) );
+			final Score measured = score( t.setting(), t.image(), clean, cw, ch );
+			methods.put( b.name(), measured );
+			if ( cache != null )
+				cache.put( key, measured );
 		}
 		for ( final Map.Entry< String, PlaneRestorer > n : networks.entrySet() )
 		{

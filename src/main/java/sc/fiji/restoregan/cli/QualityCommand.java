@@ -18,6 +18,7 @@ import ai.djl.Device;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import sc.fiji.restoregan.bench.BaselineCache;
 import sc.fiji.restoregan.bench.BenchmarkImages;
 import sc.fiji.restoregan.bench.BenchmarkReport;
 import sc.fiji.restoregan.bench.BenchmarkTask;
@@ -57,6 +58,9 @@ final class QualityCommand implements Callable< Integer >
 	@Option( names = "--also", split = ",", description = "Further models (names or folders) measured in the same run at realism 0, for example the multi-task model auto on each single-task benchmark; with --update-card, the cards of those given as folders get their scores too." )
 	List< String > also;
 
+	@Option( names = "--baseline-cache", description = "JSON file where the baselines' scores are kept between runs (they do not depend on the model); a second run with the same images, crop, seed and task reuses them." )
+	Path baselineCache;
+
 	@Option( names = "--baselines-only", description = "Measure the classical baselines only, without a model." )
 	boolean baselinesOnly;
 
@@ -91,7 +95,7 @@ final class QualityCommand implements Callable< Integer >
 		final List< BenchmarkImages.Item > sceneItems = BenchmarkImages.scenes( scenes, maxSize, SCENE_SEED );
 		final long t0 = System.nanoTime();
 		final List< RestorationBenchmark.Case > cases;
-		final RestorationBenchmark benchmark = new RestorationBenchmark( bench, seed );
+		final RestorationBenchmark benchmark = new RestorationBenchmark( bench, seed ).cache( baselineCache == null ? null : BaselineCache.open( baselineCache ) );
 		if ( stored == null )
 			cases = benchmark.run( items, sceneItems, held, ( PlaneRestorer ) null, new ConsoleProgress( System.err ) );
 		else

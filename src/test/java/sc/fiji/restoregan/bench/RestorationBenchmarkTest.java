@@ -89,6 +89,28 @@ class RestorationBenchmarkTest
 	}
 
 	@Test
+	void baselineScoresComeBackFromTheCacheAndOnlyForTheSameCase( @TempDir final Path dir ) throws Exception
+	{
+		final Path file = dir.resolve( "cache.json" );
+		final List< BenchmarkImages.Item > scene = BenchmarkImages.scenes( 1, SIZE, 8 );
+		final List< RestorationBenchmark.Case > first = new RestorationBenchmark( BenchmarkTask.DERAIN, 1 ).cache( BaselineCache.open( file ) ).run( scene, List.of(), Set.of(),
+				nearest( 1 ), Progress.NONE );
+		final int entries = BenchmarkTask.DERAIN.levels().size() * BenchmarkTask.DERAIN.baselines().size();
+		assertEquals( entries, BaselineCache.open( file ).size() );
+		// tamper with the file: a cached score is used as it is, proving it is read rather than recomputed
+		Files.writeString( file, Files.readString( file ).replaceFirst( "\"psnr\": [0-9.]+", "\"psnr\": 99.0" ) );
+		final List< RestorationBenchmark.Case > second = new RestorationBenchmark( BenchmarkTask.DERAIN, 1 ).cache( BaselineCache.open( file ) ).run( scene, List.of(), Set.of(),
+				nearest( 1 ), Progress.NONE );
+		final long tampered = second.stream().flatMap( c -> c.methods().values().stream() ).filter( s -> s.psnr() == 99.0 ).count();
+		assertEquals( 1, tampered );
+		for ( int i = 0; i < first.size(); i++ )
+			assertEquals( first.get( i ).methods().get( RestorationBenchmark.NETWORK ), second.get( i ).methods().get( RestorationBenchmark.NETWORK ) );
+		// another seed is another case: measured afresh and added
+		new RestorationBenchmark( BenchmarkTask.DERAIN, 2 ).cache( BaselineCache.open( file ) ).run( scene, List.of(), Set.of(), nearest( 1 ), Progress.NONE );
+		assertEquals( 2 * entries, BaselineCache.open( file ).size() );
+	}
+
+	@Test
 	void denoiseLevelsDrawTheSameNoiseAsBefore()
 	{
 		final float[] clean = BenchmarkImages.scenes( 1, SIZE, 5 ).get( 0 ).pixels();
