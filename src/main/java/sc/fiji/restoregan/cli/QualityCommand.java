@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import sc.fiji.restoregan.bench.BenchmarkImages;
+import sc.fiji.restoregan.bench.BenchmarkNetworks;
 import sc.fiji.restoregan.bench.BenchmarkReport;
 import sc.fiji.restoregan.bench.BenchmarkTask;
 import sc.fiji.restoregan.bench.DenoiseBenchmark;
@@ -26,11 +25,8 @@ import sc.fiji.restoregan.bench.PlaneRestorer;
 import sc.fiji.restoregan.bench.RestorationBenchmark;
 import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelStore;
-import sc.fiji.restoregan.model.RealismBlend;
 import sc.fiji.restoregan.model.StoredModel;
-import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
-import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
  * {@code quality}: the restoration benchmark against the classical
@@ -95,21 +91,9 @@ final class QualityCommand implements Callable< Integer >
 		{
 			final StoredModel twin = ModelRegistry.loadTwin( modelName( bench ), stored );
 			final List< Double > settings = realism != null ? realism : twin != null ? List.of( 0.0, 0.5, 1.0 ) : List.of( 0.0 );
-			final Map< String, PlaneRestorer > restorers = new LinkedHashMap<>();
-			final List< PlaneNetwork > open = new ArrayList<>();
-			try
+			try ( BenchmarkNetworks networks = BenchmarkNetworks.open( bench, stored, twin, settings, Device.cpu() ) )
 			{
-				for ( final double r : settings )
-				{
-					final PlaneNetwork net = RealismBlend.open( stored, twin, r, Device.cpu() );
-					open.add( net );
-					restorers.put( RestorationBenchmark.realismKey( r ), restorer( bench, stored, net ) );
-				}
-				cases = benchmark.run( items, sceneItems, held, restorers, new ConsoleProgress( System.err ) );
-			}
-			finally
-			{
-				open.forEach( PlaneNetwork::close );
+				cases = benchmark.run( items, sceneItems, held, networks.restorers(), new ConsoleProgress( System.err ) );
 			}
 		}
 		final boolean legacyDenoise = bench == BenchmarkTask.DENOISE && stored != null;
@@ -133,21 +117,6 @@ final class QualityCommand implements Callable< Integer >
 			ModelStore.writeCard( updateCard, stored.card() );
 		}
 		return 0;
-	}
-
-	/**
-	 * The network as the benchmark runs it. A same-size model (the
-	 * multi-task one) on a super-resolution benchmark restores the bicubic
-	 * enlargement.
-	 */
-	private static PlaneRestorer restorer( final BenchmarkTask bench, final StoredModel stored, final PlaneNetwork net )
-	{
-		final PlaneRestorer plain = PlaneRestorer.of( net, RestoreOptions.defaults() );
-		if ( net.scale() == bench.scale() )
-			return plain;
-		if ( net.scale() == 1 )
-			return plain.afterBicubic( bench.scale() );
-		throw new RestoreException( "Model '" + stored.card().name + "' enlarges " + net.scale() + "x; --task " + bench.id() + " needs " + bench.scale() + "x." );
 	}
 
 	/** The name or folder of the model to measure, or null (with a message) when the task has none. */
