@@ -52,12 +52,25 @@ public final class BenchmarkImages
 					.filter( p -> !skip.contains( p.getFileName().toString() ) ).sorted().toList();
 		}
 		for ( final Path f : files )
-		{
-			final Img< ? extends RealType< ? > > img = ImageFiles.read( f );
-			final long planes = Planes.count( img );
-			for ( long p = 0; p < planes; p++ )
-				items.add( crop( planes == 1 ? f.getFileName().toString() : f.getFileName() + "#" + p, Planes.plane( img, p ), maxSize ) );
-		}
+			items.addAll( loadFile( f, maxSize ) );
+		return items;
+	}
+
+	/**
+	 * The planes of one image file (TIFF, PNG, JPEG), each centre-cropped to
+	 * at most {@code maxSize} square and scaled to [0, 1], named as by
+	 * {@link #load}.
+	 *
+	 * @throws sc.fiji.restoregan.pipeline.RestoreException when the file is
+	 *             missing or not an image
+	 */
+	public static List< Item > loadFile( final Path file, final int maxSize )
+	{
+		final List< Item > items = new ArrayList<>();
+		final Img< ? extends RealType< ? > > img = ImageFiles.read( file );
+		final long planes = Planes.count( img );
+		for ( long p = 0; p < planes; p++ )
+			items.add( crop( planes == 1 ? file.getFileName().toString() : file.getFileName() + "#" + p, Planes.plane( img, p ), maxSize ) );
 		return items;
 	}
 

@@ -200,6 +200,7 @@ public final class RestorationBenchmark
 				continue;
 			}
 			final Tuned t = b.run( input, psnr );
+			lastOutputs.put( b.name(), t.image() );
 			final Score measured = score( t.setting(), t.image(), clean, cw, ch );
 			methods.put( b.name(), measured );
 			if ( cache != null )
@@ -215,14 +216,29 @@ public final class RestorationBenchmark
 		return new Case( item.name(), level.name(), heldOut, simulated, methods );
 	}
 
-	/** The images of the last {@link #measure} call: "degraded", each restorer by name, "clean" (in that order), for figures. */
+	/**
+	 * The images of the last {@link #measure} call, for figures, in this
+	 * order: {@link #DEGRADED} (the degraded input, which for
+	 * super-resolution is the small image), each baseline's output at its
+	 * best setting by the baseline's name, each restorer's output by its
+	 * name, and {@code "clean"} (the reference the scores were computed
+	 * against). Outputs are as the methods returned them, before the affine
+	 * fit of {@link #comparable}.
+	 */
 	public Map< String, float[] > lastOutputs()
 	{
 		return lastOutputs;
 	}
 
-	/** The output as compared: affinely fitted to the clean plane where the task says so. */
-	private float[] comparable( final float[] out, final float[] clean )
+	/**
+	 * An output as this benchmark scores it: affinely fitted to the clean
+	 * plane where the task says so ({@link BenchmarkTask#affine()}), else
+	 * unchanged.
+	 *
+	 * @param out an output of the clean plane's size
+	 * @param clean the clean plane
+	 */
+	public float[] comparable( final float[] out, final float[] clean )
 	{
 		return task.affine() ? AffineFit.fitted( out, clean ) : out;
 	}

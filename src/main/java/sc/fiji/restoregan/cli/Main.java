@@ -13,13 +13,15 @@ import sc.fiji.restoregan.pipeline.RestoreException;
 /**
  * The {@code restoregan} command-line tool: {@code restore}, {@code models},
  * {@code demo}, {@code bench}, {@code quality}, {@code metrics},
- * {@code degrade}, {@code simulate}, {@code pairs}, {@code train}, {@code sisr}. Errors print one line and exit
+ * {@code degrade}, {@code simulate}, {@code pairs}, {@code train}, {@code sisr}, {@code compare},
+ * {@code figure}. Errors print one line and exit
  * non-zero; {@code --verbose} adds the stack trace.
  */
 @Command( name = "restoregan", mixinStandardHelpOptions = true, version = "RestoreGAN 0.1.0",
 		description = "Restore microscopy images with GAN-trained generators (DJL, PyTorch).",
 		subcommands = { RestoreCommand.class, ModelsCommand.class, DemoCommand.class, BenchCommand.class, QualityCommand.class, MetricsCommand.class,
-				DegradeCommand.class, SimulateCommand.class, PairsCommand.class, TrainCommand.class, SisrCommand.class, CompareCommand.class } )
+				DegradeCommand.class, SimulateCommand.class, PairsCommand.class, TrainCommand.class, SisrCommand.class, CompareCommand.class,
+				FigureCommand.class } )
 public final class Main
 {
 	private static List< String > args = List.of();

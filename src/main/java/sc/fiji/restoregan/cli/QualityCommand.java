@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,6 +18,7 @@ import picocli.CommandLine.Option;
 
 import sc.fiji.restoregan.bench.BaselineCache;
 import sc.fiji.restoregan.bench.BenchmarkImages;
+import sc.fiji.restoregan.bench.BenchmarkNetworks;
 import sc.fiji.restoregan.bench.BenchmarkReport;
 import sc.fiji.restoregan.bench.BenchmarkTask;
 import sc.fiji.restoregan.bench.DenoiseBenchmark;
@@ -27,11 +26,8 @@ import sc.fiji.restoregan.bench.PlaneRestorer;
 import sc.fiji.restoregan.bench.RestorationBenchmark;
 import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelStore;
-import sc.fiji.restoregan.model.RealismBlend;
 import sc.fiji.restoregan.model.StoredModel;
-import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
-import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
  * {@code quality}: the restoration benchmark against the classical
@@ -102,28 +98,14 @@ final class QualityCommand implements Callable< Integer >
 		{
 			final StoredModel twin = ModelRegistry.loadTwin( modelName( bench ), stored );
 			final List< Double > settings = realism != null ? realism : twin != null ? List.of( 0.0, 0.5, 1.0 ) : List.of( 0.0 );
-			final Map< String, PlaneRestorer > restorers = new LinkedHashMap<>();
-			final List< PlaneNetwork > open = new ArrayList<>();
-			try
+			try ( BenchmarkNetworks networks = BenchmarkNetworks.open( bench, stored, twin, settings, Device.cpu() ) )
 			{
-				for ( final double r : settings )
-				{
-					final PlaneNetwork net = RealismBlend.open( stored, twin, r, Device.cpu() );
-					open.add( net );
-					restorers.put( RestorationBenchmark.realismKey( r ), restorer( bench, stored, net ) );
-				}
 				for ( final String name : also != null ? also : List.< String >of() )
 				{
 					final StoredModel extra = ModelRegistry.load( name );
-					final PlaneNetwork net = extra.open( Device.cpu() );
-					open.add( net );
-					restorers.put( alsoKey( extra ), restorer( bench, extra, net ) );
+					networks.add( bench, alsoKey( extra ), extra, Device.cpu() );
 				}
-				cases = benchmark.run( items, sceneItems, held, restorers, new ConsoleProgress( System.err ) );
-			}
-			finally
-			{
-				open.forEach( PlaneNetwork::close );
+				cases = benchmark.run( items, sceneItems, held, networks.restorers(), new ConsoleProgress( System.err ) );
 			}
 		}
 		final boolean legacyDenoise = bench == BenchmarkTask.DENOISE && stored != null;
@@ -158,21 +140,6 @@ final class QualityCommand implements Callable< Integer >
 				}
 		}
 		return 0;
-	}
-
-	/**
-	 * The network as the benchmark runs it. A same-size model (the
-	 * multi-task one) on a super-resolution benchmark restores the bicubic
-	 * enlargement.
-	 */
-	private static PlaneRestorer restorer( final BenchmarkTask bench, final StoredModel stored, final PlaneNetwork net )
-	{
-		final PlaneRestorer plain = PlaneRestorer.of( net, RestoreOptions.defaults() );
-		if ( net.scale() == bench.scale() )
-			return plain;
-		if ( net.scale() == 1 )
-			return plain.afterBicubic( bench.scale() );
-		throw new RestoreException( "Model '" + stored.card().name + "' enlarges " + net.scale() + "x; --task " + bench.id() + " needs " + bench.scale() + "x." );
 	}
 
 	/** The label of a model measured with --also. */

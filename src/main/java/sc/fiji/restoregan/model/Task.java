@@ -64,23 +64,32 @@ public enum Task
 	 */
 	public String defaultModel( final int scale )
 	{
-		final String name;
-		if ( this == SR )
-		{
-			if ( Arrays.stream( SR_SCALES ).noneMatch( s -> s == scale ) )
-				throw new RestoreException( "Super-resolution ships for scales " + Arrays.toString( SR_SCALES ) + ", not " + scale + "; pass a model folder of your own for other scales." );
-			name = id + scale;
-		}
-		else
-		{
-			if ( scale != 1 )
-				throw new RestoreException( "Task '" + id + "' keeps the image size; only sr takes a scale (not " + scale + ")." );
-			name = id;
-		}
+		final String name = modelName( scale );
 		if ( !ModelRegistry.shipped().contains( name ) )
 			throw new RestoreException( "No model for task '" + id + "'" + ( this == SR ? " at scale " + scale : "" ) + " ships with this version yet; shipped models: "
 					+ String.join( ", ", ModelRegistry.shipped() ) + ". Pass a model folder of your own to use one." );
 		return name;
+	}
+
+	/**
+	 * The name this task's model has at this output scale, whether or not it
+	 * ships: the task's name, and for {@link #SR} the name followed by the
+	 * scale ({@code sr2}, {@code sr4}).
+	 *
+	 * @param scale output pixels per input pixel: 1, or for {@link #SR} 2 or 4
+	 * @throws RestoreException when the scale does not fit the task
+	 */
+	public String modelName( final int scale )
+	{
+		if ( this == SR )
+		{
+			if ( Arrays.stream( SR_SCALES ).noneMatch( s -> s == scale ) )
+				throw new RestoreException( "Super-resolution ships for scales " + Arrays.toString( SR_SCALES ) + ", not " + scale + "; pass a model folder of your own for other scales." );
+			return id + scale;
+		}
+		if ( scale != 1 )
+			throw new RestoreException( "Task '" + id + "' keeps the image size; only sr takes a scale (not " + scale + ")." );
+		return id;
 	}
 
 	/** Parses a task name such as {@code denoise}. */

@@ -23,6 +23,7 @@ import sc.fiji.restoregan.cli.Main;
 import sc.fiji.restoregan.degrade.CameraNoise;
 import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
 import sc.fiji.restoregan.io.ImageFiles;
+import sc.fiji.restoregan.metrics.Psnr;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
@@ -51,7 +52,8 @@ class RestorationBenchmarkTest
 		final List< BenchmarkImages.Item > scene = BenchmarkImages.scenes( 1, SIZE, 3 );
 		for ( final BenchmarkTask task : BenchmarkTask.values() )
 		{
-			final List< RestorationBenchmark.Case > cases = new RestorationBenchmark( task, 1 ).run( scene, List.of(), Set.of(), nearest( task.scale() ), Progress.NONE );
+			final RestorationBenchmark benchmark = new RestorationBenchmark( task, 1 );
+			final List< RestorationBenchmark.Case > cases = benchmark.run( scene, List.of(), Set.of(), nearest( task.scale() ), Progress.NONE );
 			assertEquals( task.levels().size(), cases.size(), task.id() );
 			final List< String > keys = new ArrayList<>();
 			if ( task.scale() == 1 )
@@ -63,6 +65,17 @@ class RestorationBenchmarkTest
 				assertEquals( keys, List.copyOf( c.methods().keySet() ), task.id() );
 				c.methods().values().forEach( s -> assertTrue( Double.isFinite( s.psnr() ) && s.ssim() <= 1, task.id() + " " + s ) );
 			}
+			// the last case's outputs, baselines included, are the images that were scored
+			final List< String > outputs = new ArrayList<>( keys );
+			if ( task.scale() > 1 )
+				outputs.add( 0, RestorationBenchmark.DEGRADED );
+			outputs.add( "clean" );
+			assertEquals( outputs, List.copyOf( benchmark.lastOutputs().keySet() ), task.id() );
+			final float[] clean = benchmark.lastOutputs().get( "clean" );
+			final int side = SIZE / task.scale() * task.scale();
+			for ( final String k : keys )
+				assertEquals( cases.get( cases.size() - 1 ).methods().get( k ).psnr(),
+						Psnr.compute( clean, benchmark.comparable( benchmark.lastOutputs().get( k ), clean ), side, side, 1.0 ), 1e-9, task.id() + " " + k );
 			final String report = BenchmarkReport.markdown( task, cases, BenchmarkReport.groups( task ) );
 			assertTrue( report.contains( "network - " + BenchmarkReport.BEST ), report );
 			assertEquals( task.scale() == 1 && task != BenchmarkTask.DENOISE, report.contains( BenchmarkReport.BEST_OR_INPUT ), task.id() );

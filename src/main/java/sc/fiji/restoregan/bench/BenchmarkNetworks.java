@@ -1,0 +1,115 @@
+package sc.fiji.restoregan.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.Device;
+
+import sc.fiji.restoregan.model.RealismBlend;
+import sc.fiji.restoregan.model.StoredModel;
+import sc.fiji.restoregan.pipeline.PlaneNetwork;
+import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
+
+/**
+ * The networks a benchmark measures: one model at one or more realism
+ * settings (blended with its GAN-trained twin, {@link RealismBlend}), each run
+ * as the benchmark runs a network ({@link #restorer}), keyed by
+ * {@link RestorationBenchmark#realismKey(double)}. Closing this closes the
+ * networks.
+ */
+public final class BenchmarkNetworks implements AutoCloseable
+{
+	private final List< PlaneNetwork > open = new ArrayList<>();
+
+	private final Map< String, PlaneRestorer > restorers = new LinkedHashMap<>();
+
+	private BenchmarkNetworks()
+	{}
+
+	/** No networks: a benchmark of the classical baselines alone. */
+	public static BenchmarkNetworks none()
+	{
+		return new BenchmarkNetworks();
+	}
+
+	/**
+	 * Opens {@code faithful} at each realism setting.
+	 *
+	 * @param task the benchmark the networks are measured on
+	 * @param faithful the (L1-trained) model
+	 * @param twin its GAN-trained twin, or null when every setting is 0
+	 * @param realism settings from 0 (faithful) to 1 (the twin)
+	 * @param device where to run
+	 * @throws RestoreException when a setting needs a twin there is not, or
+	 *             the model's scale does not fit the task
+	 */
+	public static BenchmarkNetworks open( final BenchmarkTask task, final StoredModel faithful, final StoredModel twin, final List< Double > realism, final Device device )
+	{
+		final BenchmarkNetworks networks = new BenchmarkNetworks();
+		try
+		{
+			for ( final double r : realism )
+			{
+				final PlaneNetwork net = RealismBlend.open( faithful, twin, r, device );
+				networks.open.add( net );
+				networks.restorers.put( RestorationBenchmark.realismKey( r ), restorer( task, faithful, net ) );
+			}
+			return networks;
+		}
+		catch ( final RuntimeException e )
+		{
+			networks.close();
+			throw e;
+		}
+	}
+
+	/**
+	 * Adds a further model at realism 0 under {@code key} (for example the
+	 * multi-task model measured beside a task's own).
+	 */
+	public BenchmarkNetworks add( final BenchmarkTask task, final String key, final StoredModel model, final Device device )
+	{
+		final PlaneNetwork net = model.open( device );
+		open.add( net );
+		restorers.put( key, restorer( task, model, net ) );
+		return this;
+	}
+
+	/** The restorers by {@link RestorationBenchmark#realismKey(double)} (and the keys of added models), in the order they were opened. */
+	public Map< String, PlaneRestorer > restorers()
+	{
+		return Collections.unmodifiableMap( restorers );
+	}
+
+	/**
+	 * A network as the benchmark runs it, with the plugin's default options.
+	 * A same-size model (the multi-task one) on a super-resolution benchmark
+	 * restores the bicubic enlargement ({@link PlaneRestorer#afterBicubic}).
+	 *
+	 * @param task the benchmark
+	 * @param stored the model, for its name in messages
+	 * @param net the opened network
+	 * @throws RestoreException when the network enlarges by another factor
+	 *             than the task needs
+	 */
+	public static PlaneRestorer restorer( final BenchmarkTask task, final StoredModel stored, final PlaneNetwork net )
+	{
+		final PlaneRestorer plain = PlaneRestorer.of( net, RestoreOptions.defaults() );
+		if ( net.scale() == task.scale() )
+			return plain;
+		if ( net.scale() == 1 )
+			return plain.afterBicubic( task.scale() );
+		throw new RestoreException( "Model '" + stored.card().name + "' enlarges " + net.scale() + "x; --task " + task.id() + " needs " + task.scale() + "x." );
+	}
+
+	@Override
+	public void close()
+	{
+		open.forEach( PlaneNetwork::close );
+		open.clear();
+	}
+}
