@@ -62,6 +62,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--degradation", description = "Synthetic degradation: noise, blur, haze, streaks, lighting, lowres or composite. Default: the task's (denoise: the original Poisson-Gaussian sampler)." )
 	String degradation;
 
+	@Option( names = "--untouched", defaultValue = "0", description = "Fraction of synthetic pairs left undegraded (input = target), so the network learns to leave clean images alone. Default: ${DEFAULT-VALUE}." )
+	double untouched;
+
 	@Option( names = "--steps", defaultValue = "3000", description = "Total steps. Default: ${DEFAULT-VALUE}." )
 	int steps;
 
@@ -146,7 +149,7 @@ final class TrainCommand implements Callable< Integer >
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
 		if ( ganConfig == null && !"l1".equals( content ) )
 			throw new RestoreException( "Supervised training uses L1; other content losses (--content " + content + ") need --gan." );
-		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch );
+		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch, untouched );
 		final byte[] parameters;
 		if ( exportOnly )
 		{

@@ -64,9 +64,10 @@ final class TrainingData
 	 * @param clean the {@code --clean} folder, or null
 	 * @param scale the generator's scale (target over input size)
 	 * @param patch the target patch side
+	 * @param untouched fraction of synthetic pairs left undegraded (0: none)
 	 */
 	static PairSampler sampler( final Task task, final String degradation, final Path pairs, final Path clean, final Set< String > exclude, final int scale,
-			final long seed, final int patch ) throws IOException
+			final long seed, final int patch, final double untouched ) throws IOException
 	{
 		final ModelCard defaults = new ModelCard();
 		final double[] percentiles = { defaults.normalization.low, defaults.normalization.high };
@@ -74,8 +75,8 @@ final class TrainingData
 		{
 			if ( pairs != null )
 			{
-				if ( degradation != null || clean != null )
-					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean and --degradation." );
+				if ( degradation != null || clean != null || untouched > 0 )
+					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean, --degradation and --untouched." );
 				return new FolderPairSampler( pairs, scale, seed, patch, percentiles );
 			}
 			final DegradationKind kind = degradation != null ? DegradationKind.parse( degradation ) : defaultKind( task );
@@ -84,9 +85,11 @@ final class TrainingData
 			{
 				if ( scale != 1 )
 					throw new RestoreException( "A super-resolution generator needs smaller inputs: use --degradation lowres (or composite), or --pairs." );
+				if ( untouched > 0 )
+					throw new RestoreException( "--untouched applies to the degradation families (--degradation), not to the original denoise sampler." );
 				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude ), seed, region, patch, PEAK, READ, percentiles );
 			}
-			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude ), kind, scale, seed, region, patch, percentiles );
+			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude ), kind, scale, seed, region, patch, percentiles ).untouched( untouched );
 		}
 		catch ( final IllegalArgumentException e )
 		{

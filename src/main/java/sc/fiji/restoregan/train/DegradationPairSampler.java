@@ -47,6 +47,8 @@ public final class DegradationPairSampler implements PairSampler
 
 	private final double low, high;
 
+	private double untouched;
+
 	/**
 	 * @param sources clean sources, picked with equal probability
 	 * @param kind the degradation family
@@ -79,6 +81,24 @@ public final class DegradationPairSampler implements PairSampler
 		this.high = percentiles[ 1 ];
 	}
 
+	/**
+	 * Leaves this fraction of the pairs undegraded (input = target), so the
+	 * network also learns to leave clean images and clean parts alone. Only
+	 * for same-size kinds. With 0 (the default) the pairs are exactly those
+	 * of earlier versions, so runs resume unchanged.
+	 *
+	 * @return this sampler
+	 */
+	public DegradationPairSampler untouched( final double fraction )
+	{
+		if ( !( fraction >= 0 && fraction < 1 ) )
+			throw new IllegalArgumentException( "The untouched fraction must be in [0, 1), not " + fraction );
+		if ( fraction > 0 && scale != 1 )
+			throw new IllegalArgumentException( "Undegraded pairs need same-size input and target; super-resolution always degrades" );
+		this.untouched = fraction;
+		return this;
+	}
+
 	/** The factor between target and input sides. */
 	public int scale()
 	{
@@ -98,13 +118,14 @@ public final class DegradationPairSampler implements PairSampler
 			final int s = rnd.nextInt( sources.size() );
 			final float[] clean = Augment.apply( sources.get( s ).next( rnd, region ), region, rnd.nextInt( 8 ) );
 			final Degradation degradation = kind.random( rnd, scale );
-			final float[] degraded = degradation.apply( clean, region, region, rnd );
+			final boolean keep = untouched > 0 && rnd.nextDouble() < untouched;
+			final float[] degraded = keep ? clean : degradation.apply( clean, region, region, rnd );
 			final AffineNormalization inNorm = AffineNormalization.fromPercentiles( ArrayImgs.floats( degraded, small, small ), low, high );
 			final AffineNormalization outNorm = kind.sharedNormalization() ? inNorm : AffineNormalization.fromPercentiles( ArrayImgs.floats( clean, region, region ), low, high );
 			final int x0 = rnd.nextInt( ( region - patch ) / scale + 1 ), y0 = rnd.nextInt( ( region - patch ) / scale + 1 );
 			crop( degraded, small, x0, y0, in, inNorm, inputs, i );
 			crop( clean, region, x0 * scale, y0 * scale, patch, outNorm, targets, i );
-			descriptions.add( "source " + s + ": " + degradation.describe() );
+			descriptions.add( "source " + s + ": " + ( keep ? "undegraded" : degradation.describe() ) );
 		}
 		return new ScaledBatch( inputs, targets, count, in, patch, descriptions );
 	}
@@ -143,6 +164,8 @@ public final class DegradationPairSampler implements PairSampler
 		r.addProperty( "normalization", "percentiles " + low + " and " + high + " of the degraded region; target "
 				+ ( kind.sharedNormalization() ? "under the same map" : "by its own percentiles" ) );
 		r.addProperty( "seed", seed );
+		if ( untouched > 0 )
+			r.addProperty( "untouched", untouched + " of the pairs left undegraded (input = target)" );
 		return r;
 	}
 }

@@ -43,6 +43,29 @@ class DegradationPairSamplerTest
 	}
 
 	@Test
+	void anUntouchedFractionLeavesThatShareOfPairsUndegraded()
+	{
+		final int n = 40, px = 64 * 64;
+		for ( final DegradationKind kind : new DegradationKind[] { DegradationKind.STREAKS, DegradationKind.HAZE } )
+		{
+			final ScaledBatch b = sampler( kind, 1 ).untouched( 0.5 ).pairs( 2, n );
+			int same = 0;
+			for ( int i = 0; i < n; i++ )
+				if ( Arrays.equals( Arrays.copyOfRange( b.inputs(), i * px, ( i + 1 ) * px ), Arrays.copyOfRange( b.targets(), i * px, ( i + 1 ) * px ) ) )
+				{
+					same++;
+					assertEquals( "undegraded", b.descriptions().get( i ).replaceAll( "source \\d+: ", "" ) );
+				}
+			assertTrue( same >= 12 && same <= 28, kind + ": " + same + " of " + n );
+			assertTrue( sampler( kind, 1 ).untouched( 0.5 ).recipe().has( "untouched" ) );
+		}
+		// 0 keeps the pairs of earlier versions, so runs resume unchanged
+		assertArrayEquals( sampler( DegradationKind.BLUR, 1 ).batch( 5, 3 ).inputs(), sampler( DegradationKind.BLUR, 1 ).untouched( 0 ).batch( 5, 3 ).inputs() );
+		assertThrows( IllegalArgumentException.class, () -> sampler( DegradationKind.LOWRES, 2 ).untouched( 0.2 ) );
+		assertThrows( IllegalArgumentException.class, () -> sampler( DegradationKind.BLUR, 1 ).untouched( 1 ) );
+	}
+
+	@Test
 	void lowResolutionInputsAreSmallerByTheScale()
 	{
 		final DegradationPairSampler s = sampler( DegradationKind.LOWRES, 2 );
