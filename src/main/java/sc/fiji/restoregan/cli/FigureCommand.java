@@ -53,6 +53,9 @@ final class FigureCommand implements Callable< Integer >
 	@Option( names = "--model-dir", description = "Look for each task's model as a folder DIR/<name> (denoise, deblur, ..., sr2, sr4) before the shipped ones." )
 	Path modelDir;
 
+	@Option( names = "--only-model-dir", description = "Use only the models in --model-dir, never the shipped ones (a figure of your own runs)." )
+	boolean onlyModelDir;
+
 	@Option( names = "--seed", defaultValue = "1", description = "Degradation seed, as in quality. Default: ${DEFAULT-VALUE}." )
 	long seed;
 
@@ -175,12 +178,14 @@ final class FigureCommand implements Callable< Integer >
 			return modelDir.resolve( name ).toString();
 		try
 		{
+			if ( onlyModelDir )
+				throw new RestoreException( "not looked for" );
 			return bench.modelTask().defaultModel( bench.scale() );
 		}
 		catch ( final RestoreException e )
 		{
 			System.err.println( "No model '" + name + "' for task '" + bench.id() + "'" + ( modelDir != null ? " in " + modelDir : "" )
-					+ " nor shipped; its row shows the classical baselines only." );
+					+ ( onlyModelDir ? "" : " nor shipped" ) + "; its row shows the classical baselines only." );
 			return null;
 		}
 	}

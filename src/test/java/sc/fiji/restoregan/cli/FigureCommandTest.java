@@ -37,9 +37,9 @@ class FigureCommandTest
 		TestModels.saveTiny( models.resolve( "denoise-gan" ), 2 );
 		TestModels.saveTinySr( models.resolve( "sr2" ), 3, 2 );
 		final Path png = dir.resolve( "out" ).resolve( "figure.png" );
-		// denoise: model and twin; sr2: a model without twin; sr4: no model in the folder and none shipped
+		// denoise: model and twin; sr2: a model without twin; sr4: no model in the folder (shipped ones not used)
 		assertEquals( 0, Main.run( "figure", "--tasks", "denoise,sr2,sr4", "--images", images.toString(), "--image", "scene.tif", "--crop", String.valueOf( CROP ),
-				"--model-dir", models.toString(), "--output", png.toString() ) );
+				"--model-dir", models.toString(), "--only-model-dir", "--output", png.toString() ) );
 		final ImagePlus imp = IJ.openImage( png.toString() );
 		final int columns = 5, rows = 3; // input, best classical, realism 0, realism 1, clean
 		assertEquals( columns * CROP + ( columns - 1 ) * Montage.GAP, imp.getWidth() );
