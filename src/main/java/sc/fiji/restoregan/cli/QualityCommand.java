@@ -122,6 +122,8 @@ final class QualityCommand implements Callable< Integer >
 				throw new RestoreException( "--update-card needs a model; none was measured." );
 			final JsonObject summary = legacyDenoise ? DenoiseBenchmark.summary( DenoiseBenchmark.cases( cases.stream().filter( c -> !c.simulated() ).toList() ) )
 					: BenchmarkReport.summary( bench, cases );
+			if ( legacyDenoise ) // issue 2's view, plus the means and gain against all four denoisers at every realism setting
+				summary.add( "allBaselines", BenchmarkReport.summary( bench, cases ) );
 			summary.addProperty( "images", images.toString() + " (every plane, centre crop " + maxSize + ")" );
 			summary.addProperty( "metric", "PSNR in dB, data range 1 (clean plane scaled to [0, 1]); baselines at their best setting per image" );
 			summary.addProperty( "command", command() );
