@@ -61,11 +61,17 @@ public final class BaselineCache
 		}
 	}
 
-	/** The key of one baseline's score on one plane at one level. */
-	static String key( final BenchmarkTask task, final BenchmarkImages.Item item, final DegradationLevel level, final long seed, final String baseline )
+	/** The key of one plane at one level; a baseline's score is stored under {@link #key(String, String)} of it. */
+	static String caseKey( final BenchmarkTask task, final BenchmarkImages.Item item, final DegradationLevel level, final long seed )
 	{
 		return String.join( "|", task.id(), item.name(), item.width() + "x" + item.height(), Integer.toHexString( Arrays.hashCode( item.pixels() ) ), level.name(),
-				Long.toString( seed ), baseline );
+				Long.toString( seed ) );
+	}
+
+	/** The key of one baseline's score in the case {@code caseKey}. */
+	static String key( final String caseKey, final String baseline )
+	{
+		return caseKey + "|" + baseline;
 	}
 
 	/** The stored score, or null. */

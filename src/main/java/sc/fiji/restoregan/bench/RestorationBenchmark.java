@@ -162,14 +162,6 @@ public final class RestorationBenchmark
 		}
 	}
 
-	/** One plane at one level: degrade, run every method, score. */
-	public Case measure( final BenchmarkImages.Item item, final DegradationLevel level, final boolean heldOut, final boolean simulated, final PlaneRestorer network )
-	{
-		final Map< String, PlaneRestorer > networks = new LinkedHashMap<>();
-		if ( network != null )
-			networks.put( NETWORK, network );
-		return measure( item, level, heldOut, simulated, task.baselines(), networks );
-	}
 
 	/**
 	 * One plane at one level with given baselines and named restorers (for
@@ -190,9 +182,10 @@ public final class RestorationBenchmark
 		final DegradedPlane input = level.plane( degraded, w, h );
 		lastOutputs.clear();
 		lastOutputs.put( DEGRADED, degraded );
+		final String caseKey = cache == null ? null : BaselineCache.caseKey( task, item, level, seed );
 		for ( final Baseline b : baselines )
 		{
-			final String key = cache == null ? null : BaselineCache.key( task, item, level, seed, b.name() );
+			final String key = cache == null ? null : BaselineCache.key( caseKey, b.name() );
 			final Score cached = cache == null ? null : cache.get( key );
 			if ( cached != null )
 			{

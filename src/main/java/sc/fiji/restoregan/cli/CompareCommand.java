@@ -15,14 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import sc.fiji.restoregan.bench.BenchmarkImages;
+import sc.fiji.restoregan.bench.BenchmarkNetworks;
 import sc.fiji.restoregan.bench.BenchmarkTask;
 import sc.fiji.restoregan.bench.DegradationLevel;
 import sc.fiji.restoregan.bench.PlaneRestorer;
 import sc.fiji.restoregan.bench.RestorationBenchmark;
 import sc.fiji.restoregan.io.Montage;
 import sc.fiji.restoregan.model.ModelRegistry;
-import sc.fiji.restoregan.pipeline.PlaneNetwork;
-import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
  * {@code compare}: models of one task side by side (no baselines) on the
@@ -60,18 +59,14 @@ final class CompareCommand implements Callable< Integer >
 	{
 		final BenchmarkTask bench = BenchmarkTask.parse( task );
 		final RestorationBenchmark benchmark = new RestorationBenchmark( bench, seed );
-		final Map< String, PlaneNetwork > nets = new LinkedHashMap<>();
-		final Map< String, PlaneRestorer > restorers = new LinkedHashMap<>();
+		final BenchmarkNetworks nets = BenchmarkNetworks.none();
 		final StringBuilder table = new StringBuilder( "| image | level | model | PSNR | SSIM | NIQE |\n| --- | --- | --- | --- | --- | --- |\n" );
 		final Map< String, double[] > sums = new LinkedHashMap<>();
 		try
 		{
 			for ( final String m : models )
-			{
-				final PlaneNetwork net = ModelRegistry.load( m ).open( Device.cpu() );
-				nets.put( m, net );
-				restorers.put( m, PlaneRestorer.of( net, RestoreOptions.defaults() ) );
-			}
+				nets.add( bench, m, ModelRegistry.load( m ), Device.cpu() );
+			final Map< String, PlaneRestorer > restorers = nets.restorers();
 			final List< DegradationLevel > levels = bench.levels();
 			boolean figureDone = figure == null;
 			int cases = 0;
@@ -94,8 +89,11 @@ final class CompareCommand implements Callable< Integer >
 					}
 					if ( !figureDone && level == levels.get( levels.size() / 2 ) )
 					{
+						// super-resolution: the degraded input is smaller; show it enlarged with nearest neighbours
+						final int s = bench.scale(), w = item.width() / s, h = item.height() / s;
 						final List< float[] > panels = new ArrayList<>( benchmark.lastOutputs().values() );
-						Montage.savePng( panels, item.width(), item.height(), 0, 1, figure );
+						panels.set( 0, Montage.enlargeNearest( panels.get( 0 ), w, h, s ) );
+						Montage.savePng( panels, w * s, h * s, 0, 1, figure );
 						figureDone = true;
 					}
 				}
@@ -105,7 +103,7 @@ final class CompareCommand implements Callable< Integer >
 		}
 		finally
 		{
-			nets.values().forEach( PlaneNetwork::close );
+			nets.close();
 		}
 		System.out.print( table );
 		if ( report != null )

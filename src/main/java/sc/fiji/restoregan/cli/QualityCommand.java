@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -85,7 +87,11 @@ final class QualityCommand implements Callable< Integer >
 	public Integer call() throws Exception
 	{
 		final BenchmarkTask bench = BenchmarkTask.parse( task );
-		final StoredModel stored = baselinesOnly ? null : model( bench );
+		final String name = baselinesOnly ? null : modelName( bench );
+		final StoredModel stored = name == null ? null : ModelRegistry.load( name );
+		final Map< String, StoredModel > extras = new LinkedHashMap<>();
+		for ( final String n : also != null ? also : List.< String >of() )
+			extras.put( n, ModelRegistry.load( n ) );
 		final Set< String > held = new HashSet<>( heldOut != null ? heldOut : stored != null ? cardHeldOut( stored ) : List.of() );
 		final List< BenchmarkImages.Item > items = BenchmarkImages.load( images, maxSize, Set.of() );
 		final List< BenchmarkImages.Item > sceneItems = BenchmarkImages.scenes( scenes, maxSize, SCENE_SEED );
@@ -96,21 +102,19 @@ final class QualityCommand implements Callable< Integer >
 			cases = benchmark.run( items, sceneItems, held, ( PlaneRestorer ) null, new ConsoleProgress( System.err ) );
 		else
 		{
-			final StoredModel twin = ModelRegistry.loadTwin( modelName( bench ), stored );
+			final StoredModel twin = ModelRegistry.loadTwin( name, stored );
 			final List< Double > settings = realism != null ? realism : twin != null ? List.of( 0.0, 0.5, 1.0 ) : List.of( 0.0 );
 			try ( BenchmarkNetworks networks = BenchmarkNetworks.open( bench, stored, twin, settings, Device.cpu() ) )
 			{
-				for ( final String name : also != null ? also : List.< String >of() )
-				{
-					final StoredModel extra = ModelRegistry.load( name );
+				for ( final StoredModel extra : extras.values() )
 					networks.add( bench, alsoKey( extra ), extra, Device.cpu() );
-				}
 				cases = benchmark.run( items, sceneItems, held, networks.restorers(), new ConsoleProgress( System.err ) );
 			}
 		}
 		final boolean legacyDenoise = bench == BenchmarkTask.DENOISE && stored != null;
 		final String general = BenchmarkReport.markdown( bench, cases, BenchmarkReport.groups( bench ) );
-		final String denoiseTable = legacyDenoise ? DenoiseBenchmark.markdown( DenoiseBenchmark.cases( cases.stream().filter( c -> !c.simulated() ).toList() ) ) : "";
+		final List< DenoiseBenchmark.Case > denoiseCases = legacyDenoise ? DenoiseBenchmark.cases( cases.stream().filter( c -> !c.simulated() ).toList() ) : List.of();
+		final String denoiseTable = legacyDenoise ? DenoiseBenchmark.markdown( denoiseCases ) : "";
 		System.out.println( legacyDenoise ? denoiseTable : general );
 		final double seconds = ( System.nanoTime() - t0 ) / 1e9;
 		System.out.printf( Locale.ROOT, "%d cases in %.0f s%n", cases.size(), seconds );
@@ -120,8 +124,7 @@ final class QualityCommand implements Callable< Integer >
 		{
 			if ( stored == null )
 				throw new RestoreException( "--update-card needs a model; none was measured." );
-			final JsonObject summary = legacyDenoise ? DenoiseBenchmark.summary( DenoiseBenchmark.cases( cases.stream().filter( c -> !c.simulated() ).toList() ) )
-					: BenchmarkReport.summary( bench, cases );
+			final JsonObject summary = legacyDenoise ? DenoiseBenchmark.summary( denoiseCases ) : BenchmarkReport.summary( bench, cases );
 			if ( legacyDenoise ) // issue 2's view, plus the means and gain against all four denoisers at every realism setting
 				summary.add( "allBaselines", BenchmarkReport.summary( bench, cases ) );
 			summary.addProperty( "images", images.toString() + " (every plane, centre crop " + maxSize + ")" );
@@ -129,16 +132,16 @@ final class QualityCommand implements Callable< Integer >
 			summary.addProperty( "command", command() );
 			stored.card().scores.add( bench.id() + "Benchmark", summary );
 			ModelStore.writeCard( updateCard, stored.card() );
-			for ( final String name : also != null ? also : List.< String >of() )
-				if ( Files.isDirectory( Path.of( name ) ) )
+			for ( final Map.Entry< String, StoredModel > e : extras.entrySet() )
+				if ( Files.isDirectory( Path.of( e.getKey() ) ) )
 				{
-					final StoredModel extra = ModelRegistry.load( name );
+					final StoredModel extra = e.getValue();
 					final JsonObject s = BenchmarkReport.summary( bench, cases, alsoKey( extra ) );
 					s.addProperty( "images", summary.get( "images" ).getAsString() );
 					s.addProperty( "metric", summary.get( "metric" ).getAsString() );
 					s.addProperty( "command", command() );
 					extra.card().scores.add( bench.id() + "Benchmark", s );
-					ModelStore.writeCard( Path.of( name ), extra.card() );
+					ModelStore.writeCard( Path.of( e.getKey() ), extra.card() );
 				}
 		}
 		return 0;
@@ -168,12 +171,6 @@ final class QualityCommand implements Callable< Integer >
 		}
 	}
 
-	/** The model to measure, or null when the task has none. */
-	private StoredModel model( final BenchmarkTask bench )
-	{
-		final String name = modelName( bench );
-		return name == null ? null : ModelRegistry.load( name );
-	}
 
 	private static String command()
 	{

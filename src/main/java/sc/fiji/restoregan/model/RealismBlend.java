@@ -11,8 +11,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 
-import sc.fiji.restoregan.nn.DjlPlaneNetwork;
-import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
@@ -67,8 +65,7 @@ public final class RealismBlend
 		{
 			final Block blended = faithful.loadInto( model );
 			interpolate( blended, sharp.loadInto( other ), realism );
-			final GeneratorArchitecture a = faithful.architecture();
-			return new DjlPlaneNetwork( model, a.blockSize(), a.receptiveFieldRadius(), faithful.card().scale );
+			return faithful.network( model );
 		}
 		catch ( final RuntimeException e )
 		{

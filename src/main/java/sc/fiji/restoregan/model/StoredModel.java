@@ -65,6 +65,17 @@ public record StoredModel( ModelCard card, byte[] weights, String location )
 	}
 
 	/**
+	 * A model whose block holds this card's architecture (its weights loaded
+	 * or changed, as by {@link RealismBlend}) behind the tile interface,
+	 * which closes the model.
+	 */
+	PlaneNetwork network( final Model model )
+	{
+		final GeneratorArchitecture a = card.architecture;
+		return new DjlPlaneNetwork( model, a.blockSize(), a.receptiveFieldRadius(), card.scale );
+	}
+
+	/**
 	 * Opens the generator for inference on {@code device}. Close the result
 	 * to free its native memory.
 	 */
@@ -74,8 +85,7 @@ public record StoredModel( ModelCard card, byte[] weights, String location )
 		try
 		{
 			loadInto( model );
-			final GeneratorArchitecture a = card.architecture;
-			return new DjlPlaneNetwork( model, a.blockSize(), a.receptiveFieldRadius(), card.scale );
+			return network( model );
 		}
 		catch ( final RuntimeException e )
 		{

@@ -102,6 +102,20 @@ class RestorationBenchmarkTest
 	}
 
 	@Test
+	void compareDrawsASuperResolutionFigureAndRunsASameSizeModelAfterBicubic( @TempDir final Path dir ) throws Exception
+	{
+		final Path images = Files.createDirectories( dir.resolve( "images" ) );
+		ImageFiles.writeFloatTiff( ArrayImgs.floats( BenchmarkImages.scenes( 1, SIZE, 9 ).get( 0 ).pixels(), SIZE, SIZE ), images.resolve( "scene.tif" ) );
+		TestModels.saveTinySr( dir.resolve( "sr" ), 1, 2 );
+		TestModels.saveTiny( dir.resolve( "same-size" ), 2 );
+		final Path png = dir.resolve( "cmp.png" );
+		assertEquals( 0, Main.run( "compare", "--task", "sr2", "--models", dir.resolve( "sr" ) + "," + dir.resolve( "same-size" ), "--images", images.toString(),
+				"--figure", png.toString() ) );
+		final ij.ImagePlus imp = ij.IJ.openImage( png.toString() );
+		assertTrue( imp.getWidth() >= 4 * SIZE && imp.getWidth() < 5 * SIZE, "four tiles of the clean size with gaps: degraded (enlarged), two models, clean; width " + imp.getWidth() );
+	}
+
+	@Test
 	void baselineScoresComeBackFromTheCacheAndOnlyForTheSameCase( @TempDir final Path dir ) throws Exception
 	{
 		final Path file = dir.resolve( "cache.json" );
