@@ -3,8 +3,10 @@ package sc.fiji.restoregan.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -35,8 +37,19 @@ import sc.fiji.restoregan.sisr.TrainingMonitor;
 public final class SisrBenchmark
 {
 	/** One image's scores. */
-	public record Row( String name, int inWidth, int inHeight, double bicubicPsnr, double psnr, double bicubicSsim, double ssim, double bicubicNiqe, double niqe, double seconds, long peakHeap, long iterations )
+	public record Row( String name, String variant, int inWidth, int inHeight, double bicubicPsnr, double psnr, double bicubicSsim, double ssim, double bicubicNiqe, double niqe, double seconds, long peakHeap, long iterations )
 	{}
+
+	/**
+	 * A test-time setting to measure: {@code change} is applied to the
+	 * trained model's settings before it is applied (training runs once per
+	 * image for all variants).
+	 */
+	public record Variant( String label, Consumer< SisrSettings > change )
+	{
+		/** The settings as trained. */
+		public static final Variant AS_TRAINED = new Variant( "", s -> {} );
+	}
 
 	private SisrBenchmark()
 	{}
@@ -48,9 +61,10 @@ public final class SisrBenchmark
 	 * @param size the reference crop's largest side
 	 * @param only file names to use (empty: all)
 	 * @param settings the method's settings (its scale must be an integer)
+	 * @param variants test-time settings to measure, each from one training per image
 	 * @param log where each row goes as it is measured
 	 */
-	public static List< Row > run( final Path folder, final int size, final Set< String > only, final SisrSettings settings, final Consumer< String > log ) throws IOException
+	public static List< Row > run( final Path folder, final int size, final Set< String > only, final SisrSettings settings, final List< Variant > variants, final Consumer< String > log ) throws IOException
 	{
 		if ( !Resampling.isInteger( settings.scale ) )
 			throw new IllegalArgumentException( "The benchmark bins by the scale, which must be an integer" );
@@ -68,24 +82,27 @@ public final class SisrBenchmark
 			final DoublePlane reference = Resampling.crop( full, 0, 0, full.width - full.width % s, full.height - full.height % s );
 			final DoublePlane input = Resampling.bin( reference, s );
 			final DoublePlane bicubic = Resampling.resize( input, reference.width, reference.height );
+			final Img< FloatType > ref = reference.toFloatImg(), bic = bicubic.toFloatImg();
+			final double bicubicNiqe = niqe( bic, niqeModel );
 			HeapPeak.reset();
 			final long t0 = System.nanoTime();
-			final Img< FloatType > out;
-			final long iterations;
 			try ( SingleImageModel model = SingleImageSr.train( input.toFloatImg(), settings, TrainingMonitor.NONE ) )
 			{
-				out = SingleImageSr.apply( model, input.toFloatImg(), Progress.NONE );
-				iterations = model.trainedIterations();
+				final double trainSeconds = ( System.nanoTime() - t0 ) * 1e-9;
+				for ( final Variant variant : variants )
+				{
+					variant.change().accept( model.settings() );
+					final long t1 = System.nanoTime();
+					final Img< FloatType > out = SingleImageSr.apply( model, input.toFloatImg(), Progress.NONE );
+					final double seconds = trainSeconds + ( System.nanoTime() - t1 ) * 1e-9;
+					final Row row = new Row( item.name(), variant.label(), input.width, input.height,
+							Psnr.compute( ref, bic, 1 ), Psnr.compute( ref, out, 1 ),
+							Ssim.compute( ref, bic, 1 ), Ssim.compute( ref, out, 1 ),
+							bicubicNiqe, niqe( out, niqeModel ), seconds, HeapPeak.read(), model.trainedIterations() );
+					rows.add( row );
+					log.accept( format( row ) );
+				}
 			}
-			final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
-			final long peak = HeapPeak.read();
-			final Img< FloatType > ref = reference.toFloatImg(), bic = bicubic.toFloatImg();
-			final Row row = new Row( item.name(), input.width, input.height,
-					Psnr.compute( ref, bic, 1 ), Psnr.compute( ref, out, 1 ),
-					Ssim.compute( ref, bic, 1 ), Ssim.compute( ref, out, 1 ),
-					niqe( bic, niqeModel ), niqe( out, niqeModel ), seconds, peak, iterations );
-			rows.add( row );
-			log.accept( format( row ) );
 		}
 		return rows;
 	}
@@ -98,12 +115,23 @@ public final class SisrBenchmark
 	/** A row as one line. */
 	public static String format( final Row r )
 	{
-		return String.format( Locale.ROOT, "%-34s %4dx%-4d PSNR bicubic %.2f ours %.2f (%+.2f dB)  SSIM %.4f %.4f  NIQE %.2f %.2f  %.1f s, %d updates, peak heap %.0f MB",
-				r.name(), r.inWidth(), r.inHeight(), r.bicubicPsnr(), r.psnr(), r.psnr() - r.bicubicPsnr(), r.bicubicSsim(), r.ssim(), r.bicubicNiqe(), r.niqe(), r.seconds(), r.iterations(), r.peakHeap() / 1e6 );
+		return String.format( Locale.ROOT, "%-34s %s%4dx%-4d PSNR bicubic %.2f ours %.2f (%+.2f dB)  SSIM %.4f %.4f  NIQE %.2f %.2f  %.1f s, %d updates, peak heap %.0f MB",
+				r.name(), r.variant().isEmpty() ? "" : "[" + r.variant() + "] ", r.inWidth(), r.inHeight(), r.bicubicPsnr(), r.psnr(), r.psnr() - r.bicubicPsnr(), r.bicubicSsim(), r.ssim(), r.bicubicNiqe(), r.niqe(), r.seconds(), r.iterations(), r.peakHeap() / 1e6 );
 	}
 
-	/** Means over the rows, as one line. */
+	/** Means over the rows, one line per variant (in order of appearance). */
 	public static String summary( final List< Row > rows )
+	{
+		final Map< String, List< Row > > byVariant = new LinkedHashMap<>();
+		for ( final Row r : rows )
+			byVariant.computeIfAbsent( r.variant(), v -> new ArrayList<>() ).add( r );
+		final StringBuilder out = new StringBuilder();
+		for ( final Map.Entry< String, List< Row > > e : byVariant.entrySet() )
+			out.append( out.length() == 0 ? "" : "\n" ).append( e.getKey().isEmpty() ? "" : "[" + e.getKey() + "] " ).append( means( e.getValue() ) );
+		return out.toString();
+	}
+
+	private static String means( final List< Row > rows )
 	{
 		final double n = rows.size();
 		double bp = 0, p = 0, bs = 0, s = 0, bn = 0, q = 0, t = 0, tmax = 0;

@@ -1,6 +1,7 @@
 package sc.fiji.restoregan.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,6 +43,12 @@ final class SisrBenchCommand implements Callable< Integer >
 	@Option( names = "--recon-weight", description = "Override the preset's reconstruction weight (SinGAN, InGAN)." )
 	Double reconstructionWeight;
 
+	@Option( names = "--detail", split = ",", description = "SinGAN: test-time detail values to measure, each from the same training (e.g. 1,0.5)." )
+	List< Double > detail;
+
+	@Option( names = "--ensemble", split = ",", description = "ZSSR, SinGAN: self-ensemble settings to measure, each from the same training (e.g. true,false)." )
+	List< Boolean > ensemble;
+
 	@Override
 	public Integer call() throws Exception
 	{
@@ -50,8 +57,29 @@ final class SisrBenchCommand implements Callable< Integer >
 			settings.iterations = iterations;
 		if ( reconstructionWeight != null )
 			settings.reconstructionWeight = reconstructionWeight;
-		final List< SisrBenchmark.Row > rows = SisrBenchmark.run( images, size, only == null ? new HashSet<>() : new HashSet<>( only ), settings, System.out::println );
+		final List< SisrBenchmark.Row > rows = SisrBenchmark.run( images, size, only == null ? new HashSet<>() : new HashSet<>( only ), settings, variants( settings ), System.out::println );
 		System.out.println( SisrBenchmark.summary( rows ) );
 		return 0;
+	}
+
+	/** Every combination of the requested test-time values (the preset's where none is given). */
+	private List< SisrBenchmark.Variant > variants( final SisrSettings settings )
+	{
+		final List< Double > details = detail == null ? List.of( settings.detail ) : detail;
+		final List< Boolean > ensembles = ensemble == null ? List.of( settings.selfEnsemble ) : ensemble;
+		if ( details.size() == 1 && ensembles.size() == 1 )
+		{
+			settings.detail = details.get( 0 );
+			settings.selfEnsemble = ensembles.get( 0 );
+			return List.of( SisrBenchmark.Variant.AS_TRAINED );
+		}
+		final List< SisrBenchmark.Variant > out = new ArrayList<>();
+		for ( final boolean e : ensembles )
+			for ( final double d : details )
+				out.add( new SisrBenchmark.Variant( "detail " + d + ( e ? ", ensemble" : "" ), s -> {
+					s.detail = d;
+					s.selfEnsemble = e;
+				} ) );
+		return out;
 	}
 }

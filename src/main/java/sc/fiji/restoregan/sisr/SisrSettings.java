@@ -53,8 +53,15 @@ public final class SisrSettings
 	/** SinGAN: weight of the gradient penalty (0.1). */
 	public double gradientPenalty = 0.1;
 
-	/** ZSSR: geometric self-ensemble (8 variants, median) at test time. */
+	/** ZSSR and SinGAN: geometric self-ensemble (8 variants, median) at test time. */
 	public boolean selfEnsemble = true;
+
+	/**
+	 * SinGAN: share of the finest generator's change kept at each
+	 * super-resolution pass (1: SinGAN; 0: repeated bicubic upscaling); a
+	 * test-time perception-distortion knob.
+	 */
+	public double detail = 1;
 
 	/** ZSSR and SinGAN: back-projection iterations at test time (0 = off). */
 	public int backProjection = 10;

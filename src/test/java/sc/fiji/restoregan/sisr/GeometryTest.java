@@ -39,4 +39,30 @@ class GeometryTest
 		assertArrayEquals( new double[] { 2, 5, 1, 4, 0, 3 }, r.data, 0 );
 		assertArrayEquals( new double[] { 2, 1, 0, 5, 4, 3 }, Geometry.apply( p, 4 ).data, 0 );
 	}
+
+	@Test
+	void ensembleOfAnEquivariantMethodIsTheMethodAndCallsBackPerVariant()
+	{
+		final DoublePlane p = SisrTestImages.blobs( 9, 6, 2 );
+		final java.util.List< Integer > seen = new java.util.ArrayList<>();
+		// doubling every pixel commutes with every symmetry: all 8 turned-back results agree
+		final DoublePlane out = Geometry.ensemble( p, true, v -> v.affine( 0, 2 ), seen::add );
+		assertEquals( java.util.List.of( 0, 1, 2, 3, 4, 5, 6, 7 ), seen );
+		assertEquals( 9, out.width );
+		for ( int i = 0; i < p.data.length; i++ )
+			assertEquals( 2 * p.data[ i ], out.data[ i ], 1e-12 );
+		seen.clear();
+		Geometry.ensemble( p, false, v -> v, seen::add );
+		assertEquals( java.util.List.of( 0 ), seen );
+	}
+
+	@Test
+	void medianOfAnEvenCountAveragesTheMiddleTwo()
+	{
+		final DoublePlane a = new DoublePlane( 2, 1, new double[] { 1, 10 } );
+		final DoublePlane b = new DoublePlane( 2, 1, new double[] { 3, 0 } );
+		final DoublePlane c = new DoublePlane( 2, 1, new double[] { 100, 4 } );
+		assertArrayEquals( new double[] { 3, 4 }, Geometry.median( java.util.List.of( a, b, c ) ).data, 0 );
+		assertArrayEquals( new double[] { 2, 5 }, Geometry.median( java.util.List.of( a, b ) ).data, 0 );
+	}
 }

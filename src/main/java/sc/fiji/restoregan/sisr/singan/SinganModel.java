@@ -18,6 +18,7 @@ import ai.djl.nn.Block;
 import sc.fiji.restoregan.metrics.DoublePlane;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.sisr.Geometry;
 import sc.fiji.restoregan.sisr.ModelFolder;
 import sc.fiji.restoregan.sisr.RandomSamples;
 import sc.fiji.restoregan.sisr.Resampling;
@@ -156,24 +157,56 @@ public final class SinganModel extends TrainedModel implements RandomSamples
 	@Override
 	public DoublePlane apply( final DoublePlane input, final Progress progress )
 	{
-		return superResolve( input, generators.size() - 1, progress );
+		return superResolve( input, generators.size() - 1, settings().selfEnsemble, progress );
 	}
 
-	/** Super-resolution with generator {@code k} (the finest once trained). */
-	DoublePlane superResolve( final DoublePlane input, final int k, final Progress progress )
+	/**
+	 * Super-resolution with generator {@code k} (the finest once trained):
+	 * its passes on the input, or on each of the 8 geometric variants with
+	 * their pixel-wise median when {@code ensemble} is set, then
+	 * back-projection onto the input.
+	 */
+	DoublePlane superResolve( final DoublePlane input, final int k, final boolean ensemble, final Progress progress )
 	{
 		final double lo = input.min(), hi = input.max();
-		DoublePlane out = toUnit( input, lo, hi );
-		for ( int p = 1; p <= pyramid.passes; p++ )
-		{
+		final int variants = ensemble ? Geometry.COUNT : 1;
+		final DoublePlane unit = Geometry.ensemble( toUnit( input, lo, hi ), ensemble, t -> passes( t, k ), v -> {
 			progress.checkCancelled();
-			final int[] s = pyramid.passSize( input.width, input.height, p, settings().scale );
-			out = generate( k, null, Resampling.resize( out, s[ 0 ], s[ 1 ] ) );
-			progress.update( p, pyramid.passes, "SinGAN x" + settings().scale + ", pass " + p + "/" + pyramid.passes );
-		}
-		final DoublePlane result = fromUnit( out, lo, hi );
+			progress.update( v + 1, variants, "SinGAN x" + settings().scale + ( ensemble ? ", variant " + ( v + 1 ) + "/" + variants : "" ) );
+		} );
+		final DoublePlane result = fromUnit( unit, lo, hi );
 		// our addition to SinGAN: back-projection makes the result consistent with the input (docs/single-image.md)
 		return Resampling.backProject( result, input, settings().scale, settings().backProjection );
+	}
+
+	/**
+	 * SinGAN's SR mode on a plane in -1..1 units: generator {@code k} applied
+	 * {@code passes} times, each time to the bicubically upscaled previous
+	 * result; each pass keeps {@code detail} times the generator's change
+	 * (1: SinGAN).
+	 */
+	private DoublePlane passes( final DoublePlane unitInput, final int k )
+	{
+		final double detail = settings().detail;
+		DoublePlane out = unitInput;
+		for ( int p = 1; p <= pyramid.passes; p++ )
+		{
+			final int[] s = pyramid.passSize( unitInput.width, unitInput.height, p, settings().scale );
+			final DoublePlane up = Resampling.resize( out, s[ 0 ], s[ 1 ] );
+			out = generate( k, null, up );
+			if ( detail != 1 )
+				out = blend( up, out, detail );
+		}
+		return out;
+	}
+
+	/** {@code from + w (to - from)}, pixel-wise. */
+	static DoublePlane blend( final DoublePlane from, final DoublePlane to, final double w )
+	{
+		final double[] d = new double[ from.data.length ];
+		for ( int i = 0; i < d.length; i++ )
+			d[ i ] = from.data[ i ] + w * ( to.data[ i ] - from.data[ i ] );
+		return new DoublePlane( from.width, from.height, d );
 	}
 
 	/** Maps lo..hi to -1..1. */

@@ -186,6 +186,6 @@ public final class SinganTrainer
 		final DoublePlane in = monitor.previewInput();
 		if ( in == null || monitor.previewEvery() <= 0 || model.trainedIterations() % monitor.previewEvery() != 0 )
 			return;
-		monitor.preview( model.trainedIterations(), model.superResolve( in, k, Progress.NONE ) );
+		monitor.preview( model.trainedIterations(), model.superResolve( in, k, false, Progress.NONE ) );
 	}
 }

@@ -121,18 +121,11 @@ public final class ZssrModel extends TrainedModel
 	DoublePlane applyStage( final int stage, final DoublePlane low, final boolean ensemble, final int backProjection, final java.util.function.IntConsumer afterVariant )
 	{
 		final double f = factors.get( stage );
-		final int variants = ensemble ? Geometry.COUNT : 1;
-		final List< DoublePlane > outs = new ArrayList<>();
-		for ( int k = 0; k < variants; k++ )
-		{
-			final DoublePlane t = Geometry.apply( low, k );
-			DoublePlane sr = forward( stage, Resampling.resize( t, ( int ) Math.round( t.width * f ), ( int ) Math.round( t.height * f ) ) );
-			sr = Resampling.backProject( sr, t, f, backProjection );
-			outs.add( Geometry.invert( sr, k ) );
-			afterVariant.accept( k );
-		}
-		final DoublePlane median = outs.size() == 1 ? outs.get( 0 ) : median( outs );
-		return outs.size() == 1 ? median : Resampling.backProject( median, low, f, backProjection );
+		final DoublePlane median = Geometry.ensemble( low, ensemble, t -> {
+			final DoublePlane sr = forward( stage, Resampling.resize( t, ( int ) Math.round( t.width * f ), ( int ) Math.round( t.height * f ) ) );
+			return Resampling.backProject( sr, t, f, backProjection );
+		}, afterVariant );
+		return ensemble ? Resampling.backProject( median, low, f, backProjection ) : median;
 	}
 
 	/** The stage's network on an upscaled plane. */
@@ -143,23 +136,6 @@ public final class ZssrModel extends TrainedModel
 			final NDArray out = nets.get( stage ).forward( store(), new NDList( TensorPlanes.of( sub, upscaled ) ), false ).singletonOrThrow();
 			return TensorPlanes.toPlane( out );
 		}
-	}
-
-	/** The pixel-wise median of planes of one size (mean of the two middle values for an even count). */
-	static DoublePlane median( final List< DoublePlane > planes )
-	{
-		final DoublePlane first = planes.get( 0 );
-		final int n = planes.size();
-		final double[] out = new double[ first.data.length ];
-		final double[] v = new double[ n ];
-		for ( int i = 0; i < out.length; i++ )
-		{
-			for ( int k = 0; k < n; k++ )
-				v[ k ] = planes.get( k ).data[ i ];
-			Arrays.sort( v );
-			out[ i ] = n % 2 == 1 ? v[ n / 2 ] : 0.5 * ( v[ n / 2 - 1 ] + v[ n / 2 ] );
-		}
-		return new DoublePlane( first.width, first.height, out );
 	}
 
 	@Override

@@ -140,4 +140,42 @@ class SinganTest
 			assertEquals( 48, m.apply( low, Progress.NONE ).width );
 		}
 	}
+
+	@Test
+	void detailScalesTheGeneratorsChangeAndTheEnsembleKeepsTheSize()
+	{
+		final DoublePlane low = Resampling.bin( SisrTestImages.blobs( 48, 40, 12 ), 2 );
+		try ( SinganModel m = SinganTrainer.train( low, tiny( 2, 5 ), TrainingMonitor.NONE ) )
+		{
+			m.settings().selfEnsemble = false;
+			m.settings().detail = 0;
+			// detail 0: the passes are repeated bicubic upscaling, then back-projection
+			DoublePlane bicubic = SinganModel.toUnit( low, low.min(), low.max() );
+			for ( int p = 1; p <= m.pyramid.passes; p++ )
+			{
+				final int[] s = m.pyramid.passSize( low.width, low.height, p, 2 );
+				bicubic = Resampling.resize( bicubic, s[ 0 ], s[ 1 ] );
+			}
+			final DoublePlane expected = Resampling.backProject( SinganModel.fromUnit( bicubic, low.min(), low.max() ), low, 2, m.settings().backProjection );
+			assertArrayEquals( expected.data, m.apply( low, Progress.NONE ).data, 1e-9 );
+			m.settings().detail = 1;
+			final DoublePlane full = m.apply( low, Progress.NONE );
+			m.settings().detail = 0.5;
+			final DoublePlane half = m.apply( low, Progress.NONE );
+			// half the change of each pass lies between bicubic and SinGAN (not exactly halfway: passes compound)
+			double dFull = 0, dHalf = 0;
+			for ( int i = 0; i < full.data.length; i++ )
+			{
+				dFull += Math.abs( full.data[ i ] - expected.data[ i ] );
+				dHalf += Math.abs( half.data[ i ] - expected.data[ i ] );
+			}
+			assertTrue( dHalf > 0 && dHalf < dFull, dHalf + " vs " + dFull );
+			m.settings().detail = 1;
+			m.settings().selfEnsemble = true;
+			final DoublePlane ensemble = m.apply( low, Progress.NONE );
+			assertEquals( 48, ensemble.width );
+			assertEquals( 40, ensemble.height );
+			assertNotEquals( full.data[ 200 ], ensemble.data[ 200 ] );
+		}
+	}
 }
