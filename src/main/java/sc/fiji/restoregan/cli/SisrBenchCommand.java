@@ -46,7 +46,7 @@ final class SisrBenchCommand implements Callable< Integer >
 	@Option( names = "--detail", split = ",", description = "SinGAN: test-time detail values to measure, each from the same training (e.g. 1,0.5)." )
 	List< Double > detail;
 
-	@Option( names = "--ensemble", split = ",", description = "ZSSR, SinGAN: self-ensemble settings to measure, each from the same training (e.g. true,false)." )
+	@Option( names = "--ensemble", arity = "1", split = ",", description = "ZSSR, SinGAN: self-ensemble settings to measure, each from the same training (e.g. true,false)." )
 	List< Boolean > ensemble;
 
 	@Override
