@@ -94,6 +94,9 @@ final class SisrCommand implements Callable< Integer >
 	@Option( names = "--height", description = "InGAN: output height for retargeting." )
 	Integer height;
 
+	@Option( names = "--detail", description = "SinGAN: share of the generator's added detail kept at each upscaling pass, 0 (bicubic) to 1 (SinGAN); also overrides a saved model's. Default: the preset's." )
+	Double detail;
+
 	@Option( names = "--samples", defaultValue = "0", description = "SinGAN: also write this many random samples at the trained size (OUTPUT-sample-N.tif). Default: ${DEFAULT-VALUE}." )
 	int samples;
 
@@ -114,6 +117,8 @@ final class SisrCommand implements Callable< Integer >
 				if ( method != null )
 					throw new ParameterException( spec.commandLine(), "Give either --method (train a new model) or --model (apply a saved one), not both" );
 				trained = SingleImageSr.load( model );
+				if ( detail != null )
+					trained.settings().detail = detail;
 				if ( resume )
 					trained = SingleImageSr.resume( trained, Planes.plane( image, plane ), session );
 			}
@@ -161,6 +166,8 @@ final class SisrCommand implements Callable< Integer >
 			s.reconstructionWeight = reconstructionWeight;
 		if ( gradientPenalty != null )
 			s.gradientPenalty = gradientPenalty;
+		if ( detail != null )
+			s.detail = detail;
 		if ( width != null )
 			s.outWidth = width;
 		if ( height != null )

@@ -20,6 +20,9 @@ public class SinganCommand extends AbstractSingleImageCommand
 	@Parameter( label = "Reconstruction weight (0 = preset)", min = "0" )
 	private double reconstructionWeight = 0;
 
+	@Parameter( label = "Detail (-1 = preset)", min = "-1", max = "1", stepSize = "0.05", description = "Share of the generator's added detail kept at each upscaling pass: 1 = SinGAN (sharpest), 0 = bicubic (most faithful)." )
+	private double detail = -1;
+
 	@Parameter( label = "Random samples", min = "0", description = "Samples like the image drawn after training (0: none)." )
 	private int randomSamples = 0;
 
@@ -34,6 +37,7 @@ public class SinganCommand extends AbstractSingleImageCommand
 	{
 		settings.scales = scales;
 		settings.reconstructionWeight = orPreset( reconstructionWeight, settings.reconstructionWeight, false );
+		settings.detail = orPreset( detail, settings.detail, true );
 	}
 
 	@Override
