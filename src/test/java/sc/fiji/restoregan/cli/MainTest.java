@@ -94,6 +94,27 @@ class MainTest
 	}
 
 	@Test
+	void sisrSavesASinganModelAndReappliesItWithAnotherDetail() throws Exception
+	{
+		final Path model = dir.resolve( "singan" ), out = dir.resolve( "sr.tif" ), flat = dir.resolve( "flat.tif" );
+		final Object[] trained = run( "sisr", "--method", "singan", "--input", stack16().toString(), "--output", out.toString(), "--scale", "2",
+				"--iterations", "2", "--net-width", "8", "--save-model", model.toString() );
+		assertEquals( 0, trained[ 0 ], ( String ) trained[ 1 ] );
+		final Object[] bicubic = run( "sisr", "--model", model.toString(), "--detail", "0", "--input", stack16().toString(), "--output", flat.toString() );
+		assertEquals( 0, bicubic[ 0 ], ( String ) bicubic[ 1 ] );
+		final ImagePlus a = IJ.openImage( out.toString() ), b = IJ.openImage( flat.toString() );
+		assertEquals( 120, a.getWidth() );
+		assertEquals( 80, b.getHeight() );
+		assertEquals( 3, b.getStackSize() );
+		// detail 0 drops the generator's change: the saved model (detail 0.75) differs from it
+		final float[] pa = ( float[] ) a.getStack().getPixels( 1 ), pb = ( float[] ) b.getStack().getPixels( 1 );
+		double diff = 0;
+		for ( int k = 0; k < pa.length; k++ )
+			diff += Math.abs( pa[ k ] - pb[ k ] );
+		assertTrue( diff > 0 );
+	}
+
+	@Test
 	void errorsAreOneLineWithNonZeroExitAndNoPartialOutput() throws Exception
 	{
 		final Path out = dir.resolve( "out.tif" );
