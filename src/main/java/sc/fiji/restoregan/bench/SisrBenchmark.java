@@ -66,36 +66,25 @@ public final class SisrBenchmark
 	 */
 	public static List< Row > run( final Path folder, final int size, final Set< String > only, final SisrSettings settings, final List< Variant > variants, final Consumer< String > log ) throws IOException
 	{
-		if ( !Resampling.isInteger( settings.scale ) )
-			throw new IllegalArgumentException( "The benchmark bins by the scale, which must be an integer" );
-		final int s = ( int ) Math.rint( settings.scale );
 		final NiqeModel niqeModel = NiqeModel.resolve( NiqeModel.LIVE );
 		final List< Row > rows = new ArrayList<>();
-		for ( final BenchmarkImages.Item item : BenchmarkImages.load( folder, size, Set.of() ) )
+		for ( final Case c : cases( folder, size, only, settings.scale ) )
 		{
-			if ( !only.isEmpty() && !only.contains( item.name().replaceAll( "#.*", "" ) ) )
-				continue;
-			final double[] px = new double[ item.pixels().length ];
-			for ( int i = 0; i < px.length; i++ )
-				px[ i ] = item.pixels()[ i ];
-			final DoublePlane full = new DoublePlane( item.width(), item.height(), px );
-			final DoublePlane reference = Resampling.crop( full, 0, 0, full.width - full.width % s, full.height - full.height % s );
-			final DoublePlane input = Resampling.bin( reference, s );
-			final DoublePlane bicubic = Resampling.resize( input, reference.width, reference.height );
-			final Img< FloatType > ref = reference.toFloatImg(), bic = bicubic.toFloatImg();
+			final DoublePlane bicubic = Resampling.resize( c.input(), c.reference().width, c.reference().height );
+			final Img< FloatType > ref = c.reference().toFloatImg(), bic = bicubic.toFloatImg();
 			final double bicubicNiqe = niqe( bic, niqeModel );
 			HeapPeak.reset();
 			final long t0 = System.nanoTime();
-			try ( SingleImageModel model = SingleImageSr.train( input.toFloatImg(), settings, TrainingMonitor.NONE ) )
+			try ( SingleImageModel model = SingleImageSr.train( c.input().toFloatImg(), settings, TrainingMonitor.NONE ) )
 			{
 				final double trainSeconds = ( System.nanoTime() - t0 ) * 1e-9;
 				for ( final Variant variant : variants )
 				{
 					variant.change().accept( model.settings() );
 					final long t1 = System.nanoTime();
-					final Img< FloatType > out = SingleImageSr.apply( model, input.toFloatImg(), Progress.NONE );
+					final Img< FloatType > out = SingleImageSr.apply( model, c.input().toFloatImg(), Progress.NONE );
 					final double seconds = trainSeconds + ( System.nanoTime() - t1 ) * 1e-9;
-					final Row row = new Row( item.name(), variant.label(), input.width, input.height,
+					final Row row = new Row( c.name(), variant.label(), c.input().width, c.input().height,
 							Psnr.compute( ref, bic, 1 ), Psnr.compute( ref, out, 1 ),
 							Ssim.compute( ref, bic, 1 ), Ssim.compute( ref, out, 1 ),
 							bicubicNiqe, niqe( out, niqeModel ), seconds, HeapPeak.read(), model.trainedIterations() );
@@ -105,6 +94,36 @@ public final class SisrBenchmark
 			}
 		}
 		return rows;
+	}
+
+	/** One benchmark image: the reference crop (0..1) and its binned copy, the method's input. */
+	public record Case( String name, DoublePlane reference, DoublePlane input )
+	{}
+
+	/**
+	 * The benchmark's cases: every plane of the real images in
+	 * {@code folder} (or of those named in {@code only}), its central crop
+	 * of at most {@code size} px cut to a multiple of the scale, binned by the
+	 * scale.
+	 */
+	public static List< Case > cases( final Path folder, final int size, final Set< String > only, final double scale ) throws IOException
+	{
+		if ( !Resampling.isInteger( scale ) )
+			throw new IllegalArgumentException( "The benchmark bins by the scale, which must be an integer" );
+		final int s = ( int ) Math.rint( scale );
+		final List< Case > cases = new ArrayList<>();
+		for ( final BenchmarkImages.Item item : BenchmarkImages.load( folder, size, Set.of() ) )
+		{
+			if ( !only.isEmpty() && !only.contains( item.name().replaceAll( "#.*", "" ) ) )
+				continue;
+			final double[] px = new double[ item.pixels().length ];
+			for ( int i = 0; i < px.length; i++ )
+				px[ i ] = item.pixels()[ i ];
+			final DoublePlane full = new DoublePlane( item.width(), item.height(), px );
+			final DoublePlane reference = Resampling.crop( full, 0, 0, full.width - full.width % s, full.height - full.height % s );
+			cases.add( new Case( item.name(), reference, Resampling.bin( reference, s ) ) );
+		}
+		return cases;
 	}
 
 	private static double niqe( final Img< FloatType > image, final NiqeModel model )

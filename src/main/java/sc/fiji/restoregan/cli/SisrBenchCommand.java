@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import sc.fiji.restoregan.bench.CancelLatency;
 import sc.fiji.restoregan.bench.SisrBenchmark;
+import sc.fiji.restoregan.sisr.SingleImageModel;
 import sc.fiji.restoregan.sisr.SisrMethod;
 import sc.fiji.restoregan.sisr.SisrPreset;
 import sc.fiji.restoregan.sisr.SisrSettings;
@@ -49,6 +53,12 @@ final class SisrBenchCommand implements Callable< Integer >
 	@Option( names = "--ensemble", arity = "1", split = ",", description = "ZSSR, SinGAN: self-ensemble settings to measure, each from the same training (e.g. true,false)." )
 	List< Boolean > ensemble;
 
+	@Option( names = "--cancel-after", description = "Instead of scoring: per image, request Stop this many seconds into training and cancel applying the partly trained model after --cancel-apply-after seconds; print how long each took to stop." )
+	Double cancelAfter;
+
+	@Option( names = "--cancel-apply-after", defaultValue = "1", description = "With --cancel-after: seconds into applying at which to cancel. Default: ${DEFAULT-VALUE}." )
+	double cancelApplyAfter;
+
 	@Override
 	public Integer call() throws Exception
 	{
@@ -57,8 +67,26 @@ final class SisrBenchCommand implements Callable< Integer >
 			settings.iterations = iterations;
 		if ( reconstructionWeight != null )
 			settings.reconstructionWeight = reconstructionWeight;
+		if ( cancelAfter != null )
+			return cancelLatency( settings );
 		final List< SisrBenchmark.Row > rows = SisrBenchmark.run( images, size, only == null ? new HashSet<>() : new HashSet<>( only ), settings, variants( settings ), System.out::println );
 		System.out.println( SisrBenchmark.summary( rows ) );
+		return 0;
+	}
+
+	/** Measures how soon training and applying stop when asked, on each image. */
+	private int cancelLatency( final SisrSettings settings ) throws Exception
+	{
+		for ( final SisrBenchmark.Case c : SisrBenchmark.cases( images, size, only == null ? Set.of() : new HashSet<>( only ), settings.scale ) )
+		{
+			final SingleImageModel[] model = new SingleImageModel[ 1 ];
+			final CancelLatency.Result training = CancelLatency.training( c.input(), settings, cancelAfter, model );
+			try ( SingleImageModel m = model[ 0 ] )
+			{
+				final CancelLatency.Result applying = CancelLatency.applying( m, c.input(), cancelApplyAfter );
+				System.out.println( String.format( Locale.ROOT, "%s %s %dx%d: %s; %s", method, c.name(), c.input().width, c.input().height, training, applying ) );
+			}
+		}
 		return 0;
 	}
 
