@@ -129,6 +129,19 @@ class SinganTest
 	}
 
 	@Test
+	void theSameSeedTrainsTheSameModel()
+	{
+		final DoublePlane low = Resampling.bin( SisrTestImages.blobs( 48, 48, 12 ), 2 );
+		final double[][] outputs = new double[ 2 ][];
+		for ( int run = 0; run < 2; run++ )
+			try ( SinganModel m = SinganTrainer.train( low, tiny( 2, 4 ), TrainingMonitor.NONE ) )
+			{
+				outputs[ run ] = m.apply( low, Progress.NONE ).data;
+			}
+		assertArrayEquals( outputs[ 0 ], outputs[ 1 ], 0 );
+	}
+
+	@Test
 	void stopEndsTrainingWithinOneIteration()
 	{
 		final Recorder rec = new Recorder();
