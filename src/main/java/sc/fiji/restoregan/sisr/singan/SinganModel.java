@@ -170,7 +170,7 @@ public final class SinganModel extends TrainedModel implements RandomSamples
 	{
 		final double lo = input.min(), hi = input.max();
 		final int variants = ensemble ? Geometry.COUNT : 1;
-		final DoublePlane unit = Geometry.ensemble( toUnit( input, lo, hi ), ensemble, t -> passes( t, k ), v -> {
+		final DoublePlane unit = Geometry.ensemble( toUnit( input, lo, hi ), ensemble, t -> passes( t, k, progress ), v -> {
 			progress.checkCancelled();
 			progress.update( v + 1, variants, "SinGAN x" + settings().scale + ( ensemble ? ", variant " + ( v + 1 ) + "/" + variants : "" ) );
 		} );
@@ -183,14 +183,15 @@ public final class SinganModel extends TrainedModel implements RandomSamples
 	 * SinGAN's SR mode on a plane in -1..1 units: generator {@code k} applied
 	 * {@code passes} times, each time to the bicubically upscaled previous
 	 * result; each pass keeps {@code detail} times the generator's change
-	 * (1: SinGAN).
+	 * (1: SinGAN). Cancellation is checked before every pass.
 	 */
-	private DoublePlane passes( final DoublePlane unitInput, final int k )
+	private DoublePlane passes( final DoublePlane unitInput, final int k, final Progress progress )
 	{
 		final double detail = settings().detail;
 		DoublePlane out = unitInput;
 		for ( int p = 1; p <= pyramid.passes; p++ )
 		{
+			progress.checkCancelled();
 			final int[] s = pyramid.passSize( unitInput.width, unitInput.height, p, settings().scale );
 			final DoublePlane up = Resampling.resize( out, s[ 0 ], s[ 1 ] );
 			out = generate( k, null, up );
