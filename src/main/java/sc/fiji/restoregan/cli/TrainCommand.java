@@ -18,6 +18,7 @@ import sc.fiji.restoregan.gan.GanConfig;
 import sc.fiji.restoregan.gan.GanObjective;
 import sc.fiji.restoregan.gan.GanTrainer;
 import sc.fiji.restoregan.model.ModelRegistry;
+import sc.fiji.restoregan.model.StoredModel;
 import sc.fiji.restoregan.gan.TrainingCard;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;
@@ -173,10 +174,21 @@ final class TrainCommand implements Callable< Integer >
 		return 0;
 	}
 
-	/** The --init model's weights (checksum verified), or null. */
-	private byte[] initialWeights()
+	/**
+	 * The --init model's weights (checksum verified), or null. The first
+	 * start of a run also records which model it started from
+	 * ({@link TrainingCard#INIT_FILE}), so the exported card can say so
+	 * after the folder named by --init has changed.
+	 */
+	private byte[] initialWeights() throws IOException
 	{
-		return init == null ? null : ModelRegistry.load( init ).weights();
+		if ( init == null )
+			return null;
+		final StoredModel start = ModelRegistry.load( init );
+		final Path record = run.resolve( TrainingCard.INIT_FILE );
+		if ( !resume && !Files.exists( record ) )
+			Files.writeString( record, TrainingCard.describeInit( init, start ) + "\n" );
+		return start.weights();
 	}
 
 	private TrainingConfig trainingConfig()

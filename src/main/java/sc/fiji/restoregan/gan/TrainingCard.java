@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.model.StoredModel;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.nn.GeneratorKind;
 import sc.fiji.restoregan.train.DenoisePairSampler;
@@ -28,6 +29,9 @@ import sc.fiji.restoregan.train.TrainingConfig;
  */
 public final class TrainingCard
 {
+	/** The file in a run folder that records the model a run started from (train --init). */
+	public static final String INIT_FILE = "init.txt";
+
 	private final Task task;
 
 	private final TrainingConfig config;
@@ -82,11 +86,25 @@ public final class TrainingCard
 		training.addProperty( "heldOut", String.join( ", ", heldOut ) );
 		training.add( "data", sampler.recipe() );
 		training.addProperty( "command", String.join( " && ", commands ) );
+		final Path initRecord = run.resolve( INIT_FILE );
+		if ( Files.exists( initRecord ) )
+			training.addProperty( "init", Files.readString( initRecord ).strip() );
 		if ( done < config.steps )
 			training.addProperty( "resume", "training stopped at step " + done + " of " + config.steps + "; continue with the same command plus --resume (exact: weights, optimiser state and data depend only on seed and step)" );
 		card.training = training;
 		ModelStore.save( export, card, parameters );
 		log.accept( "Model written to " + export + " at step " + done + " (" + new Gson().toJson( card.weights ) + ")" );
+	}
+
+	/**
+	 * How a run's starting model is recorded: where it was given, its card's
+	 * name and steps, and its weights' checksum (which identifies it exactly).
+	 */
+	public static String describeInit( final String given, final StoredModel start )
+	{
+		final JsonObject t = start.card().training;
+		final String steps = t != null && t.has( "steps" ) ? t.get( "steps" ).getAsString() + " steps" : "steps unknown";
+		return "started from " + given + " (model '" + start.card().name + "', " + steps + ", weights sha256 " + start.card().weights.sha256 + ")";
 	}
 
 	/** The adversarial settings without the generator's (recorded beside them). */

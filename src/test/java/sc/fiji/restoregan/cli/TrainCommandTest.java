@@ -37,6 +37,23 @@ class TrainCommandTest
 		assertTrue( !ModelStore.load( ModelSource.directory( again ) ).card().training.get( "command" ).getAsString().contains( "--export-only" ) );
 	}
 
+	@Test
+	void aRunStartedFromAnotherModelRecordsItsChecksum()
+	{
+		final Path first = dir.resolve( "first" ), second = dir.resolve( "second" );
+		final String[] common = { "train", "--steps", "4", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--seed", "3" };
+		assertEquals( 0, Main.run( concat( common, "--out", first.toString() ) ) );
+		final String firstSha = ModelStore.load( ModelSource.directory( first ) ).card().weights.sha256;
+		assertEquals( 0, Main.run( concat( common, "--out", second.toString(), "--init", first.toString() ) ) );
+		final ModelCard card = ModelStore.load( ModelSource.directory( second ) ).card();
+		final String init = card.training.get( "init" ).getAsString();
+		assertTrue( init.contains( firstSha ) && init.contains( "4 steps" ) && init.contains( first.toString() ), init );
+		// the record survives the starting folder being overwritten and the run being exported again
+		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--seed", "9", "--out", first.toString() ) );
+		assertEquals( 0, Main.run( concat( common, "--run", second.toString(), "--export", dir.resolve( "again" ).toString(), "--init", first.toString(), "--export-only" ) ) );
+		assertEquals( init, ModelStore.load( ModelSource.directory( dir.resolve( "again" ) ) ).card().training.get( "init" ).getAsString() );
+	}
+
 	private static String[] concat( final String[] a, final String... b )
 	{
 		final String[] all = java.util.Arrays.copyOf( a, a.length + b.length );
