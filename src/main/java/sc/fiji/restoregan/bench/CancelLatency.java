@@ -76,13 +76,22 @@ public final class CancelLatency
 		}
 	}
 
+	/** A training that was asked to stop: the measurement and the partly trained model (closed with this). */
+	public record StoppedTraining( Result result, SingleImageModel model ) implements AutoCloseable
+	{
+		@Override
+		public void close()
+		{
+			model.close();
+		}
+	}
+
 	/**
 	 * Trains a model on {@code input} and asks it to stop after
-	 * {@code afterSeconds}; the partly trained model is returned to the
-	 * caller through {@code result[0]} (close it) so that applying can be
-	 * measured on it too.
+	 * {@code afterSeconds}; the partly trained model comes back with the
+	 * measurement, so that applying can be measured on it too.
 	 */
-	public static Result training( final DoublePlane input, final SisrSettings settings, final double afterSeconds, final SingleImageModel[] result )
+	public static StoppedTraining training( final DoublePlane input, final SisrSettings settings, final double afterSeconds )
 	{
 		final long[] progress = new long[ 2 ];
 		final Deadline deadline = new Deadline( afterSeconds );
@@ -102,12 +111,7 @@ public final class CancelLatency
 			}
 		};
 		final SingleImageModel model = SingleImageSr.train( input.toFloatImg(), settings, monitor );
-		final double latency = deadline.since();
-		if ( result != null && result.length > 0 )
-			result[ 0 ] = model;
-		else
-			model.close();
-		return new Result( "training", afterSeconds, latency, progress[ 0 ], progress[ 1 ] );
+		return new StoppedTraining( new Result( "training", afterSeconds, deadline.since(), progress[ 0 ], progress[ 1 ] ), model );
 	}
 
 	/** Applies {@code model} to {@code input} and cancels after {@code afterSeconds}. */

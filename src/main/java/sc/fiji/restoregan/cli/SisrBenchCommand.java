@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 
 import sc.fiji.restoregan.bench.CancelLatency;
 import sc.fiji.restoregan.bench.SisrBenchmark;
-import sc.fiji.restoregan.sisr.SingleImageModel;
 import sc.fiji.restoregan.sisr.SisrMethod;
 import sc.fiji.restoregan.sisr.SisrPreset;
 import sc.fiji.restoregan.sisr.SisrSettings;
@@ -79,12 +78,10 @@ final class SisrBenchCommand implements Callable< Integer >
 	{
 		for ( final SisrBenchmark.Case c : SisrBenchmark.cases( images, size, only == null ? Set.of() : new HashSet<>( only ), settings.scale ) )
 		{
-			final SingleImageModel[] model = new SingleImageModel[ 1 ];
-			final CancelLatency.Result training = CancelLatency.training( c.input(), settings, cancelAfter, model );
-			try ( SingleImageModel m = model[ 0 ] )
+			try ( CancelLatency.StoppedTraining training = CancelLatency.training( c.input(), settings, cancelAfter ) )
 			{
-				final CancelLatency.Result applying = CancelLatency.applying( m, c.input(), cancelApplyAfter );
-				System.out.println( String.format( Locale.ROOT, "%s %s %dx%d: %s; %s", method, c.name(), c.input().width, c.input().height, training, applying ) );
+				final CancelLatency.Result applying = CancelLatency.applying( training.model(), c.input(), cancelApplyAfter );
+				System.out.println( String.format( Locale.ROOT, "%s %s %dx%d: %s; %s", method, c.name(), c.input().width, c.input().height, training.result(), applying ) );
 			}
 		}
 		return 0;

@@ -29,10 +29,10 @@ class CancelLatencyTest
 	void trainingStopsPartWayAndApplyingThrowsOnCancel()
 	{
 		final DoublePlane input = SisrTestImages.blobs( 32, 32, 5 );
-		final SingleImageModel[] model = new SingleImageModel[ 1 ];
-		final CancelLatency.Result training = CancelLatency.training( input, tinyZssr(), 2.0, model );
-		try ( SingleImageModel m = model[ 0 ] )
+		try ( CancelLatency.StoppedTraining stopped = CancelLatency.training( input, tinyZssr(), 2.0 ) )
 		{
+			final CancelLatency.Result training = stopped.result();
+			final SingleImageModel m = stopped.model();
 			assertFalse( training.finishedFirst(), training.toString() );
 			assertTrue( training.latency() >= 0, training.toString() );
 			assertTrue( training.updates() > 0 && training.updates() < training.total(), training.toString() );
