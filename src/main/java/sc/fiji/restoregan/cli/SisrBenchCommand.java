@@ -68,7 +68,7 @@ final class SisrBenchCommand implements Callable< Integer >
 			settings.reconstructionWeight = reconstructionWeight;
 		if ( cancelAfter != null )
 			return cancelLatency( settings );
-		final List< SisrBenchmark.Row > rows = SisrBenchmark.run( images, size, only == null ? new HashSet<>() : new HashSet<>( only ), settings, variants( settings ), System.out::println );
+		final List< SisrBenchmark.Row > rows = SisrBenchmark.run( images, size, onlyNames(), settings, variants( settings ), System.out::println );
 		System.out.println( SisrBenchmark.summary( rows ) );
 		return 0;
 	}
@@ -76,7 +76,7 @@ final class SisrBenchCommand implements Callable< Integer >
 	/** Measures how soon training and applying stop when asked, on each image. */
 	private int cancelLatency( final SisrSettings settings ) throws Exception
 	{
-		for ( final SisrBenchmark.Case c : SisrBenchmark.cases( images, size, only == null ? Set.of() : new HashSet<>( only ), settings.scale ) )
+		for ( final SisrBenchmark.Case c : SisrBenchmark.cases( images, size, onlyNames(), settings.scale ) )
 		{
 			try ( CancelLatency.StoppedTraining training = CancelLatency.training( c.input(), settings, cancelAfter ) )
 			{
@@ -85,6 +85,12 @@ final class SisrBenchCommand implements Callable< Integer >
 			}
 		}
 		return 0;
+	}
+
+	/** The file names given with --only (empty: every image). */
+	private Set< String > onlyNames()
+	{
+		return only == null ? Set.of() : new HashSet<>( only );
 	}
 
 	/** Every combination of the requested test-time values (the preset's where none is given). */
