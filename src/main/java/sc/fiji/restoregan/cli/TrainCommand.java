@@ -75,7 +75,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--patch", defaultValue = "64", description = "Patch size (of the target). Default: ${DEFAULT-VALUE}." )
 	int patch;
 
-	@Option( names = "--generator", defaultValue = "unet", description = "Generator: unet (residual U-Net), fpn (DeblurGAN-v2 FPN, MobileNet-v2-like backbone) or sr (sub-pixel super-resolution). Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--generator", description = "Generator: unet (residual U-Net), fpn (DeblurGAN-v2 FPN, MobileNet-v2-like backbone) or sr (sub-pixel super-resolution). Default: unet, or with --init and none of --generator, --filters, --depth, --shuffle, --scale the starting model's architecture." )
 	String generator;
 
 	@Option( names = "--scale", description = "Upsampling factor of the sr generator: 2 or 4. Default: 2 for sr, 1 otherwise." )
@@ -87,8 +87,8 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--depth", description = "Depth: U-Net poolings (default 2), FPN backbone stages (default 5, stride 2^stages) or sr residual blocks (default 4)." )
 	Integer depth;
 
-	@Option( names = "--shuffle", defaultValue = "1", description = "Pixel-unshuffle factor before the U-Net (1: plain CARE U-Net). Default: ${DEFAULT-VALUE}." )
-	int shuffle;
+	@Option( names = "--shuffle", description = "Pixel-unshuffle factor before the U-Net (1: plain CARE U-Net). Default: 1." )
+	Integer shuffle;
 
 	@Option( names = "--lr", defaultValue = "4e-4", description = "Peak learning rate of the generator. Default: ${DEFAULT-VALUE}." )
 	double lr;
@@ -128,6 +128,9 @@ final class TrainCommand implements Callable< Integer >
 
 	@Option( names = "--init", description = "Start the generator from this model folder's weights (same architecture), e.g. a GAN fine-tuned from its L1 twin. Ignored when resuming." )
 	String init;
+
+	/** The --init model, read once. */
+	private StoredModel start;
 
 	@Option( names = "--resume", description = "Continue from the run folder's checkpoint." )
 	boolean resume;
@@ -184,7 +187,7 @@ final class TrainCommand implements Callable< Integer >
 	{
 		if ( init == null )
 			return null;
-		final StoredModel start = ModelRegistry.load( init );
+		final StoredModel start = startingModel();
 		final Path record = run.resolve( TrainingCard.INIT_FILE );
 		if ( !resume && !Files.exists( record ) )
 			Files.writeString( record, TrainingCard.describeInit( init, start ) + "\n" );
@@ -214,13 +217,31 @@ final class TrainCommand implements Callable< Integer >
 		return config;
 	}
 
-	/** The generator's configuration from --generator, --filters, --depth, --shuffle and --scale. */
+	/** The --init model (read once), or null without --init. */
+	private StoredModel startingModel()
+	{
+		if ( start == null && init != null )
+			start = ModelRegistry.load( init );
+		return start;
+	}
+
+	/**
+	 * The generator's configuration from --generator, --filters, --depth,
+	 * --shuffle and --scale; with --init and none of them, the starting
+	 * model's (a twin or a continuation has the same architecture).
+	 */
 	private GeneratorArchitecture architecture()
 	{
-		final GeneratorKind kind = GeneratorKind.of( generator );
+		if ( init != null && generator == null && filters == null && depth == null && shuffle == null && scale == null )
+			return startingModel().architecture();
+		final GeneratorKind kind = GeneratorKind.of( generator == null ? "unet" : generator );
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
-		return kind.configure( depth, filters, shuffle, scale );
+		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale );
+		if ( init != null && !a.toString().equals( startingModel().architecture().toString() ) )
+			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
+					+ ": give the same --generator, --filters, --depth, --shuffle and --scale, or none of them to take the starting model's." );
+		return a;
 	}
 
 	private GanConfig ganConfig( final TrainingConfig config )

@@ -3,6 +3,7 @@ package sc.fiji.restoregan.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,21 @@ class TrainCommandTest
 		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--seed", "9", "--out", first.toString() ) );
 		assertEquals( 0, Main.run( concat( common, "--run", second.toString(), "--export", dir.resolve( "again" ).toString(), "--init", first.toString(), "--export-only" ) ) );
 		assertEquals( init, ModelStore.load( ModelSource.directory( dir.resolve( "again" ) ) ).card().training.get( "init" ).getAsString() );
+	}
+
+	@Test
+	void aStartingModelBringsItsArchitecture()
+	{
+		final Path first = dir.resolve( "narrow" ), twin = dir.resolve( "twin" );
+		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--seed", "3", "--out", first.toString() ) );
+		final StoredModel start = ModelStore.load( ModelSource.directory( first ) );
+		// no architecture options: the twin takes the starting model's
+		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--seed", "3", "--init", first.toString(), "--out", twin.toString() ) );
+		assertEquals( start.architecture().toString(), ModelStore.load( ModelSource.directory( twin ) ).architecture().toString() );
+		// a different one is refused with a message, before any training
+		final Path other = dir.resolve( "other" );
+		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "8", "--depth", "1", "--init", first.toString(), "--out", other.toString() ) );
+		assertTrue( !Files.exists( other.resolve( "card.json" ) ) );
 	}
 
 	private static String[] concat( final String[] a, final String... b )
