@@ -1,0 +1,53 @@
+package sc.fiji.restoregan.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelShipping;
+import sc.fiji.restoregan.model.ModelSource;
+import sc.fiji.restoregan.model.ModelStore;
+
+/**
+ * {@code ship}: puts a training run's model into the models folder with its
+ * recipe kept whole (see {@link ModelShipping}).
+ */
+@Command( name = "ship", mixinStandardHelpOptions = true,
+		description = { "Put a training run's exported model into the models folder: a new model, a continuation of one (--init from it: name, description and twin kept, commands chained, steps summed) or a GAN twin (--twin-of: checked to descend from the faithful model, which then names it).",
+				"Scores are cleared; measure them with quality --update-card." } )
+final class ShipCommand implements Callable< Integer >
+{
+	@Option( names = "--run", required = true, description = "Run folder written by train --out." )
+	Path run;
+
+	@Option( names = "--as", required = true, description = "Model name (and folder in --models)." )
+	String name;
+
+	@Option( names = "--description", description = "One or two sentences for users; required for a new model, replaces the old one otherwise." )
+	String description;
+
+	@Option( names = "--twin-of", description = "The faithful model this is the GAN twin of; its card then names this one as realismTwin." )
+	String twinOf;
+
+	@Option( names = "--models", defaultValue = "models", description = "Models folder. Default: ${DEFAULT-VALUE}." )
+	Path models;
+
+	@Override
+	public Integer call() throws Exception
+	{
+		final String command = "java -jar target/restoregan.jar ship --run " + run + " --as " + name + ( twinOf == null ? "" : " --twin-of " + twinOf );
+		final ModelCard card = ModelShipping.ship( run, models, name, description, twinOf, command );
+		System.out.println( "Shipped " + models.resolve( name ) + " (sha256 " + card.weights.sha256 + ", " + card.training.get( "steps" ) + " steps"
+				+ ( card.training.has( "stepsInAll" ) ? ", " + card.training.get( "stepsInAll" ) + " in all" : "" ) + ")"
+				+ ( twinOf == null ? "" : "; " + twinOf + " names it as its realism twin" ) + "." );
+		final Path twin = card.realismTwin == null ? null : models.resolve( card.realismTwin );
+		if ( twin != null && Files.exists( twin.resolve( ModelSource.CARD ) ) && !ModelShipping.startedFrom( ModelStore.readCard( ModelSource.directory( twin ) ), card ) )
+			System.out.println( "Note: its twin " + card.realismTwin + " was fine-tuned from earlier weights; retrain it with --init " + models.resolve( name )
+					+ " and ship it with --twin-of " + name + " before using realism above 0." );
+		return 0;
+	}
+}

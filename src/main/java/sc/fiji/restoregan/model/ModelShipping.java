@@ -1,0 +1,176 @@
+package sc.fiji.restoregan.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import sc.fiji.restoregan.pipeline.RestoreException;
+
+/**
+ * Puts a training run's exported model into the models folder, keeping the
+ * recipe reproducible:
+ * <ul>
+ * <li>a <b>new</b> model takes the run's card under its new name and is
+ * added to {@code models.json};</li>
+ * <li>a <b>continuation</b> (the run started with {@code --init} from the
+ * model it replaces) keeps the model's name, description and twin, and
+ * takes the run's training record with the whole chain of commands (the
+ * earlier recipe, then the continuation with {@code --init} pointing at the
+ * earlier run's folder), {@code stepsInAll}, and the earlier record's
+ * settings under {@code before};</li>
+ * <li>a <b>twin</b> ({@code twinOf}) must have been fine-tuned from the
+ * faithful model's current weights (checked by checksum), and the faithful
+ * card then names it as its {@code realismTwin}.</li>
+ * </ul>
+ * Scores are cleared: they belong to the old weights; {@code quality
+ * --update-card} measures the new ones.
+ */
+public final class ModelShipping
+{
+	/** The list of shipped models in the models folder. */
+	public static final String LIST = "models.json";
+
+	private static final Pattern TAIL = Pattern.compile( " && (?:mkdir|cp|java -jar target/restoregan\\.jar ship) .*$" );
+
+	private static final Pattern RUN_FOLDER = Pattern.compile( "--(?:out|run) (\\S+)" );
+
+	private static final Pattern INIT = Pattern.compile( "--init (\\S+)" );
+
+	private static final String[] SETTINGS = { "loss", "optimizer", "steps", "batch", "patch", "seed", "before" };
+
+	private ModelShipping()
+	{}
+
+	/**
+	 * Ships the model exported in {@code run} as {@code models/name}.
+	 *
+	 * @param run a run folder written by {@code train --out} (card.json and generator.params)
+	 * @param models the models folder (with its {@code models.json})
+	 * @param name the model's name and folder
+	 * @param description one or two sentences for users; required for a new model, optional otherwise
+	 * @param twinOf the faithful model this one is the GAN twin of, or null
+	 * @param shipCommand the command line that ships it, appended to the recipe
+	 * @return the card written
+	 */
+	public static ModelCard ship( final Path run, final Path models, final String name, final String description, final String twinOf, final String shipCommand )
+			throws IOException
+	{
+		final StoredModel trained = ModelStore.load( ModelSource.directory( run ) );
+		final ModelCard card = trained.card();
+		final Path target = models.resolve( name );
+		final boolean replaces = Files.exists( target.resolve( ModelSource.CARD ) );
+		final String command = command( card ) + " && " + shipCommand;
+		if ( replaces )
+		{
+			final ModelCard old = ModelStore.readCard( ModelSource.directory( target ) );
+			if ( !old.sameArchitecture( card ) )
+				throw new RestoreException( "The run's architecture " + card.architecture + " differs from model '" + name + "''s " + old.architecture + "; ship it under a new name." );
+			card.description = description != null ? description : old.description;
+			card.realismTwin = old.realismTwin;
+			if ( startedFrom( card, old ) )
+				continuation( card.training, old.training, models, name, command );
+			else
+				card.training.addProperty( "command", command );
+		}
+		else
+		{
+			if ( description == null || description.isBlank() )
+				throw new RestoreException( "A new model needs a description (--description)." );
+			card.description = description;
+			card.realismTwin = null;
+			card.training.addProperty( "command", command );
+		}
+		card.name = name;
+		card.scores = new JsonObject();
+		ModelCard faithful = null;
+		if ( twinOf != null )
+		{
+			faithful = ModelStore.readCard( ModelSource.directory( models.resolve( twinOf ) ) );
+			if ( !faithful.sameArchitecture( card ) )
+				throw new RestoreException( "A twin must have the architecture of '" + twinOf + "' (" + faithful.architecture + "), not " + card.architecture + "." );
+			if ( !startedFrom( card, faithful ) )
+				throw new RestoreException( "The run was not fine-tuned from the current weights of '" + twinOf + "' (sha256 " + faithful.weights.sha256
+						+ "); the realism blend needs a twin that descends from the faithful model. Train it with --init " + models.resolve( twinOf ) + "." );
+		}
+		ModelStore.save( target, card, trained.weights() );
+		if ( faithful != null )
+		{
+			faithful.realismTwin = name;
+			ModelStore.writeCard( models.resolve( twinOf ), faithful );
+		}
+		list( models, name );
+		return card;
+	}
+
+	/**
+	 * Whether the model of {@code card} was trained starting from
+	 * {@code model}'s current weights (its recorded {@code training.init}
+	 * names their checksum).
+	 */
+	public static boolean startedFrom( final ModelCard card, final ModelCard model )
+	{
+		final JsonElement init = card.training.get( "init" );
+		return init != null && init.getAsString().contains( model.weights.sha256 );
+	}
+
+	/** The run's commands, without what an earlier recipe did after training. */
+	private static String command( final ModelCard card )
+	{
+		final JsonElement c = card.training.get( "command" );
+		if ( c == null )
+			throw new RestoreException( "The run's card has no training command; export it with train --out or --export." );
+		return TAIL.matcher( c.getAsString() ).replaceFirst( "" );
+	}
+
+	/**
+	 * The training record of a continued model: the earlier recipe's commands,
+	 * then this run's with its --init pointing at the earlier run's folder
+	 * (the shipped folder is overwritten by this very step).
+	 */
+	private static void continuation( final JsonObject training, final JsonObject before, final Path models, final String name, final String command )
+	{
+		final String earlier = TAIL.matcher( before.get( "command" ).getAsString() ).replaceFirst( "" );
+		final Matcher folders = RUN_FOLDER.matcher( earlier );
+		String earlierRun = null;
+		while ( folders.find() )
+			earlierRun = folders.group( 1 );
+		String continued = command;
+		final Matcher init = INIT.matcher( command );
+		if ( earlierRun != null && init.find() && ( init.group( 1 ).equals( name ) || Path.of( init.group( 1 ) ).normalize().equals( models.resolve( name ).normalize() ) ) )
+			continued = command.substring( 0, init.start( 1 ) ) + earlierRun + command.substring( init.end( 1 ) );
+		training.addProperty( "command", earlier + " && " + continued );
+		final long stepsBefore = before.has( "stepsInAll" ) ? before.get( "stepsInAll" ).getAsLong() : before.get( "steps" ).getAsLong();
+		training.addProperty( "stepsInAll", stepsBefore + training.get( "steps" ).getAsLong() );
+		final JsonObject settings = new JsonObject();
+		for ( final String key : SETTINGS )
+			if ( before.has( key ) )
+				settings.add( key, before.get( key ) );
+		training.add( "before", settings );
+	}
+
+	/** Adds {@code name} to the models folder's list unless it is there. */
+	private static void list( final Path models, final String name ) throws IOException
+	{
+		final Path file = models.resolve( LIST );
+		final List< String > names = new ArrayList<>();
+		if ( Files.exists( file ) )
+			JsonParser.parseString( Files.readString( file ) ).getAsJsonArray().forEach( e -> names.add( e.getAsString() ) );
+		if ( names.contains( name ) )
+			return;
+		names.add( name );
+		final JsonArray array = new JsonArray();
+		names.forEach( array::add );
+		ModelStore.writeAtomically( file, ( new GsonBuilder().setPrettyPrinting().create().toJson( array ) + "\n" ).getBytes( StandardCharsets.UTF_8 ) );
+	}
+}

@@ -1,0 +1,79 @@
+package sc.fiji.restoregan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelShipping;
+import sc.fiji.restoregan.model.ModelSource;
+import sc.fiji.restoregan.model.ModelStore;
+
+class ShipCommandTest
+{
+	@TempDir
+	Path dir;
+
+	private static final String[] TINY = { "train", "--batch", "2", "--patch", "32", "--seed", "3" };
+
+	@Test
+	void shipsANewModelItsContinuationAndItsTwin() throws Exception
+	{
+		final Path models = dir.resolve( "models" ), first = dir.resolve( "first" ), second = dir.resolve( "second" ), gan = dir.resolve( "gan" );
+		Files.createDirectories( models );
+		Files.writeString( models.resolve( "models.json" ), "[\n  \"other\"\n]\n" );
+		assertEquals( 0, Main.run( concat( TINY, "--steps", "3", "--filters", "4", "--depth", "1", "--out", first.toString() ) ) );
+		// a new model needs a description
+		assertEquals( 2, Main.run( "ship", "--run", first.toString(), "--as", "tiny", "--models", models.toString() ) );
+		assertEquals( 0, Main.run( "ship", "--run", first.toString(), "--as", "tiny", "--description", "A tiny denoiser.", "--models", models.toString() ) );
+		final ModelCard shipped = card( models.resolve( "tiny" ) );
+		assertEquals( "tiny", shipped.name );
+		assertEquals( "A tiny denoiser.", shipped.description );
+		assertTrue( Files.readString( models.resolve( "models.json" ) ).contains( "\"other\"" ) );
+		assertTrue( Files.readString( models.resolve( "models.json" ) ).contains( "\"tiny\"" ) );
+		assertTrue( shipped.training.get( "command" ).getAsString().endsWith( "ship --run " + first + " --as tiny" ) );
+
+		// a twin must descend from the faithful model's current weights
+		assertEquals( 0, Main.run( concat( TINY, "--steps", "2", "--gan", "ralsgan", "--disc-filters", "4", "--init", models.resolve( "tiny" ).toString(), "--out", gan.toString() ) ) );
+		// continuing the faithful model changes its weights ...
+		assertEquals( 0, Main.run( concat( TINY, "--steps", "4", "--lr", "2e-4", "--init", models.resolve( "tiny" ).toString(), "--out", second.toString() ) ) );
+		assertEquals( 0, Main.run( "ship", "--run", second.toString(), "--as", "tiny", "--models", models.toString() ) );
+		final ModelCard continued = card( models.resolve( "tiny" ) );
+		assertEquals( "A tiny denoiser.", continued.description );
+		assertEquals( 7, continued.training.get( "stepsInAll" ).getAsLong() );
+		assertEquals( 3, continued.training.getAsJsonObject( "before" ).get( "steps" ).getAsLong() );
+		final String chain = continued.training.get( "command" ).getAsString();
+		// the earlier recipe, then the continuation started from the earlier run's folder (the shipped folder is overwritten)
+		assertTrue( chain.contains( "--steps 3" ) && chain.contains( "--init " + first ) && !chain.contains( "--init " + models.resolve( "tiny" ) ), chain );
+		assertEquals( 1, chain.split( " ship " ).length - 1, chain );
+		assertNull( continued.realismTwin );
+		// ... so the twin trained from the old weights is refused
+		assertEquals( 2, Main.run( "ship", "--run", gan.toString(), "--as", "tiny-gan", "--description", "twin", "--twin-of", "tiny", "--models", models.toString() ) );
+		assertTrue( !Files.exists( models.resolve( "tiny-gan" ) ) );
+		// a twin trained from the new weights ships, and the faithful card names it
+		assertEquals( 0, Main.run( concat( TINY, "--steps", "2", "--gan", "ralsgan", "--disc-filters", "4", "--init", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "gan2" ).toString() ) ) );
+		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "gan2" ).toString(), "--as", "tiny-gan", "--description", "twin", "--twin-of", "tiny", "--models", models.toString() ) );
+		assertEquals( "tiny-gan", card( models.resolve( "tiny" ) ).realismTwin );
+		assertTrue( ModelShipping.startedFrom( card( models.resolve( "tiny-gan" ) ), card( models.resolve( "tiny" ) ) ) );
+		assertEquals( continued.weights.sha256, card( models.resolve( "tiny" ) ).weights.sha256 );
+		assertEquals( 0, card( models.resolve( "tiny-gan" ) ).scores.size() );
+	}
+
+	private static ModelCard card( final Path folder )
+	{
+		return ModelStore.load( ModelSource.directory( folder ) ).card();
+	}
+
+	private static String[] concat( final String[] a, final String... b )
+	{
+		final String[] all = java.util.Arrays.copyOf( a, a.length + b.length );
+		System.arraycopy( b, 0, all, a.length, b.length );
+		return all;
+	}
+}
