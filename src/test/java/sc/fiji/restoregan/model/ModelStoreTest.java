@@ -104,11 +104,17 @@ class ModelStoreTest
 			final var folders = list.filter( Files::isDirectory ).map( p -> p.getFileName().toString() ).sorted().toList();
 			assertEquals( folders, ModelRegistry.shipped().stream().sorted().toList(), "models/models.json lists every model folder" );
 		}
+		long total = 0;
 		for ( final String name : ModelRegistry.shipped() )
 		{
 			final StoredModel m = ModelRegistry.load( name );
+			total += m.card().weights.bytes;
 			assertTrue( m.card().weights.bytes <= ModelStore.MAX_SHIPPED_BYTES, name + " is at most 5 MB" );
 			assertTrue( m.card().training.has( "command" ) && m.card().training.has( "seed" ) && m.card().training.has( "steps" ), name + " card records its recipe" );
+			if ( m.card().realismTwin != null )
+				assertTrue( ModelShipping.startedFrom( ModelRegistry.load( m.card().realismTwin ).card(), m.card() ),
+						name + "'s twin " + m.card().realismTwin + " was fine-tuned from its current weights (the realism blend needs that)" );
 		}
+		assertTrue( total <= 40L * 1024 * 1024, "all shipped models together are at most 40 MB: " + total );
 	}
 }
