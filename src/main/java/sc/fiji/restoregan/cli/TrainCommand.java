@@ -163,13 +163,14 @@ final class TrainCommand implements Callable< Integer >
 		}
 		else
 		{
+			final byte[] start = initialWeights(); // read (and checked) before the command is recorded as part of the run
 			recordCommand();
 			if ( ganConfig == null )
-				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( initialWeights() ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
+				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( start ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
 			else
 			{
 				warnAboutDoubleBackpropagation( ganConfig );
-				parameters = new GanTrainer( ganConfig, sampler, run ).startFrom( initialWeights() ).log( System.out::println ).train( resume, Progress.NONE ).generator();
+				parameters = new GanTrainer( ganConfig, sampler, run ).startFrom( start ).log( System.out::println ).train( resume, Progress.NONE ).generator();
 			}
 		}
 		if ( export != null )
@@ -190,7 +191,10 @@ final class TrainCommand implements Callable< Integer >
 		final StoredModel start = startingModel();
 		final Path record = run.resolve( TrainingCard.INIT_FILE );
 		if ( !resume && !Files.exists( record ) )
+		{
+			Files.createDirectories( run );
 			Files.writeString( record, TrainingCard.describeInit( init, start ) + "\n" );
+		}
 		return start.weights();
 	}
 

@@ -67,7 +67,7 @@ class TrainCommandTest
 		// a different one is refused with a message, before any training
 		final Path other = dir.resolve( "other" );
 		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "8", "--depth", "1", "--init", first.toString(), "--out", other.toString() ) );
-		assertTrue( !Files.exists( other.resolve( "card.json" ) ) );
+		assertTrue( !Files.exists( other.resolve( "card.json" ) ) && !Files.exists( other.resolve( "commands.txt" ) ), "a refused run records no command" );
 	}
 
 	private static String[] concat( final String[] a, final String... b )
