@@ -79,6 +79,18 @@ public final class BenchmarkNetworks implements AutoCloseable
 		return this;
 	}
 
+	/**
+	 * Adds a further model blended with its twin at realism {@code r} under
+	 * {@code key}.
+	 */
+	public BenchmarkNetworks add( final BenchmarkTask task, final String key, final StoredModel model, final StoredModel twin, final double r, final Device device )
+	{
+		final PlaneNetwork net = RealismBlend.open( model, twin, r, device );
+		open.add( net );
+		restorers.put( key, restorer( task, model, net ) );
+		return this;
+	}
+
 	/** The restorers by {@link RestorationBenchmark#realismKey(double)} (and the keys of added models), in the order they were opened. */
 	public Map< String, PlaneRestorer > restorers()
 	{

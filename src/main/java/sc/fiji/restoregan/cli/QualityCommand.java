@@ -53,7 +53,7 @@ final class QualityCommand implements Callable< Integer >
 	@Option( names = "--realism", split = ",", description = "Realism settings to measure when the model has a GAN-trained twin (0: faithful, 1: the GAN model). Default: 0, 0.5 and 1." )
 	List< Double > realism;
 
-	@Option( names = "--also", split = ",", description = "Further models (names or folders) measured in the same run at realism 0, for example the multi-task model auto on each single-task benchmark; with --update-card, the cards of those given as folders get their scores too." )
+	@Option( names = "--also", split = ",", description = "Further models (names or folders) measured in the same run at realism 0 (and 0.5 and 1 when they have a twin), for example the multi-task model auto on each single-task benchmark; with --update-card, the cards of those given as folders get their scores too." )
 	List< String > also;
 
 	@Option( names = "--baseline-cache", description = "JSON file where the baselines' scores are kept between runs (they do not depend on the model); a second run with the same images, crop, seed and task reuses them." )
@@ -83,6 +83,9 @@ final class QualityCommand implements Callable< Integer >
 	/** Seed of the first simulated scene. */
 	private static final long SCENE_SEED = 1000;
 
+	/** Realism settings at which a further (--also) model with a twin is measured, besides 0. */
+	private static final List< Double > ALSO_REALISM = List.of( 0.5, 1.0 );
+
 	@Override
 	public Integer call() throws Exception
 	{
@@ -106,8 +109,15 @@ final class QualityCommand implements Callable< Integer >
 			final List< Double > settings = realism != null ? realism : twin != null ? List.of( 0.0, 0.5, 1.0 ) : List.of( 0.0 );
 			try ( BenchmarkNetworks networks = BenchmarkNetworks.open( bench, stored, twin, settings, Device.cpu() ) )
 			{
-				for ( final StoredModel extra : extras.values() )
+				for ( final Map.Entry< String, StoredModel > e : extras.entrySet() )
+				{
+					final StoredModel extra = e.getValue();
 					networks.add( bench, alsoKey( extra ), extra, Device.cpu() );
+					final StoredModel extraTwin = ModelRegistry.loadTwin( e.getKey(), extra );
+					if ( extraTwin != null )
+						for ( final double r : ALSO_REALISM )
+							networks.add( bench, alsoKey( extra ) + " " + RestorationBenchmark.realismKey( r ), extra, extraTwin, r, Device.cpu() );
+				}
 				cases = benchmark.run( items, sceneItems, held, networks.restorers(), new ConsoleProgress( System.err ) );
 			}
 		}

@@ -168,18 +168,24 @@ class RestorationBenchmarkTest
 		card.realismTwin = "sr-gan";
 		ModelStore.writeCard( faithful, card );
 		TestModels.saveTinySr( sharp, 2, 2 );
-		TestModels.saveTiny( other, 3 );
+		final ModelCard otherCard = TestModels.saveTiny( other, 3 );
+		otherCard.realismTwin = "same-size-gan";
+		ModelStore.writeCard( other, otherCard );
+		TestModels.saveTiny( dir.resolve( "same-size-gan" ), 4 );
 		final Path report = dir.resolve( "sr2.md" );
 		assertEquals( 0, Main.run( "quality", "--task", "sr2", "--images", images.toString(), "--model", faithful.toString(), "--also", other.toString(),
 				"--report", report.toString(), "--update-card", faithful.toString() ) );
 		final String text = Files.readString( report );
-		for ( final String row : new String[] { "**network**", "| realism 0.5 |", "| realism 1 |", "| model tiny |", "| model tiny - best classical |", "| realism 1 - best classical |" } )
+		for ( final String row : new String[] { "**network**", "| realism 0.5 |", "| realism 1 |", "| model tiny |", "| model tiny - best classical |", "| realism 1 - best classical |",
+				"| model tiny realism 0.5 |", "| model tiny realism 1 |" } )
 			assertTrue( text.contains( row ), row + " in\n" + text );
 		final JsonObject mine = ModelStore.readCard( ModelSource.directory( faithful ) ).scores.getAsJsonObject( "sr2Benchmark" );
 		assertEquals( RestorationBenchmark.NETWORK, mine.get( "measured" ).getAsString() );
 		assertTrue( mine.getAsJsonObject( "means" ).has( "realism 0.5" ) );
 		final JsonObject theirs = ModelStore.readCard( ModelSource.directory( other ) ).scores.getAsJsonObject( "sr2Benchmark" );
 		assertEquals( "model tiny", theirs.get( "measured" ).getAsString() );
+		// the further model has a twin, so it is measured at realism 0.5 and 1 as well
+		assertTrue( theirs.getAsJsonObject( "means" ).has( "model tiny realism 1" ) && theirs.getAsJsonObject( "means" ).has( "model tiny realism 0.5" ) );
 		assertEquals( mine.getAsJsonObject( "means" ).getAsJsonObject( "model tiny" ).get( "psnr" ).getAsDouble()
 				- mine.getAsJsonObject( "means" ).getAsJsonObject( BenchmarkReport.BEST ).get( "psnr" ).getAsDouble(), theirs.get( "gainOverBestClassical" ).getAsDouble(), 0.011 );
 	}
