@@ -28,7 +28,7 @@ class ShipCommandTest
 		final Path models = dir.resolve( "models" ), first = dir.resolve( "first" ), second = dir.resolve( "second" ), gan = dir.resolve( "gan" );
 		Files.createDirectories( models );
 		Files.writeString( models.resolve( "models.json" ), "[\n  \"other\"\n]\n" );
-		assertEquals( 0, Main.run( concat( TINY, "--steps", "3", "--filters", "4", "--depth", "1", "--out", first.toString() ) ) );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( TINY, "--steps", "3", "--filters", "4", "--depth", "1", "--out", first.toString() ) ) );
 		// a new model needs a description
 		assertEquals( 2, Main.run( "ship", "--run", first.toString(), "--as", "tiny", "--models", models.toString() ) );
 		assertEquals( 0, Main.run( "ship", "--run", first.toString(), "--as", "tiny", "--description", "A tiny denoiser.", "--models", models.toString() ) );
@@ -40,9 +40,9 @@ class ShipCommandTest
 		assertTrue( shipped.training.get( "command" ).getAsString().endsWith( "ship --run " + first + " --as tiny" ) );
 
 		// a twin must descend from the faithful model's current weights
-		assertEquals( 0, Main.run( concat( TINY, "--steps", "2", "--gan", "ralsgan", "--disc-filters", "4", "--init", models.resolve( "tiny" ).toString(), "--out", gan.toString() ) ) );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( TINY, "--steps", "2", "--gan", "ralsgan", "--disc-filters", "4", "--init", models.resolve( "tiny" ).toString(), "--out", gan.toString() ) ) );
 		// continuing the faithful model changes its weights ...
-		assertEquals( 0, Main.run( concat( TINY, "--steps", "4", "--lr", "2e-4", "--init", models.resolve( "tiny" ).toString(), "--out", second.toString() ) ) );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( TINY, "--steps", "4", "--lr", "2e-4", "--init", models.resolve( "tiny" ).toString(), "--out", second.toString() ) ) );
 		assertEquals( 0, Main.run( "ship", "--run", second.toString(), "--as", "tiny", "--models", models.toString() ) );
 		final ModelCard continued = card( models.resolve( "tiny" ) );
 		assertEquals( "A tiny denoiser.", continued.description );
@@ -57,7 +57,7 @@ class ShipCommandTest
 		assertEquals( 2, Main.run( "ship", "--run", gan.toString(), "--as", "tiny-gan", "--description", "twin", "--twin-of", "tiny", "--models", models.toString() ) );
 		assertTrue( !Files.exists( models.resolve( "tiny-gan" ) ) );
 		// a twin trained from the new weights ships, and the faithful card names it
-		assertEquals( 0, Main.run( concat( TINY, "--steps", "2", "--gan", "ralsgan", "--disc-filters", "4", "--init", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "gan2" ).toString() ) ) );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( TINY, "--steps", "2", "--gan", "ralsgan", "--disc-filters", "4", "--init", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "gan2" ).toString() ) ) );
 		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "gan2" ).toString(), "--as", "tiny-gan", "--description", "twin", "--twin-of", "tiny", "--models", models.toString() ) );
 		assertEquals( "tiny-gan", card( models.resolve( "tiny" ) ).realismTwin );
 		assertTrue( ModelShipping.startedFrom( card( models.resolve( "tiny-gan" ) ), card( models.resolve( "tiny" ) ) ) );
@@ -68,12 +68,5 @@ class ShipCommandTest
 	private static ModelCard card( final Path folder )
 	{
 		return ModelStore.load( ModelSource.directory( folder ) ).card();
-	}
-
-	private static String[] concat( final String[] a, final String... b )
-	{
-		final String[] all = java.util.Arrays.copyOf( a, a.length + b.length );
-		System.arraycopy( b, 0, all, a.length, b.length );
-		return all;
 	}
 }

@@ -70,7 +70,8 @@ class TrainCommandTest
 		assertTrue( !Files.exists( other.resolve( "card.json" ) ) && !Files.exists( other.resolve( "commands.txt" ) ), "a refused run records no command" );
 	}
 
-	private static String[] concat( final String[] a, final String... b )
+	/** {@code a} followed by {@code b}: a shared command line with a run's own options. */
+	static String[] concat( final String[] a, final String... b )
 	{
 		final String[] all = java.util.Arrays.copyOf( a, a.length + b.length );
 		System.arraycopy( b, 0, all, a.length, b.length );
