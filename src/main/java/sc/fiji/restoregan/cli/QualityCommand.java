@@ -1,5 +1,6 @@
 package sc.fiji.restoregan.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ import sc.fiji.restoregan.bench.BenchmarkTask;
 import sc.fiji.restoregan.bench.DenoiseBenchmark;
 import sc.fiji.restoregan.bench.PlaneRestorer;
 import sc.fiji.restoregan.bench.RestorationBenchmark;
+import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelRegistry;
+import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.StoredModel;
 import sc.fiji.restoregan.pipeline.RestoreException;
@@ -140,8 +143,7 @@ final class QualityCommand implements Callable< Integer >
 			summary.addProperty( "images", images.toString() + " (every plane, centre crop " + maxSize + ")" );
 			summary.addProperty( "metric", "PSNR in dB, data range 1 (clean plane scaled to [0, 1]); baselines at their best setting per image" );
 			summary.addProperty( "command", command() );
-			stored.card().scores.add( bench.id() + "Benchmark", summary );
-			ModelStore.writeCard( updateCard, stored.card() );
+			addScores( updateCard, stored, bench.id() + "Benchmark", summary );
 			for ( final Map.Entry< String, StoredModel > e : extras.entrySet() )
 				if ( Files.isDirectory( Path.of( e.getKey() ) ) )
 				{
@@ -150,11 +152,25 @@ final class QualityCommand implements Callable< Integer >
 					s.addProperty( "images", summary.get( "images" ).getAsString() );
 					s.addProperty( "metric", summary.get( "metric" ).getAsString() );
 					s.addProperty( "command", command() );
-					extra.card().scores.add( bench.id() + "Benchmark", s );
-					ModelStore.writeCard( Path.of( e.getKey() ), extra.card() );
+					addScores( Path.of( e.getKey() ), extra, bench.id() + "Benchmark", s );
 				}
 		}
 		return 0;
+	}
+
+	/**
+	 * Adds scores to the card in {@code folder} as it is now, not as it was
+	 * read before the benchmark: other runs (or {@code ship}) may have
+	 * written it in the meantime. Refuses when its weights are no longer the
+	 * ones measured.
+	 */
+	static void addScores( final Path folder, final StoredModel measured, final String key, final JsonObject summary ) throws IOException
+	{
+		final ModelCard card = ModelStore.readCard( ModelSource.directory( folder ) );
+		if ( !measured.card().weights.sha256.equals( card.weights.sha256 ) )
+			throw new RestoreException( "The weights in " + folder + " changed while they were measured; their scores were not written. Run the benchmark again." );
+		card.scores.add( key, summary );
+		ModelStore.writeCard( folder, card );
 	}
 
 	/** The label of a model measured with --also. */
