@@ -73,15 +73,12 @@ public final class BenchmarkNetworks implements AutoCloseable
 	 */
 	public BenchmarkNetworks add( final BenchmarkTask task, final String key, final StoredModel model, final Device device )
 	{
-		final PlaneNetwork net = model.open( device );
-		open.add( net );
-		restorers.put( key, restorer( task, model, net ) );
-		return this;
+		return add( task, key, model, null, 0, device );
 	}
 
 	/**
 	 * Adds a further model blended with its twin at realism {@code r} under
-	 * {@code key}.
+	 * {@code key} (the twin may be null when {@code r} is 0).
 	 */
 	public BenchmarkNetworks add( final BenchmarkTask task, final String key, final StoredModel model, final StoredModel twin, final double r, final Device device )
 	{

@@ -1,6 +1,5 @@
 package sc.fiji.restoregan.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -9,8 +8,6 @@ import picocli.CommandLine.Option;
 
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelShipping;
-import sc.fiji.restoregan.model.ModelSource;
-import sc.fiji.restoregan.model.ModelStore;
 
 /**
  * {@code ship}: puts a training run's model into the models folder with its
@@ -44,9 +41,9 @@ final class ShipCommand implements Callable< Integer >
 		System.out.println( "Shipped " + models.resolve( name ) + " (sha256 " + card.weights.sha256 + ", " + card.training.get( "steps" ) + " steps"
 				+ ( card.training.has( "stepsInAll" ) ? ", " + card.training.get( "stepsInAll" ) + " in all" : "" ) + ")"
 				+ ( twinOf == null ? "" : "; " + twinOf + " names it as its realism twin" ) + "." );
-		final Path twin = card.realismTwin == null ? null : models.resolve( card.realismTwin );
-		if ( twin != null && Files.exists( twin.resolve( ModelSource.CARD ) ) && !ModelShipping.startedFrom( ModelStore.readCard( ModelSource.directory( twin ) ), card ) )
-			System.out.println( "Note: its twin " + card.realismTwin + " was fine-tuned from earlier weights; retrain it with --init " + models.resolve( name )
+		final String stale = ModelShipping.staleTwin( models, card );
+		if ( stale != null )
+			System.out.println( "Note: its twin " + stale + " was fine-tuned from earlier weights; retrain it with --init " + models.resolve( name )
 					+ " and ship it with --twin-of " + name + " before using realism above 0." );
 		return 0;
 	}

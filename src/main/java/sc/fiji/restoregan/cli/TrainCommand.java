@@ -17,6 +17,7 @@ import sc.fiji.restoregan.gan.DiscriminatorKind;
 import sc.fiji.restoregan.gan.GanConfig;
 import sc.fiji.restoregan.gan.GanObjective;
 import sc.fiji.restoregan.gan.GanTrainer;
+import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.StoredModel;
 import sc.fiji.restoregan.gan.TrainingCard;
@@ -163,14 +164,14 @@ final class TrainCommand implements Callable< Integer >
 		}
 		else
 		{
-			final byte[] start = initialWeights(); // read (and checked) before the command is recorded as part of the run
+			final byte[] startWeights = initialWeights(); // read (and checked) before the command is recorded as part of the run
 			recordCommand();
 			if ( ganConfig == null )
-				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( start ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
+				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( startWeights ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
 			else
 			{
 				warnAboutDoubleBackpropagation( ganConfig );
-				parameters = new GanTrainer( ganConfig, sampler, run ).startFrom( start ).log( System.out::println ).train( resume, Progress.NONE ).generator();
+				parameters = new GanTrainer( ganConfig, sampler, run ).startFrom( startWeights ).log( System.out::println ).train( resume, Progress.NONE ).generator();
 			}
 		}
 		if ( export != null )
@@ -188,14 +189,13 @@ final class TrainCommand implements Callable< Integer >
 	{
 		if ( init == null )
 			return null;
-		final StoredModel start = startingModel();
 		final Path record = run.resolve( TrainingCard.INIT_FILE );
 		if ( !resume && !Files.exists( record ) )
 		{
 			Files.createDirectories( run );
-			Files.writeString( record, TrainingCard.describeInit( init, start ) + "\n" );
+			Files.writeString( record, TrainingCard.describeInit( init, startingModel() ) + "\n" );
 		}
-		return start.weights();
+		return startingModel().weights();
 	}
 
 	private TrainingConfig trainingConfig()
@@ -242,7 +242,7 @@ final class TrainCommand implements Callable< Integer >
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
 		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale );
-		if ( init != null && !a.toString().equals( startingModel().architecture().toString() ) )
+		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture() ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
 					+ ": give the same --generator, --filters, --depth, --shuffle and --scale, or none of them to take the starting model's." );
 		return a;

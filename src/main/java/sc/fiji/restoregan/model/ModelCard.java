@@ -108,7 +108,13 @@ public final class ModelCard
 	/** Whether {@code other} describes the same generator architecture (same JSON). */
 	public boolean sameArchitecture( final ModelCard other )
 	{
-		return GSON.toJsonTree( architecture, GeneratorArchitecture.class ).equals( GSON.toJsonTree( other.architecture, GeneratorArchitecture.class ) );
+		return sameArchitecture( architecture, other.architecture );
+	}
+
+	/** Whether two architectures are the same generator (the same JSON in a card). */
+	public static boolean sameArchitecture( final GeneratorArchitecture a, final GeneratorArchitecture b )
+	{
+		return GSON.toJsonTree( a, GeneratorArchitecture.class ).equals( GSON.toJsonTree( b, GeneratorArchitecture.class ) );
 	}
 
 	/** Writes the card as indented JSON. */

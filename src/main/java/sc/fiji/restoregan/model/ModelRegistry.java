@@ -25,13 +25,16 @@ public final class ModelRegistry
 	/** Class-path folder of the shipped models. */
 	public static final String ROOT = "models";
 
+	/** The file in the models folder that lists the shipped models, in order. */
+	public static final String LIST = "models.json";
+
 	private ModelRegistry()
 	{}
 
 	/** Names of the shipped models, in the order of {@code models/models.json}. */
 	public static List< String > shipped()
 	{
-		try ( InputStream in = ModelRegistry.class.getClassLoader().getResourceAsStream( ROOT + "/models.json" ) )
+		try ( InputStream in = ModelRegistry.class.getClassLoader().getResourceAsStream( ROOT + "/" + LIST ) )
 		{
 			final List< String > names = new ArrayList<>();
 			if ( in == null )

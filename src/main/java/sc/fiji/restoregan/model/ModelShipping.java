@@ -38,9 +38,6 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  */
 public final class ModelShipping
 {
-	/** The list of shipped models in the models folder. */
-	public static final String LIST = "models.json";
-
 	private static final Pattern TAIL = Pattern.compile( " && (?:mkdir|cp|java -jar target/restoregan\\.jar ship) .*$" );
 
 	private static final Pattern RUN_FOLDER = Pattern.compile( "--(?:out|run) (\\S+)" );
@@ -124,6 +121,18 @@ public final class ModelShipping
 		return init != null && init.getAsString().contains( model.weights.sha256 );
 	}
 
+	/**
+	 * The twin named by {@code card} when it lies in {@code models} but was
+	 * fine-tuned from other weights than the card's (as after a
+	 * continuation), or null.
+	 */
+	public static String staleTwin( final Path models, final ModelCard card )
+	{
+		if ( card.realismTwin == null || !Files.exists( models.resolve( card.realismTwin ).resolve( ModelSource.CARD ) ) )
+			return null;
+		return startedFrom( ModelStore.readCard( ModelSource.directory( models.resolve( card.realismTwin ) ) ), card ) ? null : card.realismTwin;
+	}
+
 	/** The run's commands, without what an earlier recipe did after training. */
 	private static String command( final ModelCard card )
 	{
@@ -162,7 +171,7 @@ public final class ModelShipping
 	/** Adds {@code name} to the models folder's list unless it is there. */
 	private static void list( final Path models, final String name ) throws IOException
 	{
-		final Path file = models.resolve( LIST );
+		final Path file = models.resolve( ModelRegistry.LIST );
 		final List< String > names = new ArrayList<>();
 		if ( Files.exists( file ) )
 			JsonParser.parseString( Files.readString( file ) ).getAsJsonArray().forEach( e -> names.add( e.getAsString() ) );

@@ -63,6 +63,12 @@ class ShipCommandTest
 		assertTrue( ModelShipping.startedFrom( card( models.resolve( "tiny-gan" ) ), card( models.resolve( "tiny" ) ) ) );
 		assertEquals( continued.weights.sha256, card( models.resolve( "tiny" ) ).weights.sha256 );
 		assertEquals( 0, card( models.resolve( "tiny-gan" ) ).scores.size() );
+		assertNull( ModelShipping.staleTwin( models, card( models.resolve( "tiny" ) ) ) );
+		// continuing the faithful model again leaves its twin behind, which ship points out
+		assertEquals( 0, Main.run( TrainCommandTest.concat( TINY, "--steps", "2", "--init", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "third" ).toString() ) ) );
+		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "third" ).toString(), "--as", "tiny", "--models", models.toString() ) );
+		assertEquals( "tiny-gan", ModelShipping.staleTwin( models, card( models.resolve( "tiny" ) ) ) );
+		assertEquals( 9, card( models.resolve( "tiny" ) ).training.get( "stepsInAll" ).getAsLong() );
 	}
 
 	private static ModelCard card( final Path folder )
