@@ -154,6 +154,10 @@ public final class SupervisedTrainer
 			net.getParameters().forEach( e -> e.getValue().getArray().setRequiresGradient( true ) );
 			final ParameterStore store = new ParameterStore( manager, false );
 			final ScaledBatch validation = sampler.pairs( -1, config.batch );
+			final IdentityBaseline identity = IdentityBaseline.of( validation );
+			if ( identity.defined() )
+				log.accept( identity.describe() );
+			boolean warned = false;
 			double val = Double.NaN, sum = 0;
 			int inSum = 0;
 			final long t0 = System.nanoTime();
@@ -182,6 +186,11 @@ public final class SupervisedTrainer
 					log.accept( String.format( Locale.ROOT, "step %d/%d  loss %.5f  val %.5f  %.2f s/step  ETA %.0f min", done, config.steps, sum / inSum, val, seconds / ( done - start ), eta / 60 ) );
 					sum = 0;
 					inSum = 0;
+					if ( !warned && identity.stuck( val, done, config.steps ) )
+					{
+						log.accept( identity.warning( val, done ) );
+						warned = true;
+					}
 				}
 				if ( done % config.checkpointEvery == 0 || done == config.steps )
 					saveCheckpoint( net, adam, done );

@@ -52,6 +52,19 @@ class SupervisedTrainerTest
 	}
 
 	@Test
+	void aRunThatKeepsReturningItsInputIsReported() throws Exception
+	{
+		final List< String > learning = new java.util.ArrayList<>(), frozen = new java.util.ArrayList<>();
+		new SupervisedTrainer( tiny( 60 ), sampler(), dir.resolve( "learning" ) ).log( learning::add ).train( false, Progress.NONE );
+		final TrainingConfig still = tiny( 60 );
+		still.learningRate = 0;
+		new SupervisedTrainer( still, sampler(), dir.resolve( "frozen" ) ).log( frozen::add ).train( false, Progress.NONE );
+		assertTrue( learning.get( 0 ).startsWith( "Validation: the input itself scores" ), learning.get( 0 ) );
+		assertTrue( learning.stream().noneMatch( l -> l.startsWith( "Warning" ) ), "a learning run is not warned: " + learning );
+		assertEquals( 1, frozen.stream().filter( l -> l.startsWith( "Warning" ) && l.contains( "returning its input" ) ).count(), "a frozen residual network is warned once: " + frozen );
+	}
+
+	@Test
 	void resumingContinuesExactly() throws Exception
 	{
 		final byte[] straight = new SupervisedTrainer( tiny( 20 ), sampler(), dir.resolve( "a" ) ).train( false, Progress.NONE ).parameters();
