@@ -23,6 +23,7 @@ import sc.fiji.restoregan.bench.BaselineCache;
 import sc.fiji.restoregan.bench.BenchmarkImages;
 import sc.fiji.restoregan.bench.BenchmarkNetworks;
 import sc.fiji.restoregan.bench.BenchmarkReport;
+import sc.fiji.restoregan.bench.BenchmarkTarget;
 import sc.fiji.restoregan.bench.BenchmarkTask;
 import sc.fiji.restoregan.bench.DenoiseBenchmark;
 import sc.fiji.restoregan.bench.PlaneRestorer;
@@ -143,6 +144,7 @@ final class QualityCommand implements Callable< Integer >
 			summary.addProperty( "images", images.toString() + " (every plane, centre crop " + maxSize + ")" );
 			summary.addProperty( "metric", "PSNR in dB, data range 1 (clean plane scaled to [0, 1]); baselines at their best setting per image" );
 			summary.addProperty( "command", command() );
+			summary.add( "target", BenchmarkTarget.of( bench, legacyDenoise ? summary.getAsJsonObject( "allBaselines" ) : summary ) );
 			addScores( updateCard, stored, bench.id() + "Benchmark", summary );
 			for ( final Map.Entry< String, StoredModel > e : extras.entrySet() )
 				if ( Files.isDirectory( Path.of( e.getKey() ) ) )
