@@ -49,9 +49,22 @@ public final class TensorBridge
 	 */
 	public static NDArray toTensor( final NDManager manager, final float[] data, final int batch, final int height, final int width )
 	{
-		if ( data.length != ( long ) batch * height * width )
-			throw new IllegalArgumentException( "Tile data has " + data.length + " values, expected " + batch + "x" + height + "x" + width );
-		return manager.create( data, new Shape( batch, 1, height, width ) );
+		return toTensor( manager, data, batch, 1, height, width );
+	}
+
+	/**
+	 * Wraps row-major tiles as an NCHW tensor of {@code batch} images of
+	 * {@code channels} planes each.
+	 *
+	 * @param manager owns the new array (use a per-tile sub-manager)
+	 * @param data {@code batch * channels * height * width} values, each
+	 *            image's planes one after the other
+	 */
+	public static NDArray toTensor( final NDManager manager, final float[] data, final int batch, final int channels, final int height, final int width )
+	{
+		if ( data.length != ( long ) batch * channels * height * width )
+			throw new IllegalArgumentException( "Tile data has " + data.length + " values, expected " + batch + "x" + channels + "x" + height + "x" + width );
+		return manager.create( data, new Shape( batch, channels, height, width ) );
 	}
 
 	/** The values of a tensor, row-major, as floats. */

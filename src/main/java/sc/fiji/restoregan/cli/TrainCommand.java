@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.gan.ContentObjective;
 import sc.fiji.restoregan.gan.DiscriminatorKind;
 import sc.fiji.restoregan.gan.GanConfig;
@@ -26,6 +27,7 @@ import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.nn.GeneratorKind;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.train.InitialWeights;
 import sc.fiji.restoregan.train.LearningRateSchedule;
 import sc.fiji.restoregan.train.PairSampler;
 import sc.fiji.restoregan.train.SupervisedTrainer;
@@ -127,6 +129,12 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--feature-network", description = "TorchScript file whose outputs are the features of the perceptual and contextual losses. Default: the discriminator's features." )
 	Path featureNetwork;
 
+	@Option( names = "--context", split = ",", description = "Context channels: scales in pixels (e.g. 16,64) of the whole-plane background and flat-field fed to the U-Net beside the image (two channels per scale). With --init, the starting model is widened to take them, with zero weights, so it starts out computing what it did. Default: none, or the starting model's." )
+	double[] context;
+
+	@Option( names = "--region", defaultValue = "0", description = "Side of the clean region each synthetic pair is degraded and normalised on before its patch is cut; the context channels see all of it. Default: the patch plus 32, at least 128." )
+	int region;
+
 	@Option( names = "--init", description = "Start the generator from this model folder's weights (same architecture), e.g. a GAN fine-tuned from its L1 twin. Ignored when resuming." )
 	String init;
 
@@ -154,7 +162,8 @@ final class TrainCommand implements Callable< Integer >
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
 		if ( ganConfig == null && !"l1".equals( content ) )
 			throw new RestoreException( "Supervised training uses L1; other content losses (--content " + content + ") need --gan." );
-		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch, untouched );
+		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch, untouched, region,
+				config.architecture.context() );
 		final byte[] parameters;
 		if ( exportOnly )
 		{
@@ -164,7 +173,7 @@ final class TrainCommand implements Callable< Integer >
 		}
 		else
 		{
-			final byte[] startWeights = initialWeights(); // read (and checked) before the command is recorded as part of the run
+			final byte[] startWeights = initialWeights( config.architecture ); // read (and checked) before the command is recorded as part of the run
 			recordCommand();
 			if ( ganConfig == null )
 				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( startWeights ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
@@ -180,12 +189,13 @@ final class TrainCommand implements Callable< Integer >
 	}
 
 	/**
-	 * The --init model's weights (checksum verified), or null. The first
+	 * The --init model's weights (checksum verified; widened when this run
+	 * adds context channels), or null. The first
 	 * start of a run also records which model it started from
 	 * ({@link TrainingCard#INIT_FILE}), so the exported card can say so
 	 * after the folder named by --init has changed.
 	 */
-	private byte[] initialWeights() throws IOException
+	private byte[] initialWeights( final GeneratorArchitecture architecture ) throws IOException
 	{
 		if ( init == null )
 			return null;
@@ -195,6 +205,8 @@ final class TrainCommand implements Callable< Integer >
 			Files.createDirectories( run );
 			Files.writeString( record, TrainingCard.describeInit( init, startingModel() ) + "\n" );
 		}
+		if ( !ModelCard.sameArchitecture( architecture, startingModel().architecture() ) )
+			return InitialWeights.widen( startingModel().weights(), startingModel().architecture(), architecture );
 		return startingModel().weights();
 	}
 
@@ -231,18 +243,22 @@ final class TrainCommand implements Callable< Integer >
 
 	/**
 	 * The generator's configuration from --generator, --filters, --depth,
-	 * --shuffle and --scale; with --init and none of them, the starting
-	 * model's (a twin or a continuation has the same architecture).
+	 * --shuffle, --scale and --context; with --init and none of the first
+	 * five, the starting model's (a twin or a continuation has the same
+	 * architecture), with --context's channels when given.
 	 */
 	private GeneratorArchitecture architecture()
 	{
 		if ( init != null && generator == null && filters == null && depth == null && shuffle == null && scale == null )
-			return startingModel().architecture();
+		{
+			final GeneratorArchitecture a = startingModel().architecture();
+			return context == null ? a : a.withContext( new ContextChannels( context ) );
+		}
 		final GeneratorKind kind = GeneratorKind.of( generator == null ? "unet" : generator );
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
-		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale );
-		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture() ) )
+		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale ).withContext( new ContextChannels( context ) );
+		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
 					+ ": give the same --generator, --filters, --depth, --shuffle and --scale, or none of them to take the starting model's." );
 		return a;

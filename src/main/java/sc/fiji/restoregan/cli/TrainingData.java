@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import sc.fiji.restoregan.degrade.DegradationKind;
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.pipeline.RestoreException;
@@ -65,9 +66,12 @@ final class TrainingData
 	 * @param scale the generator's scale (target over input size)
 	 * @param patch the target patch side
 	 * @param untouched fraction of synthetic pairs left undegraded (0: none)
+	 * @param region side of the clean region each synthetic pair is cut from,
+	 *            or 0 for the default (the patch plus 32, at least 128)
+	 * @param context context channels of the generator's input
 	 */
 	static PairSampler sampler( final Task task, final String degradation, final Path pairs, final Path clean, final Set< String > exclude, final int scale,
-			final long seed, final int patch, final double untouched ) throws IOException
+			final long seed, final int patch, final double untouched, final int region, final ContextChannels context ) throws IOException
 	{
 		final ModelCard defaults = new ModelCard();
 		final double[] percentiles = { defaults.normalization.low, defaults.normalization.high };
@@ -77,19 +81,21 @@ final class TrainingData
 			{
 				if ( degradation != null || clean != null || untouched > 0 )
 					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean, --degradation and --untouched." );
-				return new FolderPairSampler( pairs, scale, seed, patch, percentiles );
+				return new FolderPairSampler( pairs, scale, seed, patch, percentiles, context );
 			}
 			final DegradationKind kind = degradation != null ? DegradationKind.parse( degradation ) : defaultKind( task );
-			final int region = ( Math.max( 128, patch + 32 ) + scale - 1 ) / scale * scale;
+			final int side = ( ( region > 0 ? region : Math.max( 128, patch + 32 ) ) + scale - 1 ) / scale * scale;
 			if ( kind == null )
 			{
 				if ( scale != 1 )
 					throw new RestoreException( "A super-resolution generator needs smaller inputs: use --degradation lowres (or composite), or --pairs." );
 				if ( untouched > 0 )
 					throw new RestoreException( "--untouched applies to the degradation families (--degradation), not to the original denoise sampler." );
-				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude ), seed, region, patch, PEAK, READ, percentiles );
+				if ( !context.isEmpty() )
+					throw new RestoreException( "Context channels (--context) need a degradation family (--degradation) or --pairs, not the original denoise sampler." );
+				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude ), seed, side, patch, PEAK, READ, percentiles );
 			}
-			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude ), kind, scale, seed, region, patch, percentiles ).untouched( untouched );
+			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude ), kind, scale, seed, side, patch, percentiles ).untouched( untouched ).context( context );
 		}
 		catch ( final IllegalArgumentException e )
 		{

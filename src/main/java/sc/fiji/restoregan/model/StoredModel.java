@@ -72,7 +72,7 @@ public record StoredModel( ModelCard card, byte[] weights, String location )
 	PlaneNetwork network( final Model model )
 	{
 		final GeneratorArchitecture a = card.architecture;
-		return new DjlPlaneNetwork( model, a.blockSize(), a.receptiveFieldRadius(), card.scale );
+		return new DjlPlaneNetwork( model, a.blockSize(), a.receptiveFieldRadius(), card.scale, a.context() );
 	}
 
 	/**

@@ -5,6 +5,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 
 import sc.fiji.restoregan.device.DeviceChoice;
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
@@ -26,6 +27,8 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 
 	private final int scale;
 
+	private final ContextChannels context;
+
 	/**
 	 * Wraps an already initialised model.
 	 *
@@ -33,9 +36,11 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 	 * @param blockSize tile sizes must be multiples of this
 	 * @param radius receptive-field radius in input pixels
 	 * @param scale output pixels per input pixel
+	 * @param context the context channels the network sees beside the image
 	 */
-	public DjlPlaneNetwork( final Model model, final int blockSize, final int radius, final int scale )
+	public DjlPlaneNetwork( final Model model, final int blockSize, final int radius, final int scale, final ContextChannels context )
 	{
+		this.context = context;
 		this.model = model;
 		this.predictor = model.newPredictor( new TileTranslator() );
 		this.blockSize = blockSize;
@@ -48,12 +53,18 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 	{
 		try
 		{
-			return predictor.predict( new Tile( tile, height, width ) );
+			return predictor.predict( new Tile( tile, tile.length / ( height * width ), height, width ) );
 		}
 		catch ( final TranslateException e )
 		{
 			throw new RestoreException( "The network failed on a " + width + "x" + height + " tile: " + e.getMessage(), e );
 		}
+	}
+
+	@Override
+	public ContextChannels context()
+	{
+		return context;
 	}
 
 	@Override

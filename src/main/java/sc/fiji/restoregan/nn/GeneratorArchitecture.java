@@ -4,6 +4,8 @@ import com.google.gson.annotations.JsonAdapter;
 
 import ai.djl.nn.Block;
 
+import sc.fiji.restoregan.filter.ContextChannels;
+
 /**
  * A generator's hyperparameters, as stored in a model card's
  * {@code architecture} and in training configurations: enough to build the
@@ -20,6 +22,29 @@ public interface GeneratorArchitecture
 
 	/** Channels of the input. */
 	int inChannels();
+
+	/**
+	 * The context channels computed from the whole plane and fed beside the
+	 * image (they are the last of {@link #inChannels()}); none by default.
+	 */
+	default ContextChannels context()
+	{
+		return ContextChannels.NONE;
+	}
+
+	/**
+	 * This architecture with {@code channels} as its context (the input
+	 * channels adjusted to match).
+	 *
+	 * @throws IllegalArgumentException for generators without context
+	 *             support, unless {@code channels} is empty
+	 */
+	default GeneratorArchitecture withContext( final ContextChannels channels )
+	{
+		if ( !channels.isEmpty() )
+			throw new IllegalArgumentException( "The " + kind() + " generator takes no context channels; use the U-Net." );
+		return this;
+	}
 
 	/** Channels of the output. */
 	int outChannels();

@@ -6,6 +6,7 @@ import java.util.List;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -96,7 +97,7 @@ public final class ResidualUNet extends AbstractBlock
 		}
 		NDArray y = shuffle( head.forward( store, new NDList( h ), training ).singletonOrThrow(), config.shuffle );
 		if ( config.residual )
-			y = y.add( x );
+			y = y.add( config.imageChannels() == config.inChannels ? x : x.get( new NDIndex( ":, 0:" + config.imageChannels() ) ) );
 		return new NDList( y );
 	}
 

@@ -12,7 +12,7 @@ final class TileTranslator implements NoBatchifyTranslator< Tile, float[] >
 	@Override
 	public NDList processInput( final TranslatorContext ctx, final Tile tile )
 	{
-		return new NDList( TensorBridge.toTensor( ctx.getNDManager(), tile.data(), 1, tile.height(), tile.width() ) );
+		return new NDList( TensorBridge.toTensor( ctx.getNDManager(), tile.data(), 1, tile.channels(), tile.height(), tile.width() ) );
 	}
 
 	@Override

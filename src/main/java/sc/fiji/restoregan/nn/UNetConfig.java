@@ -2,6 +2,8 @@ package sc.fiji.restoregan.nn;
 
 import ai.djl.nn.Block;
 
+import sc.fiji.restoregan.filter.ContextChannels;
+
 /**
  * Hyperparameters of the residual U-Net generator (CARE style): {@code depth}
  * poolings, {@code baseFilters} filters at full resolution doubling at each
@@ -30,14 +32,22 @@ public final class UNetConfig implements GeneratorArchitecture
 	/** Odd kernel size of the convolutions. */
 	public int kernelSize = 3;
 
-	/** Input channels. */
+	/** Input channels: the image's, then {@link #context}'s. */
 	public int inChannels = 1;
 
 	/** Output channels. */
 	public int outChannels = 1;
 
-	/** Whether the input is added to the output (needs equal channel counts). */
+	/** Whether the input's image channels are added to the output (as many as it has). */
 	public boolean residual = true;
+
+	/**
+	 * Scales, in pixels, of the context channels the network sees beside the
+	 * image ({@link ContextChannels}: two per scale, counted in
+	 * {@link #inChannels}); null or absent (as in cards written before
+	 * context existed) for none.
+	 */
+	public double[] context;
 
 	/**
 	 * Reversible downsampling factor before the U-Net (1: none). With 2, each
@@ -75,6 +85,32 @@ public final class UNetConfig implements GeneratorArchitecture
 	}
 
 	@Override
+	public ContextChannels context()
+	{
+		return new ContextChannels( context );
+	}
+
+	@Override
+	public UNetConfig withContext( final ContextChannels channels )
+	{
+		final UNetConfig c = new UNetConfig( depth, baseFilters );
+		c.convsPerLevel = convsPerLevel;
+		c.kernelSize = kernelSize;
+		c.outChannels = outChannels;
+		c.residual = residual;
+		c.shuffle = shuffle;
+		c.inChannels = imageChannels() + channels.count();
+		c.context = channels.isEmpty() ? null : channels.sigmas();
+		return c;
+	}
+
+	/** Input channels that are the image's own, not context. */
+	public int imageChannels()
+	{
+		return inChannels - context().count();
+	}
+
+	@Override
 	public int outChannels()
 	{
 		return outChannels;
@@ -94,8 +130,10 @@ public final class UNetConfig implements GeneratorArchitecture
 			throw new IllegalArgumentException( "Unknown architecture '" + type + "', expected " + TYPE );
 		if ( shuffle < 1 || shuffle > 4 || depth < 0 || depth > 6 || baseFilters < 1 || convsPerLevel < 1 || kernelSize < 1 || kernelSize % 2 == 0 || inChannels < 1 || outChannels < 1 )
 			throw new IllegalArgumentException( "Invalid U-Net configuration: " + this );
-		if ( residual && inChannels != outChannels )
-			throw new IllegalArgumentException( "A residual U-Net needs as many output as input channels" );
+		if ( imageChannels() < 1 )
+			throw new IllegalArgumentException( "A U-Net with " + context().count() + " context channels needs more than " + inChannels + " input channels" );
+		if ( residual && imageChannels() != outChannels )
+			throw new IllegalArgumentException( "A residual U-Net needs as many output channels as the input has image channels" );
 		return this;
 	}
 
@@ -157,6 +195,6 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public String toString()
 	{
-		return type + "(depth " + depth + ", filters " + baseFilters + ", convs " + convsPerLevel + ", kernel " + kernelSize + ", channels " + inChannels + "->" + outChannels + ( residual ? ", residual" : "" ) + ( shuffle > 1 ? ", shuffle " + shuffle : "" ) + ")";
+		return type + "(depth " + depth + ", filters " + baseFilters + ", convs " + convsPerLevel + ", kernel " + kernelSize + ", channels " + inChannels + "->" + outChannels + ( residual ? ", residual" : "" ) + ( shuffle > 1 ? ", shuffle " + shuffle : "" ) + ( context().isEmpty() ? "" : ", context " + context().describe() ) + ")";
 	}
 }

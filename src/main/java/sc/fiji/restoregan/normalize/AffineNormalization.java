@@ -16,6 +16,9 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 public final class AffineNormalization
 {
+	/** The map that changes nothing. */
+	public static final AffineNormalization IDENTITY = new AffineNormalization( 0, 1 );
+
 	private final double offset;
 
 	private final double scale;

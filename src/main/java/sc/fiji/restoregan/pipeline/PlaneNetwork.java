@@ -1,5 +1,7 @@
 package sc.fiji.restoregan.pipeline;
 
+import sc.fiji.restoregan.filter.ContextChannels;
+
 /**
  * A network that maps one normalised single-channel 2D tile to its restored
  * version. Implementations own their native resources; tiles go in and come
@@ -10,13 +12,24 @@ public interface PlaneNetwork extends AutoCloseable
 	/**
 	 * Restores a tile.
 	 *
-	 * @param tile row-major values (X fastest), {@code height * width} of them
+	 * @param tile row-major values (X fastest), {@code height * width} of
+	 *            them, followed by as many for each of the {@link #context()}
+	 *            channels
 	 * @param height rows, a multiple of {@link #blockSize()}
 	 * @param width columns, a multiple of {@link #blockSize()}
 	 * @return row-major output of {@code height * scale()} rows and
 	 *         {@code width * scale()} columns
 	 */
 	float[] process( float[] tile, int height, int width );
+
+	/**
+	 * The context channels the network expects after the image in each tile,
+	 * computed by the caller on the whole normalised plane; none by default.
+	 */
+	default ContextChannels context()
+	{
+		return ContextChannels.NONE;
+	}
 
 	/** Output pixels per input pixel along X and Y (1 unless super-resolution). */
 	default int scale()

@@ -1,11 +1,14 @@
 package sc.fiji.restoregan.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.loops.LoopBuilder;
 import net.imglib2.type.numeric.RealType;
@@ -14,6 +17,7 @@ import net.imglib2.view.Views;
 
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.normalize.AffineNormalization;
 import sc.fiji.restoregan.tiling.AxisTiling;
 
@@ -137,7 +141,7 @@ public final class Restorer
 	{
 		long t0 = System.nanoTime();
 		final AffineNormalization norm = AffineNormalization.fromPercentiles( in, options.lowPercentile(), options.highPercentile() );
-		final RandomAccessible< FloatType > source = Views.extendMirrorSingle( norm.view( in ) );
+		final List< RandomAccessible< FloatType > > sources = sources( norm.view( in ) );
 		final int s = network.scale();
 		final RandomAccess< FloatType > target = out.randomAccess();
 		long count = done;
@@ -147,7 +151,7 @@ public final class Restorer
 				progress.checkCancelled();
 				final int w = grid.x.tileSize(), h = grid.y.tileSize();
 				final long x0 = grid.x.start( i ), y0 = grid.y.start( j );
-				final float[] data = TensorBridge.toArray( Views.interval( source, new long[] { x0, y0 }, new long[] { x0 + w - 1, y0 + h - 1 } ) );
+				final float[] data = tileData( sources, x0, y0, w, h );
 				final long t1 = System.nanoTime();
 				timings.other += t1 - t0;
 				final float[] result = network.process( data, h, w );
@@ -159,6 +163,35 @@ public final class Restorer
 			}
 		LoopBuilder.setImages( out ).forEachPixel( v -> v.setReal( norm.invert( v.getRealDouble() ) ) );
 		timings.other += System.nanoTime() - t0;
+	}
+
+	/**
+	 * The mirror-extended planes a tile is read from: the normalised image,
+	 * then the network's context channels, computed once on the whole plane.
+	 */
+	private List< RandomAccessible< FloatType > > sources( final RandomAccessibleInterval< FloatType > normalised )
+	{
+		final List< RandomAccessible< FloatType > > sources = new ArrayList<>();
+		sources.add( Views.extendMirrorSingle( normalised ) );
+		final ContextChannels context = network.context();
+		if ( context.isEmpty() )
+			return sources;
+		final int w = ( int ) normalised.dimension( 0 ), h = ( int ) normalised.dimension( 1 );
+		for ( final float[] channel : context.compute( TensorBridge.toArray( normalised ), w, h ) )
+			sources.add( Views.extendMirrorSingle( ArrayImgs.floats( channel, w, h ) ) );
+		return sources;
+	}
+
+	/** A tile of every source, one plane after the other. */
+	private static float[] tileData( final List< RandomAccessible< FloatType > > sources, final long x0, final long y0, final int w, final int h )
+	{
+		final long[] min = { x0, y0 }, max = { x0 + w - 1, y0 + h - 1 };
+		if ( sources.size() == 1 )
+			return TensorBridge.toArray( Views.interval( sources.get( 0 ), min, max ) );
+		final float[] data = new float[ sources.size() * w * h ];
+		for ( int c = 0; c < sources.size(); c++ )
+			System.arraycopy( TensorBridge.toArray( Views.interval( sources.get( c ), min, max ) ), 0, data, c * w * h, w * h );
+		return data;
 	}
 
 	/** Adds a tile's output, weighted, into the output plane. */

@@ -10,6 +10,7 @@ import net.imglib2.img.array.ArrayImgs;
 
 import sc.fiji.restoregan.degrade.Degradation;
 import sc.fiji.restoregan.degrade.DegradationKind;
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.normalize.AffineNormalization;
 
 /**
@@ -48,6 +49,8 @@ public final class DegradationPairSampler implements PairSampler
 	private final double low, high;
 
 	private double untouched;
+
+	private ContextChannels context = ContextChannels.NONE;
 
 	/**
 	 * @param sources clean sources, picked with equal probability
@@ -99,6 +102,19 @@ public final class DegradationPairSampler implements PairSampler
 		return this;
 	}
 
+	/**
+	 * Adds context channels to each input: computed on the whole normalised
+	 * degraded region, as the restorer computes them on the whole plane, then
+	 * cropped with the patch.
+	 *
+	 * @return this sampler
+	 */
+	public DegradationPairSampler context( final ContextChannels channels )
+	{
+		this.context = channels;
+		return this;
+	}
+
 	/** The factor between target and input sides. */
 	public int scale()
 	{
@@ -110,7 +126,8 @@ public final class DegradationPairSampler implements PairSampler
 	public ScaledBatch pairs( final long step, final int count )
 	{
 		final int small = region / scale, in = patch / scale;
-		final float[] inputs = new float[ count * in * in ], targets = new float[ count * patch * patch ];
+		final int channels = 1 + context.count();
+		final float[] inputs = new float[ count * channels * in * in ], targets = new float[ count * patch * patch ];
 		final List< String > descriptions = new ArrayList<>();
 		for ( int i = 0; i < count; i++ )
 		{
@@ -123,11 +140,20 @@ public final class DegradationPairSampler implements PairSampler
 			final AffineNormalization inNorm = AffineNormalization.fromPercentiles( ArrayImgs.floats( degraded, small, small ), low, high );
 			final AffineNormalization outNorm = kind.sharedNormalization() ? inNorm : AffineNormalization.fromPercentiles( ArrayImgs.floats( clean, region, region ), low, high );
 			final int x0 = rnd.nextInt( ( region - patch ) / scale + 1 ), y0 = rnd.nextInt( ( region - patch ) / scale + 1 );
-			crop( degraded, small, x0, y0, in, inNorm, inputs, i );
+			crop( degraded, small, x0, y0, in, inNorm, inputs, i * channels );
 			crop( clean, region, x0 * scale, y0 * scale, patch, outNorm, targets, i );
+			if ( !context.isEmpty() )
+			{
+				final float[] normalised = new float[ degraded.length ];
+				for ( int p = 0; p < normalised.length; p++ )
+					normalised[ p ] = ( float ) inNorm.apply( degraded[ p ] );
+				final float[][] planes = context.compute( normalised, small, small );
+				for ( int c = 0; c < planes.length; c++ )
+					crop( planes[ c ], small, x0, y0, in, AffineNormalization.IDENTITY, inputs, i * channels + 1 + c );
+			}
 			descriptions.add( "source " + s + ": " + ( keep ? "undegraded" : degradation.describe() ) );
 		}
-		return new ScaledBatch( inputs, targets, count, in, patch, descriptions );
+		return new ScaledBatch( inputs, targets, count, in, patch, descriptions, channels );
 	}
 
 	private static void crop( final float[] img, final int side, final int x0, final int y0, final int size, final AffineNormalization norm, final float[] out,
@@ -164,6 +190,8 @@ public final class DegradationPairSampler implements PairSampler
 		r.addProperty( "normalization", "percentiles " + low + " and " + high + " of the degraded region; target "
 				+ ( kind.sharedNormalization() ? "under the same map" : "by its own percentiles" ) );
 		r.addProperty( "seed", seed );
+		if ( !context.isEmpty() )
+			r.addProperty( "context", context.describe() + ", computed on the normalised degraded region" );
 		if ( untouched > 0 )
 			r.addProperty( "untouched", untouched + " of the pairs left undegraded (input = target)" );
 		return r;

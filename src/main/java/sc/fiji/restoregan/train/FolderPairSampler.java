@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
@@ -37,7 +38,18 @@ public final class FolderPairSampler implements PairSampler
 	 */
 	public FolderPairSampler( final Path folder, final int scale, final long seed, final int patch, final double[] percentiles ) throws IOException
 	{
-		pairs = new ImagePairSampler( scale, seed, patch, percentiles );
+		this( folder, scale, seed, patch, percentiles, ContextChannels.NONE );
+	}
+
+	/**
+	 * Reads every pair of {@code folder}, adding context channels to the
+	 * inputs (see {@link ImagePairSampler#context}).
+	 *
+	 * @see #FolderPairSampler(Path, int, long, int, double[])
+	 */
+	public FolderPairSampler( final Path folder, final int scale, final long seed, final int patch, final double[] percentiles, final ContextChannels context ) throws IOException
+	{
+		pairs = new ImagePairSampler( scale, seed, patch, percentiles ).context( context );
 		final Path in = folder.resolve( "input" ), out = folder.resolve( "target" );
 		if ( !Files.isDirectory( in ) || !Files.isDirectory( out ) )
 			throw new RestoreException( "A pairs folder needs the subfolders input/ and target/ with same-named images: " + folder );

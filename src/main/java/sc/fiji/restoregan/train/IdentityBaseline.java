@@ -26,7 +26,7 @@ public record IdentityBaseline( double loss )
 	{
 		if ( batch.inputSize() != batch.targetSize() )
 			return new IdentityBaseline( Double.NaN );
-		final float[] in = batch.inputs(), target = batch.targets();
+		final float[] in = batch.imageInputs(), target = batch.targets();
 		double sum = 0;
 		for ( int i = 0; i < in.length; i++ )
 			sum += Math.abs( in[ i ] - target[ i ] );

@@ -12,6 +12,7 @@ import net.imglib2.view.Views;
 
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.normalize.AffineNormalization;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
@@ -30,6 +31,11 @@ import sc.fiji.restoregan.pipeline.RestoreException;
 public final class ImagePairSampler implements PairSampler
 {
 	private final List< float[] > inputs = new ArrayList<>(), targets = new ArrayList<>();
+
+	/** The context channels of each input plane (none without {@link #context}). */
+	private final List< float[][] > contexts = new ArrayList<>();
+
+	private ContextChannels context = ContextChannels.NONE;
 
 	private final List< int[] > sizes = new ArrayList<>();
 
@@ -81,10 +87,26 @@ public final class ImagePairSampler implements PairSampler
 		for ( int p = 0; p < pa.size(); p++ )
 		{
 			inputs.add( normalised( pa.get( p ) ) );
+			contexts.add( context.compute( inputs.get( inputs.size() - 1 ), ( int ) w, ( int ) h ) );
 			targets.add( normalised( pb.get( p ) ) );
 			sizes.add( new int[] { ( int ) w, ( int ) h } );
 		}
 		names.add( inputName );
+		return this;
+	}
+
+	/**
+	 * Adds context channels to each input, computed on each whole normalised
+	 * input plane as at inference. Set it before adding pairs.
+	 *
+	 * @return this sampler
+	 * @throws IllegalStateException when pairs were already added
+	 */
+	public ImagePairSampler context( final ContextChannels channels )
+	{
+		if ( !inputs.isEmpty() )
+			throw new IllegalStateException( "Set the context channels before adding pairs" );
+		this.context = channels;
 		return this;
 	}
 
@@ -103,7 +125,8 @@ public final class ImagePairSampler implements PairSampler
 		if ( inputs.isEmpty() )
 			throw new IllegalStateException( "No pairs added" );
 		final int in = patch / scale;
-		final float[] x = new float[ count * in * in ], y = new float[ count * patch * patch ];
+		final int channels = 1 + context.count();
+		final float[] x = new float[ count * channels * in * in ], y = new float[ count * patch * patch ];
 		final List< String > descriptions = new ArrayList<>();
 		for ( int i = 0; i < count; i++ )
 		{
@@ -111,11 +134,13 @@ public final class ImagePairSampler implements PairSampler
 			final int k = rnd.nextInt( inputs.size() );
 			final int w = sizes.get( k )[ 0 ], h = sizes.get( k )[ 1 ];
 			final int x0 = rnd.nextInt( w - in + 1 ), y0 = rnd.nextInt( h - in + 1 ), which = rnd.nextInt( 8 );
-			System.arraycopy( Augment.apply( crop( inputs.get( k ), w, x0, y0, in ), in, which ), 0, x, i * in * in, in * in );
+			System.arraycopy( Augment.apply( crop( inputs.get( k ), w, x0, y0, in ), in, which ), 0, x, i * channels * in * in, in * in );
+			for ( int c = 1; c < channels; c++ )
+				System.arraycopy( Augment.apply( crop( contexts.get( k )[ c - 1 ], w, x0, y0, in ), in, which ), 0, x, ( i * channels + c ) * in * in, in * in );
 			System.arraycopy( Augment.apply( crop( targets.get( k ), w * scale, x0 * scale, y0 * scale, patch ), patch, which ), 0, y, i * patch * patch, patch * patch );
 			descriptions.add( "plane " + k + " at (" + x0 + ", " + y0 + "), symmetry " + which );
 		}
-		return new ScaledBatch( x, y, count, in, patch, descriptions );
+		return new ScaledBatch( x, y, count, in, patch, descriptions, channels );
 	}
 
 	private static float[] crop( final float[] image, final int width, final int x0, final int y0, final int size )
@@ -147,6 +172,8 @@ public final class ImagePairSampler implements PairSampler
 		r.addProperty( "patch", patch );
 		r.addProperty( "normalization", "percentiles " + low + " and " + high + " of each whole image, input and target each by their own" );
 		r.addProperty( "seed", seed );
+		if ( !context.isEmpty() )
+			r.addProperty( "context", context.describe() + ", computed on each whole normalised input" );
 		return r;
 	}
 }

@@ -42,7 +42,7 @@ public final class PairExport
 			final ScaledBatch b = sampler.pairs( i, 1 );
 			final Path in = folder.resolve( String.format( Locale.ROOT, "%04d-input.tif", i ) );
 			final Path target = folder.resolve( String.format( Locale.ROOT, "%04d-target.tif", i ) );
-			ImageFiles.writeFloatTiff( ArrayImgs.floats( b.inputs(), b.inputSize(), b.inputSize() ), in );
+			ImageFiles.writeFloatTiff( ArrayImgs.floats( b.imageInputs(), b.inputSize(), b.inputSize() ), in );
 			ImageFiles.writeFloatTiff( ArrayImgs.floats( b.targets(), b.targetSize(), b.targetSize() ), target );
 			written.add( in );
 			written.add( target );

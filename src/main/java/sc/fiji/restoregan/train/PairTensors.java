@@ -11,10 +11,10 @@ public final class PairTensors
 	private PairTensors()
 	{}
 
-	/** Inputs and targets of {@code batch} (one channel) as two tensors in {@code manager}. */
+	/** Inputs (with their context channels) and targets of {@code batch} as two tensors in {@code manager}. */
 	public static NDList of( final NDManager manager, final ScaledBatch batch )
 	{
-		return new NDList( TensorBridge.toTensor( manager, batch.inputs(), batch.count(), batch.inputSize(), batch.inputSize() ),
+		return new NDList( TensorBridge.toTensor( manager, batch.inputs(), batch.count(), batch.inputChannels(), batch.inputSize(), batch.inputSize() ),
 				TensorBridge.toTensor( manager, batch.targets(), batch.count(), batch.targetSize(), batch.targetSize() ) );
 	}
 }

@@ -4,32 +4,56 @@ import java.util.List;
 
 /**
  * A batch of training pairs whose inputs may be smaller than their targets
- * (super-resolution), as NCHW float data with one channel.
+ * (super-resolution), as NCHW float data: one target channel, and the
+ * input's image channel followed by any context channels
+ * ({@link sc.fiji.restoregan.filter.ContextChannels}).
  *
- * @param inputs degraded, normalised patches, {@code count * inputSize^2}
+ * @param inputs degraded, normalised patches, {@code count * inputChannels * inputSize^2}
  * @param targets clean patches, {@code count * targetSize^2}
  * @param count number of pairs
  * @param inputSize input patch side, px ({@code targetSize / scale})
  * @param targetSize target patch side, px
  * @param descriptions one line per pair: its source and degradation
+ * @param inputChannels planes per input: 1, plus its context channels
  */
-public record ScaledBatch( float[] inputs, float[] targets, int count, int inputSize, int targetSize, List< String > descriptions )
+public record ScaledBatch( float[] inputs, float[] targets, int count, int inputSize, int targetSize, List< String > descriptions, int inputChannels )
 {
+	/** A batch whose inputs are single planes, without context. */
+	public ScaledBatch( final float[] inputs, final float[] targets, final int count, final int inputSize, final int targetSize, final List< String > descriptions )
+	{
+		this( inputs, targets, count, inputSize, targetSize, descriptions, 1 );
+	}
+
 	/** The integer factor between target and input sides. */
 	public int scale()
 	{
 		return targetSize / inputSize;
 	}
 
+	/** The degraded planes alone, {@code count * inputSize^2} (the inputs without their context channels). */
+	public float[] imageInputs()
+	{
+		if ( inputChannels == 1 )
+			return inputs;
+		final int plane = inputSize * inputSize;
+		final float[] out = new float[ count * plane ];
+		for ( int i = 0; i < count; i++ )
+			System.arraycopy( inputs, i * inputChannels * plane, out, i * plane, plane );
+		return out;
+	}
+
 	/**
-	 * As a same-size {@link Batch}.
+	 * As a same-size {@link Batch} of single planes.
 	 *
-	 * @throws IllegalStateException if the inputs are smaller than the targets
+	 * @throws IllegalStateException if the inputs are smaller than the
+	 *             targets or have context channels
 	 */
 	public Batch toBatch()
 	{
 		if ( inputSize != targetSize )
 			throw new IllegalStateException( "A x" + scale() + " batch has inputs smaller than targets; use inputs() and targets() directly." );
+		if ( inputChannels != 1 )
+			throw new IllegalStateException( "The inputs have context channels; use inputs() and targets() directly." );
 		return new Batch( inputs, targets, count, targetSize );
 	}
 }

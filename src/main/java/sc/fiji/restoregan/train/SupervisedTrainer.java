@@ -154,6 +154,9 @@ public final class SupervisedTrainer
 			net.getParameters().forEach( e -> e.getValue().getArray().setRequiresGradient( true ) );
 			final ParameterStore store = new ParameterStore( manager, false );
 			final ScaledBatch validation = sampler.pairs( -1, config.batch );
+			if ( validation.inputChannels() != config.architecture.inChannels() )
+				throw new RestoreException( "The generator " + config.architecture + " takes " + config.architecture.inChannels() + " input channels but the training pairs have "
+						+ validation.inputChannels() + " (image and context channels); give the sampler the architecture's context channels." );
 			final IdentityBaseline identity = IdentityBaseline.of( validation );
 			if ( identity.defined() )
 				log.accept( identity.describe() );

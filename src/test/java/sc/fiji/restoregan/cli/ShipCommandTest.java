@@ -71,6 +71,29 @@ class ShipCommandTest
 		assertEquals( 9, card( models.resolve( "tiny" ) ).training.get( "stepsInAll" ).getAsLong() );
 	}
 
+	/**
+	 * A run that widened the model (--context) ships over it as a
+	 * continuation; another architecture trained from scratch does not.
+	 */
+	@Test
+	void aWidenedContinuationReplacesItsModel() throws Exception
+	{
+		final Path models = dir.resolve( "models" ), first = dir.resolve( "first" ), wide = dir.resolve( "wide" ), other = dir.resolve( "other" );
+		Files.createDirectories( models );
+		Files.writeString( models.resolve( "models.json" ), "[]\n" );
+		final String[] lighting = TrainCommandTest.concat( TINY, "--task", "lighting", "--degradation", "lighting", "--steps", "2" );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--filters", "4", "--depth", "1", "--out", first.toString() ) ) );
+		assertEquals( 0, Main.run( "ship", "--run", first.toString(), "--as", "tiny", "--description", "A tiny model.", "--models", models.toString() ) );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--filters", "4", "--depth", "1", "--context", "4", "--out", other.toString() ) ) );
+		assertEquals( 2, Main.run( "ship", "--run", other.toString(), "--as", "tiny", "--models", models.toString() ) );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--context", "4", "--init", models.resolve( "tiny" ).toString(), "--out", wide.toString() ) ) );
+		assertEquals( 0, Main.run( "ship", "--run", wide.toString(), "--as", "tiny", "--models", models.toString() ) );
+		final ModelCard widened = card( models.resolve( "tiny" ) );
+		assertEquals( 3, widened.architecture.inChannels() );
+		assertEquals( 4, widened.training.get( "stepsInAll" ).getAsLong() );
+		assertEquals( "A tiny model.", widened.description );
+	}
+
 	private static ModelCard card( final Path folder )
 	{
 		return ModelStore.load( ModelSource.directory( folder ) ).card();

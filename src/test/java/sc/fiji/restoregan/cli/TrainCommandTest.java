@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
@@ -68,6 +69,30 @@ class TrainCommandTest
 		final Path other = dir.resolve( "other" );
 		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "8", "--depth", "1", "--init", first.toString(), "--out", other.toString() ) );
 		assertTrue( !Files.exists( other.resolve( "card.json" ) ) && !Files.exists( other.resolve( "commands.txt" ) ), "a refused run records no command" );
+	}
+
+	/**
+	 * --context widens a starting model (it starts out computing what it
+	 * did), trains on pairs with context channels, records them in the card,
+	 * and the model restores images; a sampler without degradation family
+	 * cannot make context channels.
+	 */
+	@Test
+	void contextChannelsWidenTheStartingModel() throws Exception
+	{
+		final Path first = dir.resolve( "plain" ), wide = dir.resolve( "wide" );
+		final String[] common = { "train", "--task", "lighting", "--degradation", "lighting", "--steps", "2", "--batch", "2", "--patch", "32", "--seed", "3" };
+		assertEquals( 0, Main.run( concat( common, "--filters", "4", "--depth", "1", "--out", first.toString() ) ) );
+		assertEquals( 0, Main.run( concat( common, "--init", first.toString(), "--context", "4,16", "--region", "64", "--out", wide.toString() ) ) );
+		final ModelCard card = ModelStore.load( ModelSource.directory( wide ) ).card();
+		assertTrue( card.architecture.toString().contains( "channels 5->1" ) && card.architecture.toString().contains( "sigma 4, 16 px" ), card.architecture.toString() );
+		assertEquals( 64, card.training.getAsJsonObject( "data" ).get( "region" ).getAsInt() );
+		assertTrue( card.training.getAsJsonObject( "data" ).has( "context" ) );
+		final Path in = dir.resolve( "in.tif" ), out = dir.resolve( "out.tif" );
+		ImageFiles.writeFloatTiff( net.imglib2.img.array.ArrayImgs.floats( new float[ 70 * 50 ], 70, 50 ), in );
+		assertEquals( 0, Main.run( "restore", "--task", "lighting", "--model", wide.toString(), "--input", in.toString(), "--output", out.toString() ) );
+		assertTrue( Files.exists( out ) );
+		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--context", "4", "--out", dir.resolve( "refused" ).toString() ) );
 	}
 
 	/** {@code a} followed by {@code b}: a shared command line with a run's own options. */

@@ -2,12 +2,22 @@ package sc.fiji.restoregan.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+import sc.fiji.restoregan.filter.ContextChannels;
+import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.train.InitialWeights;
 
 class ResidualUNetTest
 {
@@ -48,5 +58,44 @@ class ResidualUNetTest
 		shuffled.shuffle = 2;
 		assertEquals( 8, shuffled.blockSize() );
 		assertEquals( 56, shuffled.receptiveFieldRadius() );
+	}
+
+	@Test
+	void aWidenedNetworkComputesWhatTheOriginalDidWhateverItsContext()
+	{
+		final UNetConfig plain = new UNetConfig( 1, 4 );
+		final UNetConfig wide = plain.withContext( new ContextChannels( new double[] { 4, 8 } ) );
+		assertEquals( 5, wide.inChannels );
+		assertEquals( 1, wide.imageChannels() );
+		assertTrue( wide.toString().contains( "context background and flat-field at sigma 4, 8 px" ), wide.toString() );
+		try ( NDManager m = NDManager.newBaseManager( "PyTorch" ) )
+		{
+			final ai.djl.nn.Block original = plain.newBlock();
+			original.initialize( m, DataType.FLOAT32, new Shape( 1, 1, 16, 16 ) );
+			final byte[] widened = InitialWeights.widen( ModelStore.parameters( original ), plain, wide );
+			final ai.djl.nn.Block block = wide.newBlock();
+			block.initialize( m, DataType.FLOAT32, new Shape( 1, 5, 16, 16 ) );
+			InitialWeights.load( block, widened, m );
+			m.getEngine().setRandomSeed( 5 );
+			final NDArray x = m.randomUniform( 0, 1, new Shape( 2, 5, 16, 16 ) );
+			final ParameterStore store = new ParameterStore( m, false );
+			final NDArray expected = original.forward( store, new NDList( x.get( ":, 0:1" ) ), false ).singletonOrThrow();
+			final NDArray actual = block.forward( store, new NDList( x ), false ).singletonOrThrow();
+			assertEquals( new Shape( 2, 1, 16, 16 ), actual.getShape() );
+			assertArrayEquals( expected.toFloatArray(), actual.toFloatArray(), 1e-5f );
+		}
+		// only input channels can be added
+		assertThrows( RestoreException.class, () -> InitialWeights.widen( new byte[ 0 ], new UNetConfig( 1, 4 ), new UNetConfig( 1, 8 ) ) );
+	}
+
+	@Test
+	void contextNeedsRoomForTheImage()
+	{
+		final UNetConfig c = new UNetConfig( 1, 4 );
+		c.context = new double[] { 4 };
+		assertThrows( IllegalArgumentException.class, c::validate, "one input channel cannot hold two context channels and the image" );
+		c.inChannels = 3;
+		c.validate();
+		assertThrows( IllegalArgumentException.class, () -> new FpnConfig().withContext( new ContextChannels( new double[] { 4 } ) ) );
 	}
 }

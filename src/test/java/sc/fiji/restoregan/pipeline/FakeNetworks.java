@@ -1,5 +1,7 @@
 package sc.fiji.restoregan.pipeline;
 
+import sc.fiji.restoregan.filter.ContextChannels;
+
 /** Networks without weights, for testing the pipeline around them. */
 final class FakeNetworks
 {
@@ -57,6 +59,53 @@ final class FakeNetworks
 			{
 				return "identity, " + calls + " calls";
 			}
+		};
+	}
+
+	/**
+	 * Sees {@code context} beside the image and returns plane {@code channel}
+	 * of each tile (0: the image, 1: the first context channel, ...).
+	 */
+	static PlaneNetwork channel( final ContextChannels context, final int channel, final int block, final int radius )
+	{
+		final PlaneNetwork identity = identity( 1, block, radius );
+		return new PlaneNetwork()
+		{
+			@Override
+			public float[] process( final float[] tile, final int height, final int width )
+			{
+				if ( tile.length != ( 1 + context.count() ) * height * width )
+					throw new IllegalArgumentException( "expected the image and " + context.count() + " context planes" );
+				return java.util.Arrays.copyOfRange( tile, channel * height * width, ( channel + 1 ) * height * width );
+			}
+
+			@Override
+			public ContextChannels context()
+			{
+				return context;
+			}
+
+			@Override
+			public int blockSize()
+			{
+				return identity.blockSize();
+			}
+
+			@Override
+			public int receptiveFieldRadius()
+			{
+				return identity.receptiveFieldRadius();
+			}
+
+			@Override
+			public String describeDevice()
+			{
+				return "fake";
+			}
+
+			@Override
+			public void close()
+			{}
 		};
 	}
 }

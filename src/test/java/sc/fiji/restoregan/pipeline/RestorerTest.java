@@ -28,7 +28,9 @@ import net.imglib2.view.Views;
 
 import sc.fiji.restoregan.TestModels;
 import sc.fiji.restoregan.bridge.Planes;
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.model.ModelSource;
+import sc.fiji.restoregan.normalize.AffineNormalization;
 import sc.fiji.restoregan.model.ModelStore;
 
 class RestorerTest
@@ -117,6 +119,35 @@ class RestorerTest
 		img.forEach( t -> t.set( 500 + rnd.nextInt( 3000 ) ) );
 		final Img< FloatType > out = new Restorer( FakeNetworks.identity( 1, 8, 16 ), new RestoreOptions( 64, 40, 2, 99 ) ).restore( img, Progress.NONE );
 		LoopBuilder.setImages( img, out ).forEachPixel( ( a, b ) -> assertEquals( a.get(), b.get(), 2e-3 ) );
+	}
+
+	/**
+	 * Context channels are computed on the whole normalised plane, then tiled
+	 * with the image: a network that returns its first context channel (the
+	 * background at sigma 24, wider than any tile) gives that plane's
+	 * background in the input's units, whatever the tiling.
+	 */
+	@Test
+	void contextChannelsSeeTheWholePlane()
+	{
+		final Img< FloatType > img = noise( 8, 150, 130 );
+		final int w = 150, h = 130;
+		final ContextChannels context = new ContextChannels( new double[] { 6, 24 } );
+		final RestoreOptions small = new RestoreOptions( 48, 16, 1, 99.8 );
+		final Img< FloatType > tiled = new Restorer( FakeNetworks.channel( context, 3, 4, 4 ), small ).restore( img, Progress.NONE );
+		final Img< FloatType > whole = new Restorer( FakeNetworks.channel( context, 3, 4, 4 ), new RestoreOptions( 1024, 16, 1, 99.8 ) ).restore( img, Progress.NONE );
+		final AffineNormalization norm = AffineNormalization.fromPercentiles( img, 1, 99.8 );
+		final float[] normalised = sc.fiji.restoregan.bridge.TensorBridge.toArray( norm.view( img ) );
+		final float[] background = context.compute( normalised, w, h )[ 2 ];
+		final float[] expected = new float[ background.length ];
+		for ( int i = 0; i < expected.length; i++ )
+			expected[ i ] = ( float ) norm.invert( background[ i ] );
+		final Img< FloatType > want = ArrayImgs.floats( expected, w, h );
+		assertTrue( maxAbsDifference( want, tiled ) < 1e-3, "max difference " + maxAbsDifference( want, tiled ) );
+		assertTrue( maxAbsDifference( whole, tiled ) < 1e-3 );
+		// the image itself is still channel 0
+		final Img< FloatType > image = new Restorer( FakeNetworks.channel( context, 0, 4, 4 ), small ).restore( img, Progress.NONE );
+		assertTrue( maxAbsDifference( img, image ) < 1e-3 );
 	}
 
 	@Test

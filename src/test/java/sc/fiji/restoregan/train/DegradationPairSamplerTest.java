@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import sc.fiji.restoregan.degrade.DegradationKind;
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.io.ImageFiles;
 
 /** Shapes, determinism and export of degradation pairs. */
@@ -40,6 +41,42 @@ class DegradationPairSamplerTest
 		assertArrayEquals( b.targets(), s.batch( 3, 2 ).targets() );
 		assertFalse( Arrays.equals( b.inputs(), s.batch( 4, 2 ).inputs() ) );
 		assertFalse( Arrays.equals( b.inputs(), b.targets() ) );
+	}
+
+	/**
+	 * Context channels follow each input's image plane; the image planes and
+	 * targets are those of a sampler without context, and the background
+	 * channel is smooth: neighbouring pixels differ far less than the image's.
+	 */
+	@Test
+	void contextChannelsFollowEachInput()
+	{
+		final ContextChannels context = new ContextChannels( new double[] { 4, 32 } );
+		final ScaledBatch plain = sampler( DegradationKind.LIGHTING, 1 ).pairs( 5, 3 );
+		final ScaledBatch b = sampler( DegradationKind.LIGHTING, 1 ).context( context ).pairs( 5, 3 );
+		final int px = 64 * 64;
+		assertEquals( 5, b.inputChannels() );
+		assertEquals( 3 * 5 * px, b.inputs().length );
+		assertArrayEquals( plain.inputs(), b.imageInputs() );
+		assertArrayEquals( plain.targets(), b.targets() );
+		for ( int i = 0; i < 3; i++ )
+		{
+			final float[] image = Arrays.copyOfRange( b.inputs(), i * 5 * px, ( i * 5 + 1 ) * px );
+			final float[] background = Arrays.copyOfRange( b.inputs(), ( i * 5 + 3 ) * px, ( i * 5 + 4 ) * px );
+			assertTrue( roughness( background ) < 0.2 * roughness( image ), "pair " + i );
+		}
+		assertThrows( IllegalStateException.class, b::toBatch );
+		assertTrue( sampler( DegradationKind.LIGHTING, 1 ).context( context ).recipe().get( "context" ).getAsString().contains( "sigma 4, 32 px" ) );
+	}
+
+	/** Mean absolute difference between horizontal neighbours of a 64 x 64 patch. */
+	private static double roughness( final float[] v )
+	{
+		double s = 0;
+		for ( int y = 0; y < 64; y++ )
+			for ( int x = 1; x < 64; x++ )
+				s += Math.abs( v[ y * 64 + x ] - v[ y * 64 + x - 1 ] );
+		return s / ( 64 * 63 );
 	}
 
 	@Test

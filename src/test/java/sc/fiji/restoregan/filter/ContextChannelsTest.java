@@ -1,0 +1,100 @@
+package sc.fiji.restoregan.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class ContextChannelsTest
+{
+	private static final int W = 96, H = 80;
+
+	/** Seeded texture in [0.5, 1.5]. */
+	private static float[] texture( final long seed )
+	{
+		final Random rnd = new Random( seed );
+		final float[] t = new float[ W * H ];
+		for ( int i = 0; i < t.length; i++ )
+			t[ i ] = 0.5f + rnd.nextFloat();
+		return t;
+	}
+
+	@Test
+	void aConstantPlaneIsItsOwnBackgroundAndFlatField()
+	{
+		final float[] plane = new float[ W * H ];
+		java.util.Arrays.fill( plane, 0.4f );
+		final float[][] c = new ContextChannels( new double[] { 3, 40 } ).compute( plane, W, H );
+		assertEquals( 4, c.length );
+		for ( final float[] channel : c )
+			for ( final float v : channel )
+				assertEquals( 0.4, v, 1e-5 );
+	}
+
+	@Test
+	void theFlatFieldRemovesASmoothIlluminationField()
+	{
+		final float[] t = texture( 1 ), lit = new float[ W * H ];
+		for ( int y = 0; y < H; y++ )
+			for ( int x = 0; x < W; x++ )
+				lit[ y * W + x ] = t[ y * W + x ] * ( float ) ( 0.2 + 0.8 * x / ( W - 1.0 ) );
+		final float[] flat = new ContextChannels( new double[] { 12 } ).compute( lit, W, H )[ 1 ];
+		// the ratio of the right to the left columns' means: about 4.5 under the field, near 1 after the
+		// flat-field (the mirrored border overestimates the dim edge's background a little)
+		final double before = columnMean( lit, W - 9, W - 1 ) / columnMean( lit, 0, 8 );
+		final double after = columnMean( flat, W - 9, W - 1 ) / columnMean( flat, 0, 8 );
+		assertTrue( before > 3.5, "field ratio " + before );
+		assertTrue( after > 0.9 && after < 1.4, "after the flat-field " + after );
+	}
+
+	private static double columnMean( final float[] img, final int x0, final int x1 )
+	{
+		double s = 0;
+		int n = 0;
+		for ( int y = 0; y < H; y++ )
+			for ( int x = x0; x <= x1; x++, n++ )
+				s += img[ y * W + x ];
+		return s / n;
+	}
+
+	@Test
+	void largeScalesApproximateTheExactBlur()
+	{
+		// a smooth plane: the block-averaged background is close to the exact Gaussian blur
+		final float[] plane = new float[ W * H ];
+		for ( int y = 0; y < H; y++ )
+			for ( int x = 0; x < W; x++ )
+				plane[ y * W + x ] = ( float ) ( 0.5 + 0.3 * Math.sin( x / 9.0 ) * Math.cos( y / 13.0 ) );
+		final float[] approx = ContextChannels.background( plane, W, H, 24 ), exact = GaussianBlur.blur( plane, W, H, 24 );
+		double worst = 0;
+		for ( int i = 0; i < plane.length; i++ )
+			worst = Math.max( worst, Math.abs( approx[ i ] - exact[ i ] ) );
+		assertTrue( worst < 0.02, "largest difference " + worst );
+		// small scales are exact
+		assertEquals( 0, maxDifference( ContextChannels.background( plane, W, H, 5 ), GaussianBlur.blur( plane, W, H, 5 ) ), 0 );
+	}
+
+	private static double maxDifference( final float[] a, final float[] b )
+	{
+		double worst = 0;
+		for ( int i = 0; i < a.length; i++ )
+			worst = Math.max( worst, Math.abs( a[ i ] - b[ i ] ) );
+		return worst;
+	}
+
+	@Test
+	void countsDescribesAndChecks()
+	{
+		assertEquals( 0, ContextChannels.NONE.count() );
+		assertTrue( ContextChannels.NONE.isEmpty() );
+		assertEquals( 0, new ContextChannels( null ).count() );
+		final ContextChannels c = new ContextChannels( new double[] { 16, 64 } );
+		assertEquals( 4, c.count() );
+		assertEquals( "background and flat-field at sigma 16, 64 px", c.describe() );
+		assertEquals( c, new ContextChannels( new double[] { 16, 64 } ) );
+		assertThrows( IllegalArgumentException.class, () -> new ContextChannels( new double[] { 0 } ) );
+	}
+}
