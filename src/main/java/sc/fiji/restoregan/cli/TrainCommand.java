@@ -114,7 +114,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--disc-lr", defaultValue = "1e-4", description = "Peak learning rate of the discriminator (same schedule). Default: ${DEFAULT-VALUE}." )
 	double discLr;
 
-	@Option( names = "--content", defaultValue = "l1", description = "Content loss with --gan, a weighted sum of l1, l2, ssim, perceptual, contextual, e.g. l1+0.5*ssim or 0.5*l2+0.006*perceptual. Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--content", defaultValue = "l1", description = "Content loss, a weighted sum of l1, l2, ssim, affine-l1 (L1 after a least-squares affine fit of each output to its target), and with --gan perceptual and contextual, e.g. l1+0.5*ssim, affine-l1+0.1*l1 or 0.5*l2+0.006*perceptual. Default: ${DEFAULT-VALUE}." )
 	String content;
 
 	@Option( names = "--adv-weight", defaultValue = "0.01", description = "Weight of the adversarial loss (content weight 1). Default: ${DEFAULT-VALUE}." )
@@ -160,8 +160,6 @@ final class TrainCommand implements Callable< Integer >
 		final Task t = Task.parse( task );
 		final TrainingConfig config = trainingConfig();
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
-		if ( ganConfig == null && !"l1".equals( content ) )
-			throw new RestoreException( "Supervised training uses L1; other content losses (--content " + content + ") need --gan." );
 		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch, untouched, region,
 				config.architecture.context() );
 		final byte[] parameters;
@@ -218,8 +216,11 @@ final class TrainCommand implements Callable< Integer >
 		config.patch = patch;
 		config.learningRate = lr;
 		config.seed = seed;
+		config.content = gan == null && !"l1".equals( content ) ? content : null;
 		try
 		{
+			if ( config.content != null && ContentObjective.parse( config.content ).needsFeatures() )
+				throw new IllegalArgumentException( "Supervised training takes pixel losses (l1, l2, ssim, affine-l1), not --content " + content + ": perceptual and contextual losses need --gan." );
 			config.schedule = LearningRateSchedule.of( schedule ).label();
 			config.architecture = architecture().validate();
 		}

@@ -3,13 +3,16 @@ package sc.fiji.restoregan.gan;
 import java.util.Locale;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * A pixel-wise content (reconstruction) loss between the generator's output
  * and the clean target, both (N, C, H, W): mean absolute (L1, default) or
- * mean squared (L2) difference, or 1 − SSIM ({@link SsimLoss} with data
+ * mean squared (L2) difference, 1 − SSIM ({@link SsimLoss} with data
  * range 1, for images normalised to about [0, 1]; patches of at least 11
- * pixels).
+ * pixels), or the mean absolute difference after a least-squares affine fit
+ * of each output image to its target (for tasks whose intensity scale is
+ * ambiguous and which are scored after such a fit: dehaze, lighting).
  */
 public enum ContentLoss
 {
@@ -18,14 +21,16 @@ public enum ContentLoss
 	/** Mean squared difference. */
 	L2,
 	/** 1 − SSIM. */
-	SSIM;
+	SSIM,
+	/** Mean absolute difference after fitting each output image to its target by {@code a x + b}. */
+	AFFINE_L1;
 
 	private static final SsimLoss STRUCTURAL = new SsimLoss( 1 );
 
-	/** The loss called {@code name} (l1, l2 or ssim, case-insensitive). */
+	/** The loss called {@code name} (l1, l2, ssim or affine-l1, case-insensitive). */
 	public static ContentLoss of( final String name )
 	{
-		return valueOf( name.toUpperCase( Locale.ROOT ) );
+		return valueOf( name.toUpperCase( Locale.ROOT ).replace( '-', '_' ) );
 	}
 
 	/** The scalar loss of {@code output} against {@code target}. */
@@ -33,7 +38,24 @@ public enum ContentLoss
 	{
 		if ( this == SSIM )
 			return STRUCTURAL.loss( output, target );
+		if ( this == AFFINE_L1 )
+			return affineFit( output, target ).sub( target ).abs().mean();
 		final NDArray d = output.sub( target );
 		return this == L1 ? d.abs().mean() : d.square().mean();
+	}
+
+	/**
+	 * Each image of {@code output} mapped by the least-squares {@code a x + b}
+	 * onto its target (the fit is part of the graph, so gradients flow through
+	 * it); a constant output maps to the target's mean.
+	 */
+	static NDArray affineFit( final NDArray output, final NDArray target )
+	{
+		final Shape shape = output.getShape();
+		final long n = shape.get( 0 );
+		final NDArray o = output.reshape( n, -1 ), t = target.reshape( n, -1 );
+		final NDArray dO = o.sub( o.mean( new int[] { 1 }, true ) ), tMean = t.mean( new int[] { 1 }, true );
+		final NDArray a = dO.mul( t.sub( tMean ) ).sum( new int[] { 1 }, true ).div( dO.square().sum( new int[] { 1 }, true ).add( 1e-8 ) );
+		return dO.mul( a ).add( tMean ).reshape( shape );
 	}
 }

@@ -12,15 +12,15 @@ import ai.djl.ndarray.NDList;
  * A weighted sum of content losses given as text, for example {@code l1},
  * {@code l1+0.5*ssim} or DeblurGAN-v2's {@code 0.5*l2+0.006*perceptual}:
  * terms joined by {@code +}, each an optional weight and {@code *} before a
- * name. Names: {@code l1}, {@code l2} (alias {@code mse}), {@code ssim}
- * ({@link ContentLoss}), {@code perceptual} ({@link PerceptualLoss}) and
+ * name. Names: {@code l1}, {@code l2} (alias {@code mse}), {@code ssim},
+ * {@code affine-l1} ({@link ContentLoss}), {@code perceptual} ({@link PerceptualLoss}) and
  * {@code contextual} ({@link ContextualLoss} on the deepest feature map);
  * the last two need a {@link FeatureNetwork}.
  */
 public final class ContentObjective
 {
 	/** The names a term may have. */
-	public static final List< String > NAMES = List.of( "l1", "l2", "mse", "ssim", "perceptual", "contextual" );
+	public static final List< String > NAMES = List.of( "l1", "l2", "mse", "ssim", "affine-l1", "perceptual", "contextual" );
 
 	/**
 	 * One weighted term.

@@ -72,7 +72,7 @@ public final class TrainingCard
 		card.scale = config.architecture.scale();
 		final long done = gan == null ? SupervisedTrainer.checkpointStep( run ) : GanTrainer.checkpointStep( run );
 		final JsonObject training = new JsonObject();
-		training.addProperty( "loss", gan == null ? "L1" : "content " + gan.content + " + " + gan.adversarialWeight + " x adversarial (" + gan.objective + ")" );
+		training.addProperty( "loss", gan == null ? ( config.content == null ? "L1" : "content " + config.content ) : "content " + gan.content + " + " + gan.adversarialWeight + " x adversarial (" + gan.objective + ")" );
 		training.addProperty( "optimizer", "Adam (beta1 " + ( gan == null ? 0.9 : gan.beta1 ) + ", beta2 0.999), " + LearningRateSchedule.of( config.schedule ).describe( config ) );
 		training.addProperty( "steps", done );
 		training.addProperty( "plannedSteps", config.steps );
@@ -120,7 +120,7 @@ public final class TrainingCard
 		if ( gan == null && config.architecture.kind() == GeneratorKind.UNET && sampler instanceof DenoisePairSampler )
 			return "Residual U-Net denoiser for Poisson-Gaussian noise (5 to 100 photons at the brightest pixel, read noise 0.5 to 5%), trained with L1.";
 		final String data = sampler.recipe().has( "pairs" ) ? "real pairs" : "synthetic " + sampler.recipe().get( "degradation" ).getAsString().split( "[,:]" )[ 0 ] + " pairs";
-		return config.architecture + " for " + task.id() + ", trained on " + data + " with " + ( gan == null ? "L1" : gan.content + " and the " + gan.objective + " objective" ) + ".";
+		return config.architecture + " for " + task.id() + ", trained on " + data + " with " + ( gan == null ? ( config.content == null ? "L1" : config.content ) : gan.content + " and the " + gan.objective + " objective" ) + ".";
 	}
 
 	/** The last row of the run's loss log (supervised: under the names the first shipped card used). */

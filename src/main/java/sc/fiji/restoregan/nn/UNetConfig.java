@@ -1,5 +1,7 @@
 package sc.fiji.restoregan.nn;
 
+import com.google.gson.Gson;
+
 import ai.djl.nn.Block;
 
 import sc.fiji.restoregan.filter.ContextChannels;
@@ -93,12 +95,8 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public UNetConfig withContext( final ContextChannels channels )
 	{
-		final UNetConfig c = new UNetConfig( depth, baseFilters );
-		c.convsPerLevel = convsPerLevel;
-		c.kernelSize = kernelSize;
-		c.outChannels = outChannels;
-		c.residual = residual;
-		c.shuffle = shuffle;
+		final Gson gson = new Gson();
+		final UNetConfig c = gson.fromJson( gson.toJson( this ), UNetConfig.class );
 		c.inChannels = imageChannels() + channels.count();
 		c.context = channels.isEmpty() ? null : channels.sigmas();
 		return c;

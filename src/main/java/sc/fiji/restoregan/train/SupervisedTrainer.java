@@ -32,6 +32,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
 import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.gan.ContentObjective;
 import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
@@ -58,6 +60,8 @@ public final class SupervisedTrainer
 
 	private final Path runDir;
 
+	private final ContentObjective objective;
+
 	private Consumer< String > log = s -> {};
 
 	private BiConsumer< Long, Map< String, Double > > losses = ( step, values ) -> {};
@@ -74,6 +78,9 @@ public final class SupervisedTrainer
 		this.config = config;
 		this.sampler = sampler;
 		this.runDir = runDir;
+		this.objective = ContentObjective.parse( config.loss() );
+		if ( objective.needsFeatures() )
+			throw new IllegalArgumentException( "Supervised training takes pixel losses (l1, l2, ssim, affine-l1), not '" + config.loss() + "': perceptual and contextual losses need --gan." );
 	}
 
 	private byte[] initialWeights;
@@ -157,7 +164,7 @@ public final class SupervisedTrainer
 			if ( validation.inputChannels() != config.architecture.inChannels() )
 				throw new RestoreException( "The generator " + config.architecture + " takes " + config.architecture.inChannels() + " input channels but the training pairs have "
 						+ validation.inputChannels() + " (image and context channels); give the sampler the architecture's context channels." );
-			final IdentityBaseline identity = IdentityBaseline.of( validation );
+			final IdentityBaseline identity = identityBaseline( manager, validation );
 			if ( identity.defined() )
 				log.accept( identity.describe() );
 			boolean warned = false;
@@ -204,7 +211,7 @@ public final class SupervisedTrainer
 	}
 
 	/** One optimisation step on a batch; returns its L1 loss. */
-	private static double trainStep( final Block net, final ParameterStore store, final NDManager manager, final AdamState adam, final ScaledBatch batch, final double lr )
+	private double trainStep( final Block net, final ParameterStore store, final NDManager manager, final AdamState adam, final ScaledBatch batch, final double lr )
 	{
 		try ( NDManager sub = manager.newSubManager() )
 		{
@@ -212,7 +219,7 @@ public final class SupervisedTrainer
 			final double loss;
 			try ( GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )
 			{
-				final NDArray l = l1( net, store, pair, true );
+				final NDArray l = loss( net, store, pair, true );
 				gc.backward( l );
 				loss = l.getFloat();
 			}
@@ -221,18 +228,30 @@ public final class SupervisedTrainer
 		}
 	}
 
-	private static double validationLoss( final Block net, final ParameterStore store, final NDManager manager, final ScaledBatch batch )
+	private double validationLoss( final Block net, final ParameterStore store, final NDManager manager, final ScaledBatch batch )
 	{
 		try ( NDManager sub = manager.newSubManager() )
 		{
-			return l1( net, store, PairTensors.of( sub, batch ), false ).getFloat();
+			return loss( net, store, PairTensors.of( sub, batch ), false ).getFloat();
 		}
 	}
 
-	/** Mean absolute difference between the network's output and the target. */
-	private static NDArray l1( final Block net, final ParameterStore store, final NDList pair, final boolean training )
+	/** The validation loss of returning the input: L1 as {@link IdentityBaseline#of}, or the configured loss. */
+	private IdentityBaseline identityBaseline( final NDManager manager, final ScaledBatch validation )
 	{
-		return net.forward( store, new NDList( pair.get( 0 ) ), training ).singletonOrThrow().sub( pair.get( 1 ) ).abs().mean();
+		if ( config.content == null || validation.inputSize() != validation.targetSize() )
+			return IdentityBaseline.of( validation );
+		try ( NDManager sub = manager.newSubManager() )
+		{
+			final int n = validation.count(), side = validation.targetSize();
+			return new IdentityBaseline( objective.loss( TensorBridge.toTensor( sub, validation.imageInputs(), n, side, side ), TensorBridge.toTensor( sub, validation.targets(), n, side, side ), null, null ).getFloat() );
+		}
+	}
+
+	/** The configured loss ({@link TrainingConfig#loss()}, L1 by default) of the network's output against the target. */
+	private NDArray loss( final Block net, final ParameterStore store, final NDList pair, final boolean training )
+	{
+		return objective.loss( net.forward( store, new NDList( pair.get( 0 ) ), training ).singletonOrThrow(), pair.get( 1 ), null, null );
 	}
 
 	private void saveCheckpoint( final Block net, final AdamState adam, final long step ) throws IOException

@@ -49,6 +49,20 @@ public final class TrainingConfig
 	/** The validation loss (on a fixed batch) is logged every this many steps. */
 	public int validateEvery = 50;
 
+	/**
+	 * The supervised loss, a content objective such as {@code affine-l1+0.1*l1}
+	 * (see {@code gan.ContentObjective}; terms needing a feature network are
+	 * for GAN training); null, as in configurations written before it
+	 * existed, for L1.
+	 */
+	public String content;
+
+	/** {@link #content}, or {@code l1} when unset. */
+	public String loss()
+	{
+		return content == null ? "l1" : content;
+	}
+
 	/** Learning rate at {@code step} (0-based) under the {@link #schedule}. */
 	public double learningRate( final long step )
 	{

@@ -95,6 +95,18 @@ class TrainCommandTest
 		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--context", "4", "--out", dir.resolve( "refused" ).toString() ) );
 	}
 
+	/** Supervised training takes a pixel content objective and says so in the card. */
+	@Test
+	void supervisedTrainingTakesAPixelObjective()
+	{
+		final Path run = dir.resolve( "affine" );
+		assertEquals( 0, Main.run( "train", "--task", "dehaze", "--degradation", "haze", "--content", "affine-l1+0.1*l1", "--steps", "2", "--batch", "2", "--patch", "16",
+				"--filters", "4", "--depth", "1", "--out", run.toString() ) );
+		final ModelCard card = ModelStore.load( ModelSource.directory( run ) ).card();
+		assertEquals( "content affine-l1+0.1*l1", card.training.get( "loss" ).getAsString() );
+		assertTrue( card.description.endsWith( "with affine-l1+0.1*l1." ), card.description );
+	}
+
 	/** {@code a} followed by {@code b}: a shared command line with a run's own options. */
 	static String[] concat( final String[] a, final String... b )
 	{
