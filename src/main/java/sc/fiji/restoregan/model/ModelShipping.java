@@ -71,8 +71,9 @@ public final class ModelShipping
 		if ( replaces )
 		{
 			final ModelCard old = ModelStore.readCard( ModelSource.directory( target ) );
-			// a run started from the model's weights may have widened it (context channels)
-			if ( !old.sameArchitecture( card ) && !startedFrom( card, old ) )
+			// a run started from the model's weights may have widened it (context channels), and a
+			// new twin follows its faithful model's architecture (checked below)
+			if ( !old.sameArchitecture( card ) && !startedFrom( card, old ) && twinOf == null )
 				throw new RestoreException( "The run's architecture " + card.architecture + " differs from model '" + name + "''s " + old.architecture + "; ship it under a new name." );
 			card.description = description != null ? description : old.description;
 			card.realismTwin = old.realismTwin;

@@ -84,6 +84,9 @@ class ShipCommandTest
 		final String[] lighting = TrainCommandTest.concat( TINY, "--task", "lighting", "--degradation", "lighting", "--steps", "2" );
 		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--filters", "4", "--depth", "1", "--out", first.toString() ) ) );
 		assertEquals( 0, Main.run( "ship", "--run", first.toString(), "--as", "tiny", "--description", "A tiny model.", "--models", models.toString() ) );
+		final String[] twin = TrainCommandTest.concat( lighting, "--gan", "ralsgan", "--disc-filters", "4", "--init", models.resolve( "tiny" ).toString() );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( twin, "--out", dir.resolve( "gan" ).toString() ) ) );
+		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "gan" ).toString(), "--as", "tiny-gan", "--description", "twin", "--twin-of", "tiny", "--models", models.toString() ) );
 		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--filters", "4", "--depth", "1", "--context", "4", "--out", other.toString() ) ) );
 		assertEquals( 2, Main.run( "ship", "--run", other.toString(), "--as", "tiny", "--models", models.toString() ) );
 		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--context", "4", "--init", models.resolve( "tiny" ).toString(), "--out", wide.toString() ) ) );
@@ -92,6 +95,12 @@ class ShipCommandTest
 		assertEquals( 3, widened.architecture.inChannels() );
 		assertEquals( 4, widened.training.get( "stepsInAll" ).getAsLong() );
 		assertEquals( "A tiny model.", widened.description );
+		// the old twin no longer fits; a twin of the widened model replaces it
+		assertEquals( "tiny-gan", ModelShipping.staleTwin( models, widened ) );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( twin, "--out", dir.resolve( "gan2" ).toString() ) ) );
+		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "gan2" ).toString(), "--as", "tiny-gan", "--twin-of", "tiny", "--models", models.toString() ) );
+		assertEquals( 3, card( models.resolve( "tiny-gan" ) ).architecture.inChannels() );
+		assertNull( ModelShipping.staleTwin( models, card( models.resolve( "tiny" ) ) ) );
 	}
 
 	private static ModelCard card( final Path folder )
