@@ -29,10 +29,23 @@ public final class Main
 	private Main()
 	{}
 
-	/** The arguments of this invocation, for recording in model cards. */
+	/**
+	 * The arguments of this invocation, for recording in model cards and
+	 * reports, each quoted for a POSIX shell where it holds characters the
+	 * shell would interpret (such as {@code *} in {@code --content
+	 * affine-l1+0.1*l1}), so a recorded command runs as it was given.
+	 */
 	static List< String > lastArgs()
 	{
-		return args;
+		return args.stream().map( Main::shellQuoted ).toList();
+	}
+
+	/** {@code arg} as a shell word: unchanged when safe, otherwise in single quotes. */
+	static String shellQuoted( final String arg )
+	{
+		if ( !arg.isEmpty() && arg.matches( "[A-Za-z0-9_./,:=@%+-]+" ) )
+			return arg;
+		return "'" + arg.replace( "'", "'\\''" ) + "'";
 	}
 
 	/** Runs the tool and exits with its status. */

@@ -61,6 +61,17 @@ class MainTest
 	}
 
 	@Test
+	void recordedArgumentsAreShellWords()
+	{
+		assertEquals( "--content", Main.shellQuoted( "--content" ) );
+		assertEquals( "../shared/data/real", Main.shellQuoted( "../shared/data/real" ) );
+		assertEquals( "'affine-l1+0.1*l1'", Main.shellQuoted( "affine-l1+0.1*l1" ) );
+		assertEquals( "'a b'", Main.shellQuoted( "a b" ) );
+		assertEquals( "'it'\\''s'", Main.shellQuoted( "it's" ) );
+		assertEquals( "''", Main.shellQuoted( "" ) );
+	}
+
+	@Test
 	void restoresAStackIntoAFloatTiffOfTheSameSize() throws Exception
 	{
 		TestModels.saveTiny( dir.resolve( "model" ), 1 );
