@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;
@@ -34,6 +35,12 @@ public final class TestModels
 		return save( dir, seed, "denoise", tinyArchitecture() );
 	}
 
+	/** Saves a seeded random tiny U-Net that sees context channels at 4 and 16 px beside the image. */
+	public static ModelCard saveTinyWithContext( final Path dir, final int seed ) throws IOException
+	{
+		return save( dir, seed, "dehaze", tinyArchitecture().withContext( new ContextChannels( new double[] { 4, 16 } ) ) );
+	}
+
 	/** Saves a seeded random tiny super-resolution generator (8 filters, 1 block) into {@code dir}. */
 	public static ModelCard saveTinySr( final Path dir, final int seed, final int scale ) throws IOException
 	{
@@ -54,7 +61,7 @@ public final class TestModels
 			final Block net = architecture.newBlock();
 			model.setBlock( net );
 			final int b = architecture.blockSize();
-			net.initialize( model.getNDManager(), DataType.FLOAT32, new Shape( 1, 1, Math.max( 16, b ), Math.max( 16, b ) ) );
+			net.initialize( model.getNDManager(), DataType.FLOAT32, new Shape( 1, architecture.inChannels(), Math.max( 16, b ), Math.max( 16, b ) ) );
 			ModelStore.save( dir, card, net );
 		}
 		return card;

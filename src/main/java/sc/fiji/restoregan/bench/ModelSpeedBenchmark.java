@@ -148,7 +148,7 @@ public final class ModelSpeedBenchmark
 		try ( PlaneNetwork network = stored.open( device ) )
 		{
 			final int b = network.blockSize(), side = ( 64 + b - 1 ) / b * b;
-			network.process( new float[ side * side ], side, side ); // warm-up
+			network.process( new float[ ( 1 + network.context().count() ) * side * side ], side, side ); // warm-up, with any context planes
 			final SpeedBenchmark.Measurement m = SpeedBenchmark.measure( network, architecture, size, RestoreOptions.defaults() );
 			return new Row( nameOrFolder, stored.card().task, architecture, parameters, stored.weights().length, m, matmulGflops, network.describeDevice() );
 		}

@@ -36,16 +36,18 @@ class ModelSpeedBenchmarkTest
 	void rowsNameTheModelsWithPositiveFiguresAndOutputScaledBySquare() throws Exception
 	{
 		final String denoiser = dir.resolve( "tiny-denoise" ).toString(), sr2 = dir.resolve( "tiny-sr2" ).toString(), sr4 = dir.resolve( "tiny-sr4" ).toString();
+		final String context = dir.resolve( "tiny-context" ).toString();
 		TestModels.saveTiny( Path.of( denoiser ), 1 );
 		TestModels.saveTinySr( Path.of( sr2 ), 2, 2 );
 		TestModels.saveTinySr( Path.of( sr4 ), 3, 4 );
-		final List< String > names = ModelSpeedBenchmark.resolve( denoiser + " , " + sr2 + "," + sr4 );
-		assertEquals( List.of( denoiser, sr2, sr4 ), names );
+		TestModels.saveTinyWithContext( Path.of( context ), 4 );
+		final List< String > names = ModelSpeedBenchmark.resolve( denoiser + " , " + sr2 + "," + sr4 + "," + context );
+		assertEquals( List.of( denoiser, sr2, sr4, context ), names );
 
 		final double ceiling = 10; // not measured: the test checks arithmetic, not speed
 		final List< ModelSpeedBenchmark.Row > rows = ModelSpeedBenchmark.run( names, Device.cpu(), 64, ceiling, s -> {} );
 		assertEquals( names, rows.stream().map( ModelSpeedBenchmark.Row::model ).toList() );
-		assertEquals( List.of( 1, 2, 4 ), rows.stream().map( ModelSpeedBenchmark.Row::scale ).toList() );
+		assertEquals( List.of( 1, 2, 4, 1 ), rows.stream().map( ModelSpeedBenchmark.Row::scale ).toList() );
 		for ( final ModelSpeedBenchmark.Row r : rows )
 		{
 			final SpeedBenchmark.Measurement m = r.measurement();

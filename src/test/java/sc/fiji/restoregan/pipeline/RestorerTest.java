@@ -30,8 +30,8 @@ import sc.fiji.restoregan.TestModels;
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.model.ModelSource;
-import sc.fiji.restoregan.normalize.AffineNormalization;
 import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.normalize.AffineNormalization;
 
 class RestorerTest
 {
