@@ -219,8 +219,7 @@ final class TrainCommand implements Callable< Integer >
 		config.content = gan == null && !"l1".equals( content ) ? content : null;
 		try
 		{
-			if ( config.content != null && ContentObjective.parse( config.content ).needsFeatures() )
-				throw new IllegalArgumentException( "Supervised training takes pixel losses (l1, l2, ssim, affine-l1), not --content " + content + ": perceptual and contextual losses need --gan." );
+			SupervisedTrainer.objective( config );
 			config.schedule = LearningRateSchedule.of( schedule ).label();
 			config.architecture = architecture().validate();
 		}

@@ -25,8 +25,12 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * Restores an image with a {@link PlaneNetwork}, plane by plane and tile by
  * tile: percentile normalisation, mirror-padded overlapping tiles read as
  * views, the network, weighted blending into the output, and the inverse
- * normalisation, so the result is in the input's units. The input is only
- * read. Memory: the output image plus a few tiles.
+ * normalisation, so the result is in the input's units. A network with
+ * context channels ({@link PlaneNetwork#context()}) gets them beside the
+ * image in every tile, computed once per plane on the whole normalised
+ * plane. The input is only read. Memory: the output image plus a few tiles,
+ * and with context channels one float copy of the plane being restored per
+ * channel (the image and two per context scale).
  */
 public final class Restorer
 {

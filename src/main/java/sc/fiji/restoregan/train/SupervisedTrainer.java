@@ -78,9 +78,21 @@ public final class SupervisedTrainer
 		this.config = config;
 		this.sampler = sampler;
 		this.runDir = runDir;
-		this.objective = ContentObjective.parse( config.loss() );
+		this.objective = objective( config );
+	}
+
+	/**
+	 * The loss of a configuration.
+	 *
+	 * @throws IllegalArgumentException for an unknown loss or one that needs a
+	 *             feature network (those are for GAN training)
+	 */
+	public static ContentObjective objective( final TrainingConfig config )
+	{
+		final ContentObjective objective = ContentObjective.parse( config.loss() );
 		if ( objective.needsFeatures() )
 			throw new IllegalArgumentException( "Supervised training takes pixel losses (l1, l2, ssim, affine-l1), not '" + config.loss() + "': perceptual and contextual losses need --gan." );
+		return objective;
 	}
 
 	private byte[] initialWeights;
