@@ -53,7 +53,7 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 	{
 		try
 		{
-			return predictor.predict( new Tile( tile, tile.length / ( height * width ), height, width ) );
+			return predictor.predict( new Tile( tile, 1 + context.count(), height, width ) );
 		}
 		catch ( final TranslateException e )
 		{

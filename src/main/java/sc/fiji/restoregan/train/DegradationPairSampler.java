@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 
 import net.imglib2.img.array.ArrayImgs;
 
+import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.degrade.Degradation;
 import sc.fiji.restoregan.degrade.DegradationKind;
 import sc.fiji.restoregan.filter.ContextChannels;
@@ -144,9 +145,8 @@ public final class DegradationPairSampler implements PairSampler
 			crop( clean, region, x0 * scale, y0 * scale, patch, outNorm, targets, i );
 			if ( !context.isEmpty() )
 			{
-				final float[] normalised = new float[ degraded.length ];
-				for ( int p = 0; p < normalised.length; p++ )
-					normalised[ p ] = ( float ) inNorm.apply( degraded[ p ] );
+				// normalised as the restorer normalises a plane, so the context matches inference's
+				final float[] normalised = TensorBridge.toArray( inNorm.view( ArrayImgs.floats( degraded, small, small ) ) );
 				final float[][] planes = context.compute( normalised, small, small );
 				for ( int c = 0; c < planes.length; c++ )
 					crop( planes[ c ], small, x0, y0, in, AffineNormalization.IDENTITY, inputs, i * channels + 1 + c );
