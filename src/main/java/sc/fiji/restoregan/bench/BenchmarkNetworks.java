@@ -27,13 +27,23 @@ public final class BenchmarkNetworks implements AutoCloseable
 
 	private final Map< String, PlaneRestorer > restorers = new LinkedHashMap<>();
 
-	private BenchmarkNetworks()
-	{}
+	private final RestoreOptions options;
+
+	private BenchmarkNetworks( final RestoreOptions options )
+	{
+		this.options = options;
+	}
 
 	/** No networks: a benchmark of the classical baselines alone. */
 	public static BenchmarkNetworks none()
 	{
-		return new BenchmarkNetworks();
+		return none( RestoreOptions.defaults() );
+	}
+
+	/** No networks yet; those {@linkplain #add added} run with {@code options}. */
+	public static BenchmarkNetworks none( final RestoreOptions options )
+	{
+		return new BenchmarkNetworks( options );
 	}
 
 	/**
@@ -43,20 +53,22 @@ public final class BenchmarkNetworks implements AutoCloseable
 	 * @param faithful the (L1-trained) model
 	 * @param twin its GAN-trained twin, or null when every setting is 0
 	 * @param realism settings from 0 (faithful) to 1 (the twin)
+	 * @param options how every network here is run (the plugin's defaults,
+	 *            or a self-ensemble)
 	 * @param device where to run
 	 * @throws RestoreException when a setting needs a twin there is not, or
 	 *             the model's scale does not fit the task
 	 */
-	public static BenchmarkNetworks open( final BenchmarkTask task, final StoredModel faithful, final StoredModel twin, final List< Double > realism, final Device device )
+	public static BenchmarkNetworks open( final BenchmarkTask task, final StoredModel faithful, final StoredModel twin, final List< Double > realism, final RestoreOptions options, final Device device )
 	{
-		final BenchmarkNetworks networks = new BenchmarkNetworks();
+		final BenchmarkNetworks networks = new BenchmarkNetworks( options );
 		try
 		{
 			for ( final double r : realism )
 			{
 				final PlaneNetwork net = RealismBlend.open( faithful, twin, r, device );
 				networks.open.add( net );
-				networks.restorers.put( RestorationBenchmark.realismKey( r ), restorer( task, faithful, net ) );
+				networks.restorers.put( RestorationBenchmark.realismKey( r ), restorer( task, faithful, net, options ) );
 			}
 			return networks;
 		}
@@ -84,7 +96,7 @@ public final class BenchmarkNetworks implements AutoCloseable
 	{
 		final PlaneNetwork net = RealismBlend.open( model, twin, r, device );
 		open.add( net );
-		restorers.put( key, restorer( task, model, net ) );
+		restorers.put( key, restorer( task, model, net, options ) );
 		return this;
 	}
 
@@ -95,19 +107,21 @@ public final class BenchmarkNetworks implements AutoCloseable
 	}
 
 	/**
-	 * A network as the benchmark runs it, with the plugin's default options.
+	 * A network as the benchmark runs it, with the given options.
 	 * A same-size model (the multi-task one) on a super-resolution benchmark
 	 * restores the bicubic enlargement ({@link PlaneRestorer#afterBicubic}).
 	 *
 	 * @param task the benchmark
 	 * @param stored the model, for its name in messages
 	 * @param net the opened network
+	 * @param options tiling, normalisation and self-ensemble (the model's
+	 *            own unless these set one)
 	 * @throws RestoreException when the network enlarges by another factor
 	 *             than the task needs
 	 */
-	public static PlaneRestorer restorer( final BenchmarkTask task, final StoredModel stored, final PlaneNetwork net )
+	public static PlaneRestorer restorer( final BenchmarkTask task, final StoredModel stored, final PlaneNetwork net, final RestoreOptions options )
 	{
-		final PlaneRestorer plain = PlaneRestorer.of( net, RestoreOptions.defaults() );
+		final PlaneRestorer plain = PlaneRestorer.of( net, options.forModel( stored.card().ensemble ) );
 		if ( net.scale() == task.scale() )
 			return plain;
 		if ( net.scale() == 1 )

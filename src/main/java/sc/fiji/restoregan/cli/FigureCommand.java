@@ -21,6 +21,7 @@ import sc.fiji.restoregan.bench.RestorationBenchmark;
 import sc.fiji.restoregan.io.Montage;
 import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.StoredModel;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
@@ -112,7 +113,7 @@ final class FigureCommand implements Callable< Integer >
 		final RestorationBenchmark benchmark = new RestorationBenchmark( bench, seed );
 		final RestorationBenchmark.Case c;
 		try ( BenchmarkNetworks networks = stored == null ? BenchmarkNetworks.none()
-				: BenchmarkNetworks.open( bench, stored, twin, twin != null ? List.of( 0.0, 1.0 ) : List.of( 0.0 ), Device.cpu() ) )
+				: BenchmarkNetworks.open( bench, stored, twin, twin != null ? List.of( 0.0, 1.0 ) : List.of( 0.0 ), RestoreOptions.defaults(), Device.cpu() ) )
 		{
 			c = benchmark.measure( item, level, false, false, bench.baselines(), networks.restorers() );
 		}

@@ -1,26 +1,47 @@
 package sc.fiji.restoregan.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelRegistry;
+import sc.fiji.restoregan.model.ModelShipping;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.StoredModel;
 
 /** {@code models}: lists the shipped models with their scores. */
-@Command( name = "models", mixinStandardHelpOptions = true, description = "List the shipped models, their architecture and measured scores." )
+@Command( name = "models", mixinStandardHelpOptions = true, description = "List the shipped models, their architecture, default self-ensemble and measured scores." )
 final class ModelsCommand implements Callable< Integer >
 {
+	@Option( names = "--set-ensemble", description = "NAME=N: make model NAME in --models run with a self-ensemble of N (1, 2, 4 or 8) unless the user picks another; rebuild the jar to ship it." )
+	Map< String, Integer > setEnsemble;
+
+	@Option( names = "--models", defaultValue = "models", description = "Models folder that --set-ensemble edits. Default: ${DEFAULT-VALUE}." )
+	Path models;
+
 	@Override
-	public Integer call()
+	public Integer call() throws IOException
 	{
+		if ( setEnsemble != null )
+		{
+			for ( final Map.Entry< String, Integer > e : setEnsemble.entrySet() )
+			{
+				ModelShipping.setEnsemble( models, e.getKey(), e.getValue() );
+				System.out.println( "Model " + models.resolve( e.getKey() ) + " now runs with a self-ensemble of " + e.getValue() + " by default." );
+			}
+			return 0;
+		}
 		for ( final String name : ModelRegistry.shipped() )
 		{
 			final StoredModel model = ModelStore.load( ModelRegistry.resolve( name ) );
 			final ModelCard card = model.card();
-			System.out.println( card.name + "  (task " + card.task + ", " + card.architecture + ", " + card.weights.bytes / 1024 + " KiB, checksum ok)" );
+			System.out.println( card.name + "  (task " + card.task + ", " + card.architecture + ", " + card.weights.bytes / 1024 + " KiB, checksum ok"
+					+ ( card.ensemble > 1 ? ", self-ensemble " + card.ensemble : "" ) + ")" );
 			if ( card.description != null )
 				System.out.println( "  " + card.description );
 			card.scores.entrySet().forEach( e -> System.out.println( "  " + e.getKey() + ": " + e.getValue() ) );

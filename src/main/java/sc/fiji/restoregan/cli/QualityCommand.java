@@ -33,6 +33,7 @@ import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.StoredModel;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
@@ -84,6 +85,9 @@ final class QualityCommand implements Callable< Integer >
 	@Option( names = "--update-card", description = "Write the summary into the card of this model folder (the model benchmarked, unless --model is given)." )
 	Path updateCard;
 
+	@Option( names = "--ensemble", defaultValue = "0", description = "Run every network as a geometric self-ensemble of this many flips and turns (" + RestoreOptions.ENSEMBLES + ", as restore --ensemble); 0: each model's own (its card's ensemble). Default: ${DEFAULT-VALUE}." )
+	int ensemble;
+
 	/** Seed of the first simulated scene. */
 	private static final long SCENE_SEED = 1000;
 
@@ -111,7 +115,7 @@ final class QualityCommand implements Callable< Integer >
 		{
 			final StoredModel twin = ModelRegistry.loadTwin( name, stored );
 			final List< Double > settings = realism != null ? realism : twin != null ? List.of( 0.0, 0.5, 1.0 ) : List.of( 0.0 );
-			try ( BenchmarkNetworks networks = BenchmarkNetworks.open( bench, stored, twin, settings, Device.cpu() ) )
+			try ( BenchmarkNetworks networks = BenchmarkNetworks.open( bench, stored, twin, settings, RestoreOptions.defaults().withEnsemble( ensemble ), Device.cpu() ) )
 			{
 				for ( final Map.Entry< String, StoredModel > e : extras.entrySet() )
 				{

@@ -54,13 +54,16 @@ final class RestoreCommand implements Callable< Integer >
 	@Option( names = "--high", defaultValue = "" + RestoreOptions.DEFAULT_HIGH, description = "Upper normalisation percentile. Default: ${DEFAULT-VALUE}." )
 	double high;
 
+	@Option( names = "--ensemble", defaultValue = "0", description = "Geometric self-ensemble: restore this many flips and turns of each plane and average them (" + RestoreOptions.ENSEMBLES + "); slower in proportion. 0: the model's own setting (its card's ensemble, `models` lists it). Default: ${DEFAULT-VALUE}." )
+	int ensemble;
+
 	@Override
 	public Integer call() throws Exception
 	{
 		final Task t = Task.parse( task );
 		final String name = model != null ? model : t.defaultModel( t == Task.SR ? scale : 1 );
 		final DeviceChoice choice = DeviceChoice.parse( device );
-		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high );
+		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high, ensemble );
 		final Img< ? extends RealType< ? > > image = ImageFiles.read( input );
 		final Img< FloatType > restored = restore( image, name, realism, choice, options );
 		ImageFiles.writeFloatTiff( restored, output );

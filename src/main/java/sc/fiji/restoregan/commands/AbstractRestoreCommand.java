@@ -30,6 +30,9 @@ import sc.fiji.restoregan.pipeline.RestoreRunner;
  */
 public abstract class AbstractRestoreCommand< T extends RealType< T > > extends ContextCommand
 {
+	/** The self-ensemble choice that takes the model card's setting. */
+	static final String MODEL_ENSEMBLE = "model default";
+
 	@Parameter( label = "Input image" )
 	private RandomAccessibleInterval< T > input;
 
@@ -58,6 +61,10 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 	@Parameter( label = "Upper percentile", min = "0", max = "100", stepSize = "0.1" )
 	private double percentileHigh = RestoreOptions.DEFAULT_HIGH;
 
+	@Parameter( label = "Self-ensemble", choices = { MODEL_ENSEMBLE, "1", "2", "4", "8" },
+			description = "Restore this many flips and turns of each plane and average them: more accurate, proportionally slower. 1: off. 'model default': the setting the model was benchmarked with (its card's ensemble)." )
+	private String ensemble = MODEL_ENSEMBLE;
+
 	@Parameter
 	private LogService log;
 
@@ -79,7 +86,7 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 		try
 		{
 			final String name = model == null || model.isBlank() ? task().defaultModel( scale() ) : model;
-			final RestoreOptions options = new RestoreOptions( tile, overlap, percentileLow, percentileHigh );
+			final RestoreOptions options = new RestoreOptions( tile, overlap, percentileLow, percentileHigh, MODEL_ENSEMBLE.equals( ensemble ) ? RestoreOptions.MODEL_ENSEMBLE : Integer.parseInt( ensemble ) );
 			output = RestoreRunner.restore( input, name, realism, DeviceChoice.parse( device ), options, new StatusProgress( status, this::isCanceled ), log::info );
 		}
 		catch ( final CancelledException e )

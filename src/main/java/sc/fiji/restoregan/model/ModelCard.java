@@ -64,6 +64,14 @@ public final class ModelCard
 	 */
 	public String realismTwin;
 
+	/**
+	 * The geometric self-ensemble this model runs with unless the user picks
+	 * another ({@link sc.fiji.restoregan.pipeline.RestoreOptions#ensemble}):
+	 * 1 (none), 2, 4 or 8 flips and turns averaged. Cards written before it
+	 * existed read as 1.
+	 */
+	public int ensemble = 1;
+
 	/** Percentile normalisation settings. */
 	public static final class Normalization
 	{

@@ -16,6 +16,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
  * Puts a training run's exported model into the models folder, keeping the
@@ -77,6 +78,7 @@ public final class ModelShipping
 				throw new RestoreException( "The run's architecture " + card.architecture + " differs from model '" + name + "''s " + old.architecture + "; ship it under a new name." );
 			card.description = description != null ? description : old.description;
 			card.realismTwin = old.realismTwin;
+			card.ensemble = old.ensemble;
 			if ( startedFrom( card, old ) )
 				continuation( card.training, old.training, models, name, command );
 			else
@@ -109,6 +111,29 @@ public final class ModelShipping
 			ModelStore.writeCard( models.resolve( twinOf ), faithful );
 		}
 		list( models, name );
+		return card;
+	}
+
+	/**
+	 * Sets the self-ensemble a shipped model runs with by default
+	 * ({@link ModelCard#ensemble}); its weights and scores are unchanged.
+	 *
+	 * @param models the models folder
+	 * @param name a model in it
+	 * @param ensemble 1, 2, 4 or 8
+	 * @return the card written
+	 * @throws IOException when the card cannot be written
+	 */
+	public static ModelCard setEnsemble( final Path models, final String name, final int ensemble ) throws IOException
+	{
+		if ( !RestoreOptions.validEnsemble( ensemble ) )
+			throw new RestoreException( "Self-ensemble size must be " + RestoreOptions.ENSEMBLES + ", not " + ensemble + "." );
+		final Path folder = models.resolve( name );
+		if ( !Files.exists( folder.resolve( ModelSource.CARD ) ) )
+			throw new RestoreException( "No model '" + name + "' in " + models + "." );
+		final ModelCard card = ModelStore.readCard( ModelSource.directory( folder ) );
+		card.ensemble = ensemble;
+		ModelStore.writeCard( folder, card );
 		return card;
 	}
 

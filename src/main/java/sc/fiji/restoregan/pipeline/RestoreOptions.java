@@ -9,8 +9,14 @@ package sc.fiji.restoregan.pipeline;
  *            the network's receptive-field radius plus one block when smaller
  * @param lowPercentile input percentile mapped to 0 before the network
  * @param highPercentile input percentile mapped to 1 before the network
+ * @param ensemble how many flips and quarter turns of each plane are restored
+ *            and averaged (geometric self-ensemble): 1 (none), 2 (a mirror), 4
+ *            (all mirrors) or 8 (mirrors and transposes); time grows in
+ *            proportion. {@link #MODEL_ENSEMBLE} (the default) takes the
+ *            model card's setting ({@link #forModel}); a {@link Restorer}
+ *            given it runs without one
  */
-public record RestoreOptions( int tile, int overlap, double lowPercentile, double highPercentile )
+public record RestoreOptions( int tile, int overlap, double lowPercentile, double highPercentile, int ensemble )
 {
 	/** Default tile size. */
 	public static final int DEFAULT_TILE = 1024;
@@ -24,9 +30,17 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 	/** Default upper percentile (as in CARE). */
 	public static final double DEFAULT_HIGH = 99.8;
 
+	/** Ensemble sizes accepted by {@link #ensemble}, besides the model's own. */
+	public static final String ENSEMBLES = "1, 2, 4 or 8";
+
+	/** {@link #ensemble} value that stands for the model card's setting. */
+	public static final int MODEL_ENSEMBLE = 0;
+
 	/** Checks the values, with a message for the user. */
 	public RestoreOptions
 	{
+		if ( ensemble != MODEL_ENSEMBLE && !validEnsemble( ensemble ) )
+			throw new RestoreException( "Self-ensemble size must be " + ENSEMBLES + " (or " + MODEL_ENSEMBLE + " for the model's own), not " + ensemble + "." );
 		if ( tile < 16 )
 			throw new RestoreException( "Tile size must be at least 16 pixels, not " + tile + "." );
 		if ( overlap < 0 )
@@ -35,7 +49,34 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 			throw new RestoreException( "Percentiles must satisfy 0 <= low < high <= 100, not " + lowPercentile + " and " + highPercentile + "." );
 	}
 
-	/** The defaults: tile 1024, overlap 128, percentiles 1 and 99.8. */
+	/** Options with the model's own self-ensemble. */
+	public RestoreOptions( final int tile, final int overlap, final double lowPercentile, final double highPercentile )
+	{
+		this( tile, overlap, lowPercentile, highPercentile, MODEL_ENSEMBLE );
+	}
+
+	/** Whether {@code n} flips and turns make a self-ensemble: 1, 2, 4 or 8. */
+	public static boolean validEnsemble( final int n )
+	{
+		return n == 1 || n == 2 || n == 4 || n == 8;
+	}
+
+	/**
+	 * These options for a model whose card runs it with a self-ensemble of
+	 * {@code modelEnsemble}: that size if these leave it to the model.
+	 */
+	public RestoreOptions forModel( final int modelEnsemble )
+	{
+		return ensemble == MODEL_ENSEMBLE ? withEnsemble( validEnsemble( modelEnsemble ) ? modelEnsemble : 1 ) : this;
+	}
+
+	/** The self-ensemble size a {@link Restorer} runs: {@link #ensemble}, or 1 when it is left to the model. */
+	public int members()
+	{
+		return ensemble == MODEL_ENSEMBLE ? 1 : ensemble;
+	}
+
+	/** The defaults: tile 1024, overlap 128, percentiles 1 and 99.8, the model's own self-ensemble. */
 	public static RestoreOptions defaults()
 	{
 		return new RestoreOptions( DEFAULT_TILE, DEFAULT_OVERLAP, DEFAULT_LOW, DEFAULT_HIGH );
@@ -44,6 +85,12 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 	/** The same options with another tile size and overlap. */
 	public RestoreOptions withTiling( final int newTile, final int newOverlap )
 	{
-		return new RestoreOptions( newTile, newOverlap, lowPercentile, highPercentile );
+		return new RestoreOptions( newTile, newOverlap, lowPercentile, highPercentile, ensemble );
+	}
+
+	/** The same options with another self-ensemble size. */
+	public RestoreOptions withEnsemble( final int newEnsemble )
+	{
+		return new RestoreOptions( tile, overlap, lowPercentile, highPercentile, newEnsemble );
 	}
 }

@@ -43,13 +43,14 @@ public final class RestoreRunner
 		final StoredModel stored = ModelRegistry.load( model );
 		final StoredModel twin = realism > 0 ? ModelRegistry.loadTwin( model, stored ) : null;
 		final Device target = device.resolve();
+		final RestoreOptions run = options.forModel( stored.card().ensemble );
 		final long t0 = System.nanoTime();
 		try ( PlaneNetwork network = RealismBlend.open( stored, twin, realism, target ) )
 		{
 			final String blend = twin == null ? "" : String.format( Locale.ROOT, " at realism %.2f (blended with '%s')", realism, twin.card().name );
 			log.accept( "Model '" + stored.card().name + "' (" + stored.location() + ")" + blend + " running on " + network.describeDevice() );
-			final Img< FloatType > out = new Restorer( network, options ).log( log ).restore( input, progress );
-			log.accept( String.format( Locale.ROOT, "Restored %s in %.1f s", describe( input ), ( System.nanoTime() - t0 ) / 1e9 ) );
+			final Img< FloatType > out = new Restorer( network, run ).log( log ).restore( input, progress );
+			log.accept( String.format( Locale.ROOT, "Restored %s%s in %.1f s", describe( input ), run.members() > 1 ? " (self-ensemble of " + run.members() + ")" : "", ( System.nanoTime() - t0 ) / 1e9 ) );
 			return out;
 		}
 	}

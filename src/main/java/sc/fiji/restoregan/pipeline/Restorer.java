@@ -28,7 +28,9 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * normalisation, so the result is in the input's units. A network with
  * context channels ({@link PlaneNetwork#context()}) gets them beside the
  * image in every tile, computed once per plane on the whole normalised
- * plane. The input is only read. Memory: the output image plus a few tiles,
+ * plane. With a self-ensemble ({@link RestoreOptions#ensemble}) every plane
+ * is also restored flipped and turned ({@link Dihedral}) and the results
+ * averaged. The input is only read. Memory: the output image plus a few tiles,
  * and with context channels one float copy of the plane being restored per
  * channel (the image and two per context scale).
  */
@@ -105,17 +107,25 @@ public final class Restorer
 		final Img< FloatType > output = PlanarImgs.floats( dims );
 		final RandomAccessibleInterval< T > in = Views.zeroMin( input );
 		final long planes = Planes.count( in );
-		final Grid grid = grid( in.dimension( 0 ), in.dimension( 1 ) );
-		final long total = planes * grid.tiles();
+		final Grid[] grids = new Grid[ options.members() ];
+		long perPlane = 0;
+		for ( int k = 0; k < grids.length; k++ )
+		{
+			final RandomAccessibleInterval< T > view = Dihedral.view( Planes.plane( in, 0 ), k );
+			grids[ k ] = grid( view.dimension( 0 ), view.dimension( 1 ), k == 0 );
+			perPlane += grids[ k ].tiles();
+		}
+		final long total = planes * perPlane;
 		for ( long p = 0; p < planes; p++ )
-			restorePlane( Planes.plane( in, p ), Planes.plane( output, p ), grid, p * grid.tiles(), total, progress );
+			restorePlane( Planes.plane( in, p ), Planes.plane( output, p ), grids, p * perPlane, total, progress );
 		progress.update( total, total, "Restored" );
 		return output;
 	}
 
-	/** The tiling of a plane of the given size under these options. */
-	private Grid grid( final long width, final long height )
+	/** The tiling of a plane of the given size under these options; notes raised settings when {@code tell} is set. */
+	private Grid grid( final long width, final long height, final boolean tell )
 	{
+		final Consumer< String > log = tell ? this.log : s -> {};
 		final int block = network.blockSize();
 		final int context = roundUp( network.receptiveFieldRadius(), block );
 		int overlap = roundUp( options.overlap(), block );
@@ -141,31 +151,43 @@ public final class Restorer
 		return ( v + m - 1 ) / m * m;
 	}
 
-	private < T extends RealType< T > > void restorePlane( final RandomAccessibleInterval< T > in, final RandomAccessibleInterval< FloatType > out, final Grid grid, final long done, final long total, final Progress progress )
+	/**
+	 * Restores one plane: each transform of the self-ensemble is tiled, run
+	 * and blended into the same transform of the output, so the output sums
+	 * the ensemble's results in place; the mean is then mapped back to the
+	 * input's units.
+	 */
+	private < T extends RealType< T > > void restorePlane( final RandomAccessibleInterval< T > in, final RandomAccessibleInterval< FloatType > out, final Grid[] grids, final long done, final long total, final Progress progress )
 	{
 		long t0 = System.nanoTime();
 		final AffineNormalization norm = AffineNormalization.fromPercentiles( in, options.lowPercentile(), options.highPercentile() );
-		final List< RandomAccessible< FloatType > > sources = sources( norm.view( in ) );
+		final RandomAccessibleInterval< FloatType > normalised = norm.view( in );
 		final int s = network.scale();
-		final RandomAccess< FloatType > target = out.randomAccess();
 		long count = done;
-		for ( int j = 0; j < grid.y.count(); j++ )
-			for ( int i = 0; i < grid.x.count(); i++ )
-			{
-				progress.checkCancelled();
-				final int w = grid.x.tileSize(), h = grid.y.tileSize();
-				final long x0 = grid.x.start( i ), y0 = grid.y.start( j );
-				final float[] data = tileData( sources, x0, y0, w, h );
-				final long t1 = System.nanoTime();
-				timings.other += t1 - t0;
-				final float[] result = network.process( data, h, w );
-				t0 = System.nanoTime();
-				timings.network += t0 - t1;
-				timings.networkPixels += ( long ) w * h;
-				accumulate( result, w * s, grid.x, i, grid.y, j, s, target );
-				progress.update( ++count, total, "Restoring tile " + count + "/" + total );
-			}
-		LoopBuilder.setImages( out ).forEachPixel( v -> v.setReal( norm.invert( v.getRealDouble() ) ) );
+		for ( int k = 0; k < grids.length; k++ )
+		{
+			final Grid grid = grids[ k ];
+			final List< RandomAccessible< FloatType > > sources = sources( Dihedral.view( normalised, k ) );
+			final RandomAccess< FloatType > target = Dihedral.view( out, k ).randomAccess();
+			for ( int j = 0; j < grid.y.count(); j++ )
+				for ( int i = 0; i < grid.x.count(); i++ )
+				{
+					progress.checkCancelled();
+					final int w = grid.x.tileSize(), h = grid.y.tileSize();
+					final long x0 = grid.x.start( i ), y0 = grid.y.start( j );
+					final float[] data = tileData( sources, x0, y0, w, h );
+					final long t1 = System.nanoTime();
+					timings.other += t1 - t0;
+					final float[] result = network.process( data, h, w );
+					t0 = System.nanoTime();
+					timings.network += t0 - t1;
+					timings.networkPixels += ( long ) w * h;
+					accumulate( result, w * s, grid.x, i, grid.y, j, s, target );
+					progress.update( ++count, total, "Restoring tile " + count + "/" + total );
+				}
+		}
+		final double members = grids.length;
+		LoopBuilder.setImages( out ).forEachPixel( v -> v.setReal( norm.invert( v.getRealDouble() / members ) ) );
 		timings.other += System.nanoTime() - t0;
 	}
 

@@ -38,6 +38,14 @@ class ShipCommandTest
 		assertTrue( Files.readString( models.resolve( "models.json" ) ).contains( "\"other\"" ) );
 		assertTrue( Files.readString( models.resolve( "models.json" ) ).contains( "\"tiny\"" ) );
 		assertTrue( shipped.training.get( "command" ).getAsString().endsWith( "ship --run " + first + " --as tiny" ) );
+		assertEquals( 1, shipped.ensemble );
+		// the default self-ensemble is set on the shipped card, checked, and kept by continuations (below)
+		assertEquals( 0, Main.run( "models", "--set-ensemble", "tiny=8", "--models", models.toString() ) );
+		assertEquals( 8, card( models.resolve( "tiny" ) ).ensemble );
+		assertEquals( shipped.weights.sha256, card( models.resolve( "tiny" ) ).weights.sha256 );
+		assertEquals( 2, Main.run( "models", "--set-ensemble", "tiny=3", "--models", models.toString() ) );
+		assertEquals( 2, Main.run( "models", "--set-ensemble", "nothing=8", "--models", models.toString() ) );
+		assertEquals( 8, card( models.resolve( "tiny" ) ).ensemble );
 
 		// a twin must descend from the faithful model's current weights
 		assertEquals( 0, Main.run( TrainCommandTest.concat( TINY, "--steps", "2", "--gan", "ralsgan", "--disc-filters", "4", "--init", models.resolve( "tiny" ).toString(), "--out", gan.toString() ) ) );
@@ -46,6 +54,7 @@ class ShipCommandTest
 		assertEquals( 0, Main.run( "ship", "--run", second.toString(), "--as", "tiny", "--models", models.toString() ) );
 		final ModelCard continued = card( models.resolve( "tiny" ) );
 		assertEquals( "A tiny denoiser.", continued.description );
+		assertEquals( 8, continued.ensemble );
 		assertEquals( 7, continued.training.get( "stepsInAll" ).getAsLong() );
 		assertEquals( 3, continued.training.getAsJsonObject( "before" ).get( "steps" ).getAsLong() );
 		final String chain = continued.training.get( "command" ).getAsString();

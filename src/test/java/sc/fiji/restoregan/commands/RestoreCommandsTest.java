@@ -45,7 +45,7 @@ class RestoreCommandsTest extends CommandContextTest
 		MENU.forEach( ( type, path ) -> {
 			assertMenuPath( type, path );
 			final CommandInfo info = commands.getCommand( type.getName() );
-			for ( final String name : new String[] { "model", "realism", "tile", "overlap", "device", "percentileLow", "percentileHigh" } )
+			for ( final String name : new String[] { "model", "realism", "tile", "overlap", "device", "percentileLow", "percentileHigh", "ensemble" } )
 				assertNotNull( info.getInput( name ), type.getSimpleName() + " " + name );
 		} );
 		assertNotNull( commands.getCommand( SuperResolutionCommand.class.getName() ).getInput( "scale" ) );
@@ -65,12 +65,37 @@ class RestoreCommandsTest extends CommandContextTest
 		TestModels.saveTinySr( dir, 1, 2 );
 		final Img< UnsignedByteType > input = image( 30, 20, 2, 3 );
 		final Img< UnsignedByteType > copy = input.copy();
-		final CommandModule module = commands.run( SuperResolutionCommand.class, true, "input", input, "model", dir.toString(), "tile", 32, "overlap", 8, "device", "cpu" ).get();
+		final CommandModule module = commands.run( SuperResolutionCommand.class, true, "input", input, "model", dir.toString(), "tile", 32, "overlap", 8, "device", "cpu", "ensemble", "4" ).get();
 		assertNull( module.getCancelReason() );
 		@SuppressWarnings( "unchecked" )
 		final Img< FloatType > output = ( Img< FloatType > ) module.getOutput( "output" );
 		assertArrayEquals( new long[] { 60, 40, 2, 3 }, output.dimensionsAsLongArray() );
 		LoopBuilder.setImages( input, copy ).forEachPixel( ( a, b ) -> assertEquals( b.get(), a.get() ) );
+	}
+
+	/**
+	 * The default self-ensemble choice is the model card's: the same output
+	 * as asking for that size, another than without one. (Values are given,
+	 * since SciJava remembers a command's last ones.)
+	 */
+	@Test
+	void theDefaultSelfEnsembleIsTheModels() throws Exception
+	{
+		final ModelCard card = TestModels.saveTiny( dir.resolve( "ens" ), 1 );
+		card.ensemble = 4;
+		ModelStore.writeCard( dir.resolve( "ens" ), card );
+		final Img< UnsignedByteType > input = image( 40, 28 );
+		final String model = dir.resolve( "ens" ).toString();
+		final Img< FloatType > byDefault = output( commands.run( DeblurCommand.class, true, "input", input, "model", model, "realism", 0.0, "ensemble", AbstractRestoreCommand.MODEL_ENSEMBLE ).get() );
+		final Img< FloatType > four = output( commands.run( DeblurCommand.class, true, "input", input, "model", model, "realism", 0.0, "ensemble", "4" ).get() );
+		final Img< FloatType > none = output( commands.run( DeblurCommand.class, true, "input", input, "model", model, "realism", 0.0, "ensemble", "1" ).get() );
+		final double[] diff = new double[ 2 ];
+		LoopBuilder.setImages( byDefault, four, none ).forEachPixel( ( a, b, c ) -> {
+			diff[ 0 ] = Math.max( diff[ 0 ], Math.abs( a.get() - b.get() ) );
+			diff[ 1 ] = Math.max( diff[ 1 ], Math.abs( a.get() - c.get() ) );
+		} );
+		assertEquals( 0, diff[ 0 ], 1e-6 );
+		assertTrue( diff[ 1 ] > 1e-3, "the ensemble changes the output" );
 	}
 
 	@Test

@@ -150,6 +150,45 @@ class RestorerTest
 		assertTrue( maxAbsDifference( img, image ) < 1e-3 );
 	}
 
+	/**
+	 * A self-ensemble of 8 is the mean of the restorations of the eight
+	 * flipped and turned planes, each put back in place; on a non-square
+	 * plane, so the transposes change the tiling. The percentiles, and so the
+	 * normalisation, are the same for every transform, and the inverse
+	 * normalisation is affine, so the mean can be taken in the input's units.
+	 */
+	@Test
+	void selfEnsembleIsTheMeanOfTheFlippedAndTurnedRestorations()
+	{
+		final Img< FloatType > img = noise( 12, 70, 52 );
+		final RestoreOptions options = new RestoreOptions( 64, 32, 1, 99.8 );
+		final Img< FloatType > ensemble = new Restorer( tiny, options.withEnsemble( 8 ) ).restore( img, Progress.NONE );
+		final Img< FloatType > expected = ArrayImgs.floats( 70, 52 );
+		for ( int k = 0; k < Dihedral.COUNT; k++ )
+		{
+			final Img< FloatType > restored = new Restorer( tiny, options ).restore( Dihedral.view( img, k ), Progress.NONE );
+			LoopBuilder.setImages( Dihedral.view( expected, k ), restored ).forEachPixel( ( e, r ) -> e.set( e.get() + r.get() / Dihedral.COUNT ) );
+		}
+		assertTrue( maxAbsDifference( expected, ensemble ) < 1e-4 * 300, "max difference " + maxAbsDifference( expected, ensemble ) );
+		final Img< FloatType > single = new Restorer( tiny, options ).restore( img, Progress.NONE );
+		assertTrue( maxAbsDifference( single, ensemble ) > 0.1, "the tiny network is not symmetric, so the ensemble differs from one run" );
+	}
+
+	/** Flips and turns of an enlarging network's output land where the input's do. */
+	@Test
+	void selfEnsembleOfAnEnlargingNetworkKeepsItsGeometry()
+	{
+		final Img< FloatType > img = noise( 13, 50, 37 );
+		for ( final int members : new int[] { 2, 4, 8 } )
+		{
+			final Img< FloatType > out = new Restorer( FakeNetworks.identity( 2, 4, 4 ), new RestoreOptions( 32, 16, 1, 99.8, members ) ).restore( img, Progress.NONE );
+			assertArrayEquals( new long[] { 100, 74 }, out.dimensionsAsLongArray() );
+			assertEquals( img.getAt( 17, 30 ).get(), out.getAt( 35, 61 ).get(), 1e-3 );
+			assertEquals( img.getAt( 49, 0 ).get(), out.getAt( 98, 1 ).get(), 1e-3 );
+		}
+		assertMessage( "not 3.", () -> new RestoreOptions( 32, 16, 1, 99.8, 3 ) );
+	}
+
 	@Test
 	void upscalingNetworkGivesScaledOutput()
 	{
