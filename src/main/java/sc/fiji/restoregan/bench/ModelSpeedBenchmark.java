@@ -57,8 +57,12 @@ public final class ModelSpeedBenchmark
 	 * @param measurement the timed restoration
 	 * @param matmulGflops the ceiling measured in the same run
 	 * @param device the engine and device that ran the network ({@link PlaneNetwork#describeDevice()})
+	 * @param ensemble the self-ensemble the model runs with by default ({@link ModelCard#ensemble})
+	 * @param atDefault a second timed restoration with that self-ensemble, or
+	 *            {@code measurement} itself when it is 1
 	 */
-	public record Row( String model, String task, GeneratorArchitecture architecture, long parameters, long weightBytes, SpeedBenchmark.Measurement measurement, double matmulGflops, String device )
+	public record Row( String model, String task, GeneratorArchitecture architecture, long parameters, long weightBytes, SpeedBenchmark.Measurement measurement, double matmulGflops, String device,
+			int ensemble, SpeedBenchmark.Measurement atDefault )
 	{
 		/** Output pixels per input pixel along X and Y. */
 		public int scale()
@@ -133,7 +137,9 @@ public final class ModelSpeedBenchmark
 
 	/**
 	 * Loads, opens and measures one model: a warm-up tile, then one timed
-	 * restoration of a {@code size x size} image with the default tiling.
+	 * restoration of a {@code size x size} image with the default tiling and
+	 * no self-ensemble, and one with the model's default self-ensemble when it
+	 * has one.
 	 *
 	 * @param nameOrFolder shipped model name or model folder
 	 * @param device where the network runs
@@ -149,8 +155,10 @@ public final class ModelSpeedBenchmark
 		{
 			final int b = network.blockSize(), side = ( 64 + b - 1 ) / b * b;
 			network.process( new float[ ( 1 + network.context().count() ) * side * side ], side, side ); // warm-up, with any context planes
-			final SpeedBenchmark.Measurement m = SpeedBenchmark.measure( network, architecture, size, RestoreOptions.defaults() );
-			return new Row( nameOrFolder, stored.card().task, architecture, parameters, stored.weights().length, m, matmulGflops, network.describeDevice() );
+			final SpeedBenchmark.Measurement m = SpeedBenchmark.measure( network, architecture, size, RestoreOptions.defaults().withEnsemble( 1 ) );
+			final int ensemble = RestoreOptions.defaults().forModel( stored.card().ensemble ).members();
+			final SpeedBenchmark.Measurement atDefault = ensemble == 1 ? m : SpeedBenchmark.measure( network, architecture, size, RestoreOptions.defaults().withEnsemble( ensemble ) );
+			return new Row( nameOrFolder, stored.card().task, architecture, parameters, stored.weights().length, m, matmulGflops, network.describeDevice(), ensemble, atDefault );
 		}
 	}
 
@@ -178,14 +186,15 @@ public final class ModelSpeedBenchmark
 	public static String table( final List< Row > rows )
 	{
 		final StringBuilder sb = new StringBuilder();
-		sb.append( "| model | task | network | parameters | weights (MB) | scale | GFLOP per input MP | time (s) | input MP/s | output MP/s | network GFLOP/s | of matmul | pixels processed per input pixel |\n" );
-		sb.append( "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" );
+		sb.append( "| model | task | network | parameters | weights (MB) | scale | GFLOP per input MP | time (s) | input MP/s | output MP/s | network GFLOP/s | of matmul | pixels processed per input pixel | default self-ensemble | time (s) with it | input MP/s with it |\n" );
+		sb.append( "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" );
 		for ( final Row r : rows )
 		{
 			final SpeedBenchmark.Measurement m = r.measurement();
-			sb.append( String.format( Locale.ROOT, "| `%s` | %s | %s | %s | %.2f | x%d | %.1f | %.2f | %.3f | %.3f | %.1f | %.2f | %.2f |\n",
+			sb.append( String.format( Locale.ROOT, "| `%s` | %s | %s | %s | %.2f | x%d | %.1f | %.2f | %.3f | %.3f | %.1f | %.2f | %.2f | %d | %.2f | %.3f |\n",
 					r.model(), r.task(), r.architecture().kind().type(), millions( r.parameters() ), r.weightBytes() / 1e6, r.scale(), r.gflopPerInputMegapixel(),
-					m.seconds(), m.inputMegapixelsPerSecond(), m.outputMegapixelsPerSecond(), m.networkGflops(), r.ofMatmul(), m.tilingOverhead() ) );
+					m.seconds(), m.inputMegapixelsPerSecond(), m.outputMegapixelsPerSecond(), m.networkGflops(), r.ofMatmul(), m.tilingOverhead(),
+					r.ensemble(), r.atDefault().seconds(), r.atDefault().inputMegapixelsPerSecond() ) );
 		}
 		return sb.toString();
 	}
@@ -259,7 +268,8 @@ public final class ModelSpeedBenchmark
 		sb.append( '\n' ).append( table( rows ) ).append( '\n' );
 		sb.append( "Input MP/s counts the pixels of the image given to the model, output MP/s those of the result (scale squared times more for super-resolution). "
 				+ "GFLOP per input MP is the architecture's count per pixel the network reads; network GFLOP/s divides the FLOP actually done (tiles overlap, so more pixels are processed than the image has: last column) by the time inside the network, "
-				+ "and 'of matmul' divides that by the matmul ceiling. Time and MP/s are wall time of the whole restoration (normalisation, tiling and blending included).\n" );
+				+ "and 'of matmul' divides that by the matmul ceiling. Time and MP/s are wall time of the whole restoration (normalisation, tiling and blending included), "
+				+ "without self-ensemble; the last three columns time a second restoration with the self-ensemble the model runs with by default (its card's, which the user can change).\n" );
 		return sb.toString();
 	}
 }

@@ -1,6 +1,7 @@
 package sc.fiji.restoregan.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import ai.djl.Device;
 import sc.fiji.restoregan.TestModels;
 import sc.fiji.restoregan.cli.Main;
 import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 /** Rows of the per-model speed table on tiny models and a tiny image; no timing assertions. */
@@ -40,7 +42,9 @@ class ModelSpeedBenchmarkTest
 		TestModels.saveTiny( Path.of( denoiser ), 1 );
 		TestModels.saveTinySr( Path.of( sr2 ), 2, 2 );
 		TestModels.saveTinySr( Path.of( sr4 ), 3, 4 );
-		TestModels.saveTinyWithContext( Path.of( context ), 4 );
+		final ModelCard contextCard = TestModels.saveTinyWithContext( Path.of( context ), 4 );
+		contextCard.ensemble = 2;
+		ModelStore.writeCard( Path.of( context ), contextCard );
 		final List< String > names = ModelSpeedBenchmark.resolve( denoiser + " , " + sr2 + "," + sr4 + "," + context );
 		assertEquals( List.of( denoiser, sr2, sr4, context ), names );
 
@@ -66,6 +70,10 @@ class ModelSpeedBenchmarkTest
 			assertEquals( m.inputMegapixelsPerSecond() * s2, m.outputMegapixelsPerSecond(), 1e-9 * m.outputMegapixelsPerSecond() );
 			assertEquals( r.measurement().networkGflops() / ceiling, r.ofMatmul(), 1e-12 );
 		}
+		// a model with a default self-ensemble is timed again with it: twice the pixels through the network
+		assertEquals( List.of( 1, 1, 1, 2 ), rows.stream().map( ModelSpeedBenchmark.Row::ensemble ).toList() );
+		assertSame( rows.get( 0 ).measurement(), rows.get( 0 ).atDefault() );
+		assertEquals( 2 * rows.get( 3 ).measurement().networkPixels(), rows.get( 3 ).atDefault().networkPixels() );
 		// the U-Net and the SR network have different parameter counts; the x4 head is larger than the x2 one
 		assertTrue( rows.get( 2 ).parameters() > rows.get( 1 ).parameters() );
 
