@@ -137,7 +137,7 @@ final class QualityCommand implements Callable< Integer >
 		final double seconds = ( System.nanoTime() - t0 ) / 1e9;
 		System.out.printf( Locale.ROOT, "%d cases in %.0f s%n", cases.size(), seconds );
 		if ( report != null )
-			Files.writeString( report, legacyDenoise ? denoiseReport( stored, denoiseTable, general ) : generalReport( bench, stored, general, cases.size(), seconds ) );
+			Files.writeString( report, legacyDenoise ? denoiseReport( stored, extras, denoiseTable, general ) : generalReport( bench, stored, extras, general, cases.size(), seconds ) );
 		if ( updateCard != null )
 		{
 			if ( stored == null )
@@ -148,6 +148,7 @@ final class QualityCommand implements Callable< Integer >
 			summary.addProperty( "images", images.toString() + " (every plane, centre crop " + maxSize + ")" );
 			summary.addProperty( "metric", "PSNR in dB, data range 1 (clean plane scaled to [0, 1]); baselines at their best setting per image" );
 			summary.addProperty( "command", command() );
+			summary.addProperty( "ensemble", members( stored ) );
 			summary.add( "target", BenchmarkTarget.of( bench, legacyDenoise ? summary.getAsJsonObject( "allBaselines" ) : summary ) );
 			addScores( updateCard, stored, bench.id() + "Benchmark", summary );
 			for ( final Map.Entry< String, StoredModel > e : extras.entrySet() )
@@ -158,6 +159,7 @@ final class QualityCommand implements Callable< Integer >
 					s.addProperty( "images", summary.get( "images" ).getAsString() );
 					s.addProperty( "metric", summary.get( "metric" ).getAsString() );
 					s.addProperty( "command", command() );
+					s.addProperty( "ensemble", members( extra ) );
 					addScores( Path.of( e.getKey() ), extra, bench.id() + "Benchmark", s );
 				}
 		}
@@ -177,6 +179,23 @@ final class QualityCommand implements Callable< Integer >
 			throw new RestoreException( "The weights in " + folder + " changed while they were measured; their scores were not written. Run the benchmark again." );
 		card.scores.add( key, summary );
 		ModelStore.writeCard( folder, card );
+	}
+
+	/** The self-ensemble a model was run with here: --ensemble, or its card's. */
+	private int members( final StoredModel m )
+	{
+		return RestoreOptions.defaults().withEnsemble( ensemble ).forModel( m.card().ensemble ).members();
+	}
+
+	/** One sentence on the self-ensemble each network ran with, or nothing without networks. */
+	private String ensembleNote( final StoredModel stored, final Map< String, StoredModel > extras )
+	{
+		if ( stored == null )
+			return "";
+		final StringBuilder sb = new StringBuilder( " Networks run as the Restore commands run them by default, with the self-ensemble of their card (flips and quarter turns averaged; `--ensemble` sets another): " );
+		sb.append( "'" ).append( stored.card().name ).append( "' " ).append( members( stored ) );
+		extras.values().forEach( e -> sb.append( ", '" ).append( e.card().name ).append( "' " ).append( members( e ) ) );
+		return sb.append( "." ).toString();
 	}
 
 	/** The label of a model measured with --also. */
@@ -209,7 +228,7 @@ final class QualityCommand implements Callable< Integer >
 		return "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() );
 	}
 
-	private String denoiseReport( final StoredModel stored, final String table, final String general )
+	private String denoiseReport( final StoredModel stored, final Map< String, StoredModel > extras, final String table, final String general )
 	{
 		return "# Denoise benchmark: model '" + stored.card().name + "' against classical baselines\n\n"
 				+ "Measured with `" + command() + "`.\n"
@@ -217,10 +236,10 @@ final class QualityCommand implements Callable< Integer >
 				+ "PSNR in dB with data range 1. The Gaussian filter's sigma is the best of " + java.util.Arrays.toString( sc.fiji.restoregan.baseline.ClassicalDenoisers.SIGMAS )
 				+ " and the non-local means strength h the best of " + java.util.Arrays.toString( sc.fiji.restoregan.baseline.NonLocalMeans.H_FACTORS )
 				+ " times the estimated noise sigma (patch 7x7, search 21x21), for each image and level, chosen with the clean image (an oracle no user has). "
-				+ "Held-out images were never seen in training.\n\n" + table + "\n# PSNR, SSIM and NIQE\n\n" + general;
+				+ "Held-out images were never seen in training." + ensembleNote( stored, extras ) + "\n\n" + table + "\n# PSNR, SSIM and NIQE\n\n" + general;
 	}
 
-	private String generalReport( final BenchmarkTask bench, final StoredModel stored, final String general, final int cases, final double seconds )
+	private String generalReport( final BenchmarkTask bench, final StoredModel stored, final Map< String, StoredModel > extras, final String general, final int cases, final double seconds )
 	{
 		final String levels = bench.levels().stream().map( l -> "- `" + l.name() + "`: " + l.degradation().describe() ).collect( Collectors.joining( "\n" ) );
 		return "# " + bench.id() + " benchmark: " + ( stored == null ? "classical baselines only (no model)" : "model '" + stored.card().name + "' against classical baselines" ) + "\n\n"
@@ -230,7 +249,7 @@ final class QualityCommand implements Callable< Integer >
 				+ "PSNR and SSIM with data range 1; NIQE with the LIVE model."
 				+ ( bench.affine() ? " Every output, and the degraded input, is compared after a least-squares affine fit to the clean image, since the intensity scale of a "
 						+ bench.id() + " result is ambiguous." : "" )
-				+ "\n\n" + general;
+				+ ensembleNote( stored, extras ) + "\n\n" + general;
 	}
 
 	private static List< String > cardHeldOut( final StoredModel model )
