@@ -68,7 +68,7 @@ public final class BenchmarkNetworks implements AutoCloseable
 			{
 				final PlaneNetwork net = RealismBlend.open( faithful, twin, r, device );
 				networks.open.add( net );
-				networks.restorers.put( RestorationBenchmark.realismKey( r ), restorer( task, faithful, net, options ) );
+				networks.restorers.put( RestorationBenchmark.realismKey( r ), restorer( task, faithful, net, r, options ) );
 			}
 			return networks;
 		}
@@ -96,7 +96,7 @@ public final class BenchmarkNetworks implements AutoCloseable
 	{
 		final PlaneNetwork net = RealismBlend.open( model, twin, r, device );
 		open.add( net );
-		restorers.put( key, restorer( task, model, net, options ) );
+		restorers.put( key, restorer( task, model, net, r, options ) );
 		return this;
 	}
 
@@ -114,14 +114,15 @@ public final class BenchmarkNetworks implements AutoCloseable
 	 * @param task the benchmark
 	 * @param stored the model, for its name in messages
 	 * @param net the opened network
+	 * @param realism the realism setting the network was opened at
 	 * @param options tiling, normalisation and self-ensemble (the model's
-	 *            own unless these set one)
+	 *            own unless these set one, {@link RestoreOptions#forModel})
 	 * @throws RestoreException when the network enlarges by another factor
 	 *             than the task needs
 	 */
-	public static PlaneRestorer restorer( final BenchmarkTask task, final StoredModel stored, final PlaneNetwork net, final RestoreOptions options )
+	public static PlaneRestorer restorer( final BenchmarkTask task, final StoredModel stored, final PlaneNetwork net, final double realism, final RestoreOptions options )
 	{
-		final PlaneRestorer plain = PlaneRestorer.of( net, options.forModel( stored.card().ensemble ) );
+		final PlaneRestorer plain = PlaneRestorer.of( net, options.forModel( stored.card().ensemble, realism ) );
 		if ( net.scale() == task.scale() )
 			return plain;
 		if ( net.scale() == 1 )

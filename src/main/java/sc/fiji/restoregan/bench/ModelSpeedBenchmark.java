@@ -156,7 +156,7 @@ public final class ModelSpeedBenchmark
 			final int b = network.blockSize(), side = ( 64 + b - 1 ) / b * b;
 			network.process( new float[ ( 1 + network.context().count() ) * side * side ], side, side ); // warm-up, with any context planes
 			final SpeedBenchmark.Measurement m = SpeedBenchmark.measure( network, architecture, size, RestoreOptions.defaults().withEnsemble( 1 ) );
-			final int ensemble = RestoreOptions.defaults().forModel( stored.card().ensemble ).members();
+			final int ensemble = RestoreOptions.defaults().forModel( stored.card().ensemble, 0 ).members();
 			final SpeedBenchmark.Measurement atDefault = ensemble == 1 ? m : SpeedBenchmark.measure( network, architecture, size, RestoreOptions.defaults().withEnsemble( ensemble ) );
 			return new Row( nameOrFolder, stored.card().task, architecture, parameters, stored.weights().length, m, matmulGflops, network.describeDevice(), ensemble, atDefault );
 		}

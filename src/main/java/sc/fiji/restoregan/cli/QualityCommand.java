@@ -181,10 +181,10 @@ final class QualityCommand implements Callable< Integer >
 		ModelStore.writeCard( folder, card );
 	}
 
-	/** The self-ensemble a model was run with here: --ensemble, or its card's. */
+	/** The self-ensemble a model was run with here at realism 0: --ensemble, or its card's. */
 	private int members( final StoredModel m )
 	{
-		return RestoreOptions.defaults().withEnsemble( ensemble ).forModel( m.card().ensemble ).members();
+		return RestoreOptions.defaults().withEnsemble( ensemble ).forModel( m.card().ensemble, 0 ).members();
 	}
 
 	/** One sentence on the self-ensemble each network ran with, or nothing without networks. */
@@ -192,7 +192,9 @@ final class QualityCommand implements Callable< Integer >
 	{
 		if ( stored == null )
 			return "";
-		final StringBuilder sb = new StringBuilder( " Networks run as the Restore commands run them by default, with the self-ensemble of their card (flips and quarter turns averaged; `--ensemble` sets another): " );
+		final StringBuilder sb = new StringBuilder( ensemble == RestoreOptions.MODEL_ENSEMBLE
+				? " Networks run as the Restore commands run them by default: at realism 0 with the self-ensemble of their card (flips and quarter turns averaged), above 0 without one; sizes at realism 0: "
+				: " Networks run with a self-ensemble of " + ensemble + " (`--ensemble`) at every realism setting: " );
 		sb.append( "'" ).append( stored.card().name ).append( "' " ).append( members( stored ) );
 		extras.values().forEach( e -> sb.append( ", '" ).append( e.card().name ).append( "' " ).append( members( e ) ) );
 		return sb.append( "." ).toString();

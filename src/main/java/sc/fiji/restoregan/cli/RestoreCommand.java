@@ -54,7 +54,7 @@ final class RestoreCommand implements Callable< Integer >
 	@Option( names = "--high", defaultValue = "" + RestoreOptions.DEFAULT_HIGH, description = "Upper normalisation percentile. Default: ${DEFAULT-VALUE}." )
 	double high;
 
-	@Option( names = "--ensemble", defaultValue = "0", description = "Geometric self-ensemble: restore this many flips and turns of each plane and average them (" + RestoreOptions.ENSEMBLES + "); slower in proportion. 0: the model's own setting (its card's ensemble, `models` lists it). Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--ensemble", defaultValue = "0", description = "Geometric self-ensemble: restore this many flips and turns of each plane and average them (" + RestoreOptions.ENSEMBLES + "); slower in proportion. 0: the model's own setting at realism 0 (its card's ensemble, `models` lists it), none above. Default: ${DEFAULT-VALUE}." )
 	int ensemble;
 
 	@Override

@@ -62,7 +62,7 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 	private double percentileHigh = RestoreOptions.DEFAULT_HIGH;
 
 	@Parameter( label = "Self-ensemble", choices = { MODEL_ENSEMBLE, "1", "2", "4", "8" },
-			description = "Restore this many flips and turns of each plane and average them: more accurate, proportionally slower. 1: off. 'model default': the setting the model was benchmarked with (its card's ensemble)." )
+			description = "Restore this many flips and turns of each plane and average them: more accurate, proportionally slower. 1: off. 'model default': at realism 0 the setting the model was benchmarked with (its card's ensemble), above 0 none (averaging would blur the GAN's texture)." )
 	private String ensemble = MODEL_ENSEMBLE;
 
 	@Parameter

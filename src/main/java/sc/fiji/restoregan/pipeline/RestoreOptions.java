@@ -13,8 +13,8 @@ package sc.fiji.restoregan.pipeline;
  *            and averaged (geometric self-ensemble): 1 (none), 2 (a mirror), 4
  *            (all mirrors) or 8 (mirrors and transposes); time grows in
  *            proportion. {@link #MODEL_ENSEMBLE} (the default) takes the
- *            model card's setting ({@link #forModel}); a {@link Restorer}
- *            given it runs without one
+ *            model card's setting at realism 0 and none above
+ *            ({@link #forModel}); a {@link Restorer} given it runs without one
  */
 public record RestoreOptions( int tile, int overlap, double lowPercentile, double highPercentile, int ensemble )
 {
@@ -63,11 +63,17 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 
 	/**
 	 * These options for a model whose card runs it with a self-ensemble of
-	 * {@code modelEnsemble}: that size if these leave it to the model.
+	 * {@code modelEnsemble}, at a realism setting: when these leave the
+	 * ensemble to the model, the card's size at realism 0 and none above,
+	 * since averaging flips and turns would blur the texture the GAN-trained
+	 * twin adds (the ensemble is a tool for the faithful, distortion-minimising
+	 * end of the knob).
 	 */
-	public RestoreOptions forModel( final int modelEnsemble )
+	public RestoreOptions forModel( final int modelEnsemble, final double realism )
 	{
-		return ensemble == MODEL_ENSEMBLE ? withEnsemble( validEnsemble( modelEnsemble ) ? modelEnsemble : 1 ) : this;
+		if ( ensemble != MODEL_ENSEMBLE )
+			return this;
+		return withEnsemble( realism == 0 && validEnsemble( modelEnsemble ) ? modelEnsemble : 1 );
 	}
 
 	/** The self-ensemble size a {@link Restorer} runs: {@link #ensemble}, or 1 when it is left to the model. */

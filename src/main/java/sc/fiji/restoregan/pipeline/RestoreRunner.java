@@ -43,7 +43,7 @@ public final class RestoreRunner
 		final StoredModel stored = ModelRegistry.load( model );
 		final StoredModel twin = realism > 0 ? ModelRegistry.loadTwin( model, stored ) : null;
 		final Device target = device.resolve();
-		final RestoreOptions run = options.forModel( stored.card().ensemble );
+		final RestoreOptions run = options.forModel( stored.card().ensemble, realism );
 		final long t0 = System.nanoTime();
 		try ( PlaneNetwork network = RealismBlend.open( stored, twin, realism, target ) )
 		{

@@ -174,6 +174,19 @@ class RestorerTest
 		assertTrue( maxAbsDifference( single, ensemble ) > 0.1, "the tiny network is not symmetric, so the ensemble differs from one run" );
 	}
 
+	/** The model's self-ensemble applies at realism 0 only, unless the user sets one. */
+	@Test
+	void theModelsSelfEnsembleIsForTheFaithfulSetting()
+	{
+		final RestoreOptions left = RestoreOptions.defaults();
+		assertEquals( 1, left.members(), "a restorer given no size runs one member" );
+		assertEquals( 8, left.forModel( 8, 0 ).members() );
+		assertEquals( 1, left.forModel( 8, 0.5 ).members() );
+		assertEquals( 1, left.forModel( 3, 0 ).members(), "an invalid card value means none" );
+		assertEquals( 4, left.withEnsemble( 4 ).forModel( 8, 0 ).members() );
+		assertEquals( 4, left.withEnsemble( 4 ).forModel( 8, 1 ).members() );
+	}
+
 	/** Flips and turns of an enlarging network's output land where the input's do. */
 	@Test
 	void selfEnsembleOfAnEnlargingNetworkKeepsItsGeometry()
