@@ -37,13 +37,7 @@ public final class BenchmarkNetworks implements AutoCloseable
 	/** No networks: a benchmark of the classical baselines alone. */
 	public static BenchmarkNetworks none()
 	{
-		return none( RestoreOptions.defaults() );
-	}
-
-	/** No networks yet; those {@linkplain #add added} run with {@code options}. */
-	public static BenchmarkNetworks none( final RestoreOptions options )
-	{
-		return new BenchmarkNetworks( options );
+		return new BenchmarkNetworks( RestoreOptions.defaults() );
 	}
 
 	/**

@@ -21,8 +21,8 @@ import sc.fiji.restoregan.bench.RestorationBenchmark;
 import sc.fiji.restoregan.io.Montage;
 import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.StoredModel;
-import sc.fiji.restoregan.pipeline.RestoreOptions;
 import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
  * {@code figure}: one PNG with a row per benchmark task on one real image at

@@ -14,7 +14,7 @@ import sc.fiji.restoregan.model.ModelShipping;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.StoredModel;
 
-/** {@code models}: lists the shipped models with their scores. */
+/** {@code models}: lists the shipped models with their scores, or sets a model's default self-ensemble. */
 @Command( name = "models", mixinStandardHelpOptions = true, description = "List the shipped models, their architecture, default self-ensemble and measured scores." )
 final class ModelsCommand implements Callable< Integer >
 {

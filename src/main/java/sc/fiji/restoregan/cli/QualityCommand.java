@@ -33,8 +33,8 @@ import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.StoredModel;
-import sc.fiji.restoregan.pipeline.RestoreOptions;
 import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
  * {@code quality}: the restoration benchmark against the classical

@@ -21,7 +21,8 @@ import sc.fiji.restoregan.pipeline.RestoreRunner;
 /**
  * The parameters and behaviour shared by the Restore commands: the input
  * image (filled from the active image), a 32-bit output of the same size,
- * the model, realism, tiling, device and normalisation percentiles, all with defaults
+ * the model, realism, tiling, device, normalisation percentiles and
+ * self-ensemble, all with defaults
  * so a macro that names none runs without a dialog. The work is done by
  * {@link RestoreRunner}; the input is never modified. Problems are reported
  * with {@link #cancel(String)} and a log line, never a stack trace.
