@@ -50,6 +50,9 @@ public final class Restorer
 
 	private final Timings timings = new Timings();
 
+	/** When the last span of time counted in {@link #timings} ended, in nanoseconds. */
+	private long mark;
+
 	/**
 	 * @param network runs the tiles; not closed by this class
 	 * @param options tiling and normalisation
@@ -159,36 +162,41 @@ public final class Restorer
 	 */
 	private < T extends RealType< T > > void restorePlane( final RandomAccessibleInterval< T > in, final RandomAccessibleInterval< FloatType > out, final Grid[] grids, final long done, final long total, final Progress progress )
 	{
-		long t0 = System.nanoTime();
+		mark = System.nanoTime();
 		final AffineNormalization norm = AffineNormalization.fromPercentiles( in, options.lowPercentile(), options.highPercentile() );
 		final RandomAccessibleInterval< FloatType > normalised = norm.view( in );
-		final int s = network.scale();
 		long count = done;
 		for ( int k = 0; k < grids.length; k++ )
-		{
-			final Grid grid = grids[ k ];
-			final List< RandomAccessible< FloatType > > sources = sources( Dihedral.view( normalised, k ) );
-			final RandomAccess< FloatType > target = Dihedral.view( out, k ).randomAccess();
-			for ( int j = 0; j < grid.y.count(); j++ )
-				for ( int i = 0; i < grid.x.count(); i++ )
-				{
-					progress.checkCancelled();
-					final int w = grid.x.tileSize(), h = grid.y.tileSize();
-					final long x0 = grid.x.start( i ), y0 = grid.y.start( j );
-					final float[] data = tileData( sources, x0, y0, w, h );
-					final long t1 = System.nanoTime();
-					timings.other += t1 - t0;
-					final float[] result = network.process( data, h, w );
-					t0 = System.nanoTime();
-					timings.network += t0 - t1;
-					timings.networkPixels += ( long ) w * h;
-					accumulate( result, w * s, grid.x, i, grid.y, j, s, target );
-					progress.update( ++count, total, "Restoring tile " + count + "/" + total );
-				}
-		}
+			count = restoreTiles( sources( Dihedral.view( normalised, k ) ), Dihedral.view( out, k ).randomAccess(), grids[ k ], count, total, progress );
 		final double members = grids.length;
 		LoopBuilder.setImages( out ).forEachPixel( v -> v.setReal( norm.invert( v.getRealDouble() / members ) ) );
-		timings.other += System.nanoTime() - t0;
+		timings.other += System.nanoTime() - mark;
+	}
+
+	/**
+	 * Runs the network on every tile of {@code grid} read from
+	 * {@code sources} and adds the weighted results into {@code target}.
+	 *
+	 * @return the number of tiles done so far, {@code count} included
+	 */
+	private long restoreTiles( final List< RandomAccessible< FloatType > > sources, final RandomAccess< FloatType > target, final Grid grid, long count, final long total, final Progress progress )
+	{
+		final int s = network.scale(), w = grid.x.tileSize(), h = grid.y.tileSize();
+		for ( int j = 0; j < grid.y.count(); j++ )
+			for ( int i = 0; i < grid.x.count(); i++ )
+			{
+				progress.checkCancelled();
+				final float[] data = tileData( sources, grid.x.start( i ), grid.y.start( j ), w, h );
+				final long t1 = System.nanoTime();
+				timings.other += t1 - mark;
+				final float[] result = network.process( data, h, w );
+				mark = System.nanoTime();
+				timings.network += mark - t1;
+				timings.networkPixels += ( long ) w * h;
+				accumulate( result, w * s, grid.x, i, grid.y, j, s, target );
+				progress.update( ++count, total, "Restoring tile " + count + "/" + total );
+			}
+		return count;
 	}
 
 	/**

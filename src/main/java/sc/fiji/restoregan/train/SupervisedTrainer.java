@@ -31,9 +31,9 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
-import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.gan.ContentObjective;
+import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
@@ -222,7 +222,7 @@ public final class SupervisedTrainer
 		}
 	}
 
-	/** One optimisation step on a batch; returns its L1 loss. */
+	/** One optimisation step on a batch; returns its loss (the configured one, {@link #loss}). */
 	private double trainStep( final Block net, final ParameterStore store, final NDManager manager, final AdamState adam, final ScaledBatch batch, final double lr )
 	{
 		try ( NDManager sub = manager.newSubManager() )
