@@ -69,6 +69,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--untouched", defaultValue = "0", description = "Fraction of synthetic pairs left undegraded (input = target), so the network learns to leave clean images alone. Default: ${DEFAULT-VALUE}." )
 	double untouched;
 
+	@Option( names = "--tone", defaultValue = "0", description = "Fraction of clean regions given a random tone curve (gamma 0.5 to 2, inverted half the time), for more varied training images. Default: ${DEFAULT-VALUE}." )
+	double tone;
+
 	@Option( names = "--steps", defaultValue = "3000", description = "Total steps. Default: ${DEFAULT-VALUE}." )
 	int steps;
 
@@ -160,8 +163,8 @@ final class TrainCommand implements Callable< Integer >
 		final Task t = Task.parse( task );
 		final TrainingConfig config = trainingConfig();
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
-		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch, untouched, region,
-				config.architecture.context() );
+		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch,
+				new TrainingData.Synthetic( untouched, region, tone ), config.architecture.context() );
 		final byte[] parameters;
 		if ( exportOnly )
 		{

@@ -19,6 +19,7 @@ import sc.fiji.restoregan.train.ImageFolderSource;
 import sc.fiji.restoregan.train.MicroscopySceneSource;
 import sc.fiji.restoregan.train.PairSampler;
 import sc.fiji.restoregan.train.PhantomSource;
+import sc.fiji.restoregan.train.ToneAugmentedSource;
 
 /**
  * The training data of {@code train}: real pairs from a folder
@@ -65,22 +66,23 @@ final class TrainingData
 	 * @param clean the {@code --clean} folder, or null
 	 * @param scale the generator's scale (target over input size)
 	 * @param patch the target patch side
-	 * @param untouched fraction of synthetic pairs left undegraded (0: none)
-	 * @param region side of the clean region each synthetic pair is cut from,
-	 *            or 0 for the default (the patch plus 32, at least 128)
+	 * @param synthetic how synthetic pairs are made (untouched fraction,
+	 *            region, tone curves)
 	 * @param context context channels of the generator's input
 	 */
 	static PairSampler sampler( final Task task, final String degradation, final Path pairs, final Path clean, final Set< String > exclude, final int scale,
-			final long seed, final int patch, final double untouched, final int region, final ContextChannels context ) throws IOException
+			final long seed, final int patch, final Synthetic synthetic, final ContextChannels context ) throws IOException
 	{
+		final double untouched = synthetic.untouched();
+		final int region = synthetic.region();
 		final ModelCard defaults = new ModelCard();
 		final double[] percentiles = { defaults.normalization.low, defaults.normalization.high };
 		try
 		{
 			if ( pairs != null )
 			{
-				if ( degradation != null || clean != null || untouched > 0 )
-					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean, --degradation and --untouched." );
+				if ( degradation != null || clean != null || untouched > 0 || synthetic.tone() > 0 )
+					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean, --degradation, --untouched and --tone." );
 				return new FolderPairSampler( pairs, scale, seed, patch, percentiles, context );
 			}
 			final DegradationKind kind = degradation != null ? DegradationKind.parse( degradation ) : defaultKind( task );
@@ -93,9 +95,9 @@ final class TrainingData
 					throw new RestoreException( "--untouched applies to the degradation families (--degradation), not to the original denoise sampler." );
 				if ( !context.isEmpty() )
 					throw new RestoreException( "Context channels (--context) need a degradation family (--degradation) or --pairs, not the original denoise sampler." );
-				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude ), seed, side, patch, PEAK, READ, percentiles );
+				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude, synthetic.tone() ), seed, side, patch, PEAK, READ, percentiles );
 			}
-			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude ), kind, scale, seed, side, patch, percentiles ).untouched( untouched ).context( context );
+			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude, synthetic.tone() ), kind, scale, seed, side, patch, percentiles ).untouched( untouched ).context( context );
 		}
 		catch ( final IllegalArgumentException e )
 		{
@@ -103,12 +105,24 @@ final class TrainingData
 		}
 	}
 
-	private static List< CleanSource > sources( final CleanSource builtIn, final Path clean, final Set< String > exclude ) throws IOException
+	private static List< CleanSource > sources( final CleanSource builtIn, final Path clean, final Set< String > exclude, final double tone ) throws IOException
 	{
 		final List< CleanSource > sources = new ArrayList<>();
 		sources.add( builtIn );
 		if ( clean != null )
 			sources.add( ImageFolderSource.of( clean, exclude ) );
-		return sources;
+		return tone > 0 ? sources.stream().map( s -> ( CleanSource ) new ToneAugmentedSource( s, tone ) ).toList() : sources;
 	}
+
+	/**
+	 * How synthetic pairs are made.
+	 *
+	 * @param untouched fraction of pairs left undegraded (0: none)
+	 * @param region side of the clean region each pair is cut from, or 0 for
+	 *            the default (the patch plus 32, at least 128)
+	 * @param tone fraction of clean regions given a random tone curve
+	 *            ({@link ToneAugmentedSource}; 0: none)
+	 */
+	record Synthetic( double untouched, int region, double tone )
+	{}
 }
