@@ -30,6 +30,9 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * earlier recipe, then the continuation with {@code --init} pointing at the
  * earlier run's folder), {@code stepsInAll}, and the earlier record's
  * settings under {@code before};</li>
+ * <li>a <b>replacement</b> ({@code replace}) of another architecture,
+ * trained from scratch, keeps the model's name, description, twin (stale
+ * until retrained) and self-ensemble, and takes the run's recipe;</li>
  * <li>a <b>twin</b> ({@code twinOf}) must have been fine-tuned from the
  * faithful model's current weights (checked by checksum), and the faithful
  * card then names it as its {@code realismTwin}.</li>
@@ -58,11 +61,13 @@ public final class ModelShipping
 	 * @param name the model's name and folder
 	 * @param description one or two sentences for users; required for a new model, optional otherwise
 	 * @param twinOf the faithful model this one is the GAN twin of, or null
+	 * @param replace whether a model of another architecture, not trained
+	 *            from the one named {@code name}, may take its place
 	 * @param shipCommand the command line that ships it, appended to the recipe
 	 * @return the card written
 	 */
-	public static ModelCard ship( final Path run, final Path models, final String name, final String description, final String twinOf, final String shipCommand )
-			throws IOException
+	public static ModelCard ship( final Path run, final Path models, final String name, final String description, final String twinOf, final boolean replace,
+			final String shipCommand ) throws IOException
 	{
 		final StoredModel trained = ModelStore.load( ModelSource.directory( run ) );
 		final ModelCard card = trained.card();
@@ -74,8 +79,9 @@ public final class ModelShipping
 			final ModelCard old = ModelStore.readCard( ModelSource.directory( target ) );
 			// a run started from the model's weights may have widened it (context channels), and a
 			// new twin follows its faithful model's architecture (checked below)
-			if ( !old.sameArchitecture( card ) && !startedFrom( card, old ) && twinOf == null )
-				throw new RestoreException( "The run's architecture " + card.architecture + " differs from model '" + name + "''s " + old.architecture + "; ship it under a new name." );
+			if ( !old.sameArchitecture( card ) && !startedFrom( card, old ) && twinOf == null && !replace )
+				throw new RestoreException( "The run's architecture " + card.architecture + " differs from model '" + name + "''s " + old.architecture
+						+ "; ship it under a new name, or with --replace in its place." );
 			card.description = description != null ? description : old.description;
 			card.realismTwin = old.realismTwin;
 			card.ensemble = old.ensemble;

@@ -98,6 +98,7 @@ class ShipCommandTest
 		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "gan" ).toString(), "--as", "tiny-gan", "--description", "twin", "--twin-of", "tiny", "--models", models.toString() ) );
 		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--filters", "4", "--depth", "1", "--context", "4", "--out", other.toString() ) ) );
 		assertEquals( 2, Main.run( "ship", "--run", other.toString(), "--as", "tiny", "--models", models.toString() ) );
+		assertEquals( 1, card( models.resolve( "tiny" ) ).architecture.inChannels() );
 		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--context", "4", "--init", models.resolve( "tiny" ).toString(), "--out", wide.toString() ) ) );
 		assertEquals( 0, Main.run( "ship", "--run", wide.toString(), "--as", "tiny", "--models", models.toString() ) );
 		final ModelCard widened = card( models.resolve( "tiny" ) );
@@ -110,6 +111,22 @@ class ShipCommandTest
 		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "gan2" ).toString(), "--as", "tiny-gan", "--twin-of", "tiny", "--models", models.toString() ) );
 		assertEquals( 3, card( models.resolve( "tiny-gan" ) ).architecture.inChannels() );
 		assertNull( ModelShipping.staleTwin( models, card( models.resolve( "tiny" ) ) ) );
+
+		// with --replace another architecture takes the model's place: a new recipe, name, description and twin kept
+		final Path wider = dir.resolve( "wider" );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--filters", "6", "--depth", "1", "--context", "4", "--out", wider.toString() ) ) );
+		assertEquals( 2, Main.run( "ship", "--run", wider.toString(), "--as", "tiny", "--models", models.toString() ) );
+		assertEquals( 0, Main.run( "models", "--set-ensemble", "tiny=4", "--models", models.toString() ) );
+		assertEquals( 0, Main.run( "ship", "--run", wider.toString(), "--as", "tiny", "--replace", "--models", models.toString() ) );
+		final ModelCard replaced = card( models.resolve( "tiny" ) );
+		assertTrue( replaced.sameArchitecture( card( wider ) ) && !replaced.sameArchitecture( widened ) );
+		assertEquals( card( wider ).weights.sha256, replaced.weights.sha256 );
+		assertEquals( "A tiny model.", replaced.description );
+		assertEquals( 4, replaced.ensemble );
+		assertEquals( 2, replaced.training.get( "steps" ).getAsLong() );
+		assertTrue( !replaced.training.has( "stepsInAll" ) && !replaced.training.has( "before" ) );
+		assertTrue( replaced.training.get( "command" ).getAsString().endsWith( "ship --run " + wider + " --as tiny --replace" ) );
+		assertEquals( "tiny-gan", ModelShipping.staleTwin( models, replaced ) );
 	}
 
 	private static ModelCard card( final Path folder )
