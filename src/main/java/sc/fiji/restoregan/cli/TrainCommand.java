@@ -72,6 +72,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--tone", defaultValue = "0", description = "Fraction of clean regions given a random tone curve (gamma 0.5 to 2, inverted half the time), for more varied training images. Default: ${DEFAULT-VALUE}." )
 	double tone;
 
+	@Option( names = "--tone-invert", negatable = true, defaultValue = "true", fallbackValue = "true", description = "With --tone: invert half the tone curves (--no-tone-invert: gamma only). Default: ${DEFAULT-VALUE}." )
+	boolean toneInvert;
+
 	@Option( names = "--steps", defaultValue = "3000", description = "Total steps. Default: ${DEFAULT-VALUE}." )
 	int steps;
 
@@ -164,7 +167,7 @@ final class TrainCommand implements Callable< Integer >
 		final TrainingConfig config = trainingConfig();
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
 		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch,
-				new TrainingData.Synthetic( untouched, region, tone ), config.architecture.context() );
+				new TrainingData.Synthetic( untouched, region, tone, toneInvert ), config.architecture.context() );
 		final byte[] parameters;
 		if ( exportOnly )
 		{

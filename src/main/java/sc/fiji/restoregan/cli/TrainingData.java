@@ -95,9 +95,9 @@ final class TrainingData
 					throw new RestoreException( "--untouched applies to the degradation families (--degradation), not to the original denoise sampler." );
 				if ( !context.isEmpty() )
 					throw new RestoreException( "Context channels (--context) need a degradation family (--degradation) or --pairs, not the original denoise sampler." );
-				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude, synthetic.tone() ), seed, side, patch, PEAK, READ, percentiles );
+				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude, synthetic ), seed, side, patch, PEAK, READ, percentiles );
 			}
-			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude, synthetic.tone() ), kind, scale, seed, side, patch, percentiles ).untouched( untouched ).context( context );
+			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude, synthetic ), kind, scale, seed, side, patch, percentiles ).untouched( untouched ).context( context );
 		}
 		catch ( final IllegalArgumentException e )
 		{
@@ -105,13 +105,15 @@ final class TrainingData
 		}
 	}
 
-	private static List< CleanSource > sources( final CleanSource builtIn, final Path clean, final Set< String > exclude, final double tone ) throws IOException
+	private static List< CleanSource > sources( final CleanSource builtIn, final Path clean, final Set< String > exclude, final Synthetic synthetic ) throws IOException
 	{
 		final List< CleanSource > sources = new ArrayList<>();
 		sources.add( builtIn );
 		if ( clean != null )
 			sources.add( ImageFolderSource.of( clean, exclude ) );
-		return tone > 0 ? sources.stream().map( s -> ( CleanSource ) new ToneAugmentedSource( s, tone ) ).toList() : sources;
+		if ( synthetic.tone() <= 0 )
+			return sources;
+		return sources.stream().map( s -> ( CleanSource ) new ToneAugmentedSource( s, synthetic.tone(), synthetic.toneInverts() ) ).toList();
 	}
 
 	/**
@@ -122,7 +124,8 @@ final class TrainingData
 	 *            the default (the patch plus 32, at least 128)
 	 * @param tone fraction of clean regions given a random tone curve
 	 *            ({@link ToneAugmentedSource}; 0: none)
+	 * @param toneInverts whether half the tone curves also invert
 	 */
-	record Synthetic( double untouched, int region, double tone )
+	record Synthetic( double untouched, int region, double tone, boolean toneInverts )
 	{}
 }

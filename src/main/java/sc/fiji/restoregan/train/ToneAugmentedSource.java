@@ -7,7 +7,7 @@ import java.util.Random;
  * A clean source whose regions get, with a given probability, a random tone
  * curve: the region's range is mapped to [0, 1], raised to a gamma drawn
  * log-uniformly from [1/{@value #MAX_GAMMA}, {@value #MAX_GAMMA}], inverted
- * with probability one half, and mapped back to the region's range. It
+ * half the time (unless inversion is off), and mapped back to the region's range. It
  * widens the intensity statistics a few clean images offer (dim membranes,
  * bright backgrounds, dark objects on light ones), so a network trained on
  * them sees more kinds of image than it was given.
@@ -25,16 +25,32 @@ public final class ToneAugmentedSource implements CleanSource
 
 	private final double probability;
 
+	private final boolean inverts;
+
 	/**
+	 * A source whose tone curves invert half the time.
+	 *
 	 * @param source the clean source to augment
 	 * @param probability the fraction of regions given a tone curve, in (0, 1]
 	 */
 	public ToneAugmentedSource( final CleanSource source, final double probability )
 	{
+		this( source, probability, true );
+	}
+
+	/**
+	 * @param source the clean source to augment
+	 * @param probability the fraction of regions given a tone curve, in (0, 1]
+	 * @param inverts whether half the tone curves also invert (false: gamma
+	 *            only; the same random draws either way)
+	 */
+	public ToneAugmentedSource( final CleanSource source, final double probability, final boolean inverts )
+	{
 		if ( !( probability > 0 && probability <= 1 ) )
 			throw new IllegalArgumentException( "The tone-curve fraction must be in (0, 1], not " + probability );
 		this.source = source;
 		this.probability = probability;
+		this.inverts = inverts;
 	}
 
 	@Override
@@ -44,7 +60,7 @@ public final class ToneAugmentedSource implements CleanSource
 		if ( rnd.nextDouble() >= probability )
 			return region;
 		final double gamma = Math.exp( ( 2 * rnd.nextDouble() - 1 ) * Math.log( MAX_GAMMA ) );
-		final boolean invert = rnd.nextBoolean();
+		final boolean invert = rnd.nextBoolean() && inverts;
 		return apply( region, gamma, invert );
 	}
 
@@ -76,7 +92,7 @@ public final class ToneAugmentedSource implements CleanSource
 	@Override
 	public String describe()
 	{
-		return source.describe() + String.format( Locale.ROOT, " (%.2f of the regions with a random tone curve: gamma %.1f to %.0f, inverted half the time)",
-				probability, 1 / MAX_GAMMA, MAX_GAMMA );
+		return source.describe() + String.format( Locale.ROOT, " (%.2f of the regions with a random tone curve: gamma %.1f to %.0f%s)",
+				probability, 1 / MAX_GAMMA, MAX_GAMMA, inverts ? ", inverted half the time" : ", not inverted" );
 	}
 }

@@ -57,6 +57,44 @@ class ToneAugmentedSourceTest
 	}
 
 	@Test
+	void withoutInversionTheSameDrawsGiveGammaOnly()
+	{
+		final CleanSource plain = new MicroscopySceneSource();
+		final ToneAugmentedSource both = new ToneAugmentedSource( plain, 1 ), gammaOnly = new ToneAugmentedSource( plain, 1, false );
+		int inverted = 0;
+		for ( int i = 0; i < 40; i++ )
+		{
+			final float[] a = both.next( new Random( i ), 16 ), b = gammaOnly.next( new Random( i ), 16 );
+			if ( !Arrays.equals( a, b ) )
+			{
+				inverted++;
+				// the inverted curve mirrors the gamma-only one within the region's range
+				final float lo = min( b ), hi = max( b );
+				for ( int k = 0; k < a.length; k++ )
+					assertEquals( lo + hi - b[ k ], a[ k ], 1e-5 );
+			}
+		}
+		assertTrue( inverted > 10 && inverted < 30, inverted + " of 40 inverted" );
+		assertTrue( gammaOnly.describe().contains( "not inverted" ) );
+	}
+
+	private static float min( final float[] a )
+	{
+		float m = Float.POSITIVE_INFINITY;
+		for ( final float v : a )
+			m = Math.min( m, v );
+		return m;
+	}
+
+	private static float max( final float[] a )
+	{
+		float m = Float.NEGATIVE_INFINITY;
+		for ( final float v : a )
+			m = Math.max( m, v );
+		return m;
+	}
+
+	@Test
 	void rejectsFractionsOutsideZeroToOne()
 	{
 		assertThrows( IllegalArgumentException.class, () -> new ToneAugmentedSource( new MicroscopySceneSource(), 0 ) );
