@@ -138,6 +138,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--context", split = ",", description = "Context channels: scales in pixels (e.g. 16,64) of the whole-plane background and flat-field fed to the U-Net beside the image (two channels per scale). With --init, the starting model is widened to take them, with zero weights, so it starts out computing what it did. Default: none, or the starting model's." )
 	double[] context;
 
+	@Option( names = "--context-wedges", split = ",", description = "Context channels for stripes that cross the image: half-widths in degrees (e.g. 3,15) of FFT wedges; the U-Net sees the whole plane destriped by each, at the stripes' direction estimated on the plane (one channel per wedge). Widens a starting model as --context does. Default: none, or the starting model's." )
+	double[] contextWedges;
+
 	@Option( names = "--region", defaultValue = "0", description = "Side of the clean region each synthetic pair is degraded and normalised on before its patch is cut; the context channels see all of it. Default: the patch plus 32, at least 128." )
 	int region;
 
@@ -249,21 +252,25 @@ final class TrainCommand implements Callable< Integer >
 
 	/**
 	 * The generator's configuration from --generator, --filters, --depth,
-	 * --shuffle, --scale and --context; with --init and none of the first
-	 * five, the starting model's (a twin or a continuation has the same
-	 * architecture), with --context's channels when given.
+	 * --shuffle, --scale, --context and --context-wedges; with --init and none
+	 * of the first five, the starting model's (a twin or a continuation has
+	 * the same architecture), with the context channels given replacing its
+	 * own of that kind.
 	 */
 	private GeneratorArchitecture architecture()
 	{
 		if ( init != null && generator == null && filters == null && depth == null && shuffle == null && scale == null )
 		{
 			final GeneratorArchitecture a = startingModel().architecture();
-			return context == null ? a : a.withContext( new ContextChannels( context ) );
+			if ( context == null && contextWedges == null )
+				return a;
+			final ContextChannels had = a.context();
+			return a.withContext( new ContextChannels( context == null ? had.sigmas() : context, contextWedges == null ? had.wedges() : contextWedges ) );
 		}
 		final GeneratorKind kind = GeneratorKind.of( generator == null ? "unet" : generator );
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
-		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale ).withContext( new ContextChannels( context ) );
+		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale ).withContext( new ContextChannels( context, contextWedges ) );
 		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
 					+ ": give the same --generator, --filters, --depth, --shuffle and --scale, or none of them to take the starting model's." );

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import sc.fiji.restoregan.baseline.WedgeDestriping;
+
 /**
  * Extra input channels that give a tiled network the whole plane's context:
  * for each scale sigma, the plane's Gaussian background {@code b = G_sigma * x}
@@ -21,13 +23,25 @@ import java.util.stream.Collectors;
  * sigma; training and inference share this code, so the approximation is
  * part of the definition.
  * </p>
+ * <p>
+ * For stripes and streaks that cross the whole plane, the channels can also
+ * hold the plane destriped by an FFT wedge ({@link WedgeDestriping}) at the
+ * stripes' direction estimated on the plane, one channel per wedge
+ * half-width, each sparing the frequencies within {@link #WEDGE_CENTRE}
+ * cycles per pixel of the centre: the global view a tiled network lacks.
+ * </p>
  *
  * @param sigmas scales of the background, in pixels, each positive
+ * @param wedges half-widths of the destriping wedges, in degrees, each
+ *            positive
  */
-public record ContextChannels( double[] sigmas )
+public record ContextChannels( double[] sigmas, double[] wedges )
 {
 	/** No context: the network sees only the image. */
 	public static final ContextChannels NONE = new ContextChannels( new double[ 0 ] );
+
+	/** Radius of the spared centre of the destriping wedges, cycles per pixel. */
+	public static final double WEDGE_CENTRE = 0.01;
 
 	/** Pixels per block of the averaged copy: a sigma of 8 blocks. */
 	private static final double BLOCKS_PER_SIGMA = 8;
@@ -35,25 +49,42 @@ public record ContextChannels( double[] sigmas )
 	/** The divisor of the flat-field stays above this fraction of the mean background. */
 	private static final double FLOOR = 0.25;
 
-	/** @param sigmas scales in pixels; null means none */
+	/**
+	 * @param sigmas scales in pixels; null means none
+	 * @param wedges wedge half-widths in degrees; null means none
+	 */
 	public ContextChannels
 	{
-		sigmas = sigmas == null ? new double[ 0 ] : sigmas.clone();
-		for ( final double s : sigmas )
-			if ( !( s > 0 ) )
-				throw new IllegalArgumentException( "Context scales must be positive, not " + s );
+		sigmas = positive( sigmas, "Context scales" );
+		wedges = positive( wedges, "Destriping wedges" );
 	}
 
-	/** Number of channels added: two per scale. */
+	/** Background and flat-field channels only. @param sigmas scales in pixels; null means none */
+	public ContextChannels( final double[] sigmas )
+	{
+		this( sigmas, null );
+	}
+
+	private static double[] positive( final double[] values, final String what )
+	{
+		if ( values == null )
+			return new double[ 0 ];
+		for ( final double v : values )
+			if ( !( v > 0 ) )
+				throw new IllegalArgumentException( what + " must be positive, not " + v );
+		return values.clone();
+	}
+
+	/** Number of channels added: two per scale and one per wedge. */
 	public int count()
 	{
-		return 2 * sigmas.length;
+		return 2 * sigmas.length + wedges.length;
 	}
 
 	/** Whether there are no context channels. */
 	public boolean isEmpty()
 	{
-		return sigmas.length == 0;
+		return count() == 0;
 	}
 
 	/**
@@ -61,7 +92,8 @@ public record ContextChannels( double[] sigmas )
 	 *
 	 * @param plane row-major values, X fastest
 	 * @return {@link #count()} planes of the same size: background and
-	 *         flat-field for each sigma in order
+	 *         flat-field for each sigma in order, then the destriped plane
+	 *         for each wedge in order
 	 */
 	public float[][] compute( final float[] plane, final int width, final int height )
 	{
@@ -79,6 +111,12 @@ public record ContextChannels( double[] sigmas )
 				flat[ p ] = ( float ) ( plane[ p ] * Math.abs( mean ) / Math.max( b[ p ], floor ) );
 			out[ 2 * i ] = b;
 			out[ 2 * i + 1 ] = flat;
+		}
+		if ( wedges.length > 0 )
+		{
+			final double direction = WedgeDestriping.estimateDirection( plane, width, height );
+			for ( int i = 0; i < wedges.length; i++ )
+				out[ 2 * sigmas.length + i ] = WedgeDestriping.filter( plane, width, height, direction, wedges[ i ], WEDGE_CENTRE );
 		}
 		return out;
 	}
@@ -123,29 +161,42 @@ public record ContextChannels( double[] sigmas )
 		return out;
 	}
 
-	/** Words for cards and logs, for example "background and flat-field at sigma 16, 64 px". */
+	/**
+	 * Words for cards and logs, for example "background and flat-field at
+	 * sigma 16, 64 px" or "destriped by FFT wedges of 3, 15 deg at the
+	 * estimated direction".
+	 */
 	public String describe()
 	{
 		if ( isEmpty() )
 			return "none";
-		return "background and flat-field at sigma " + Arrays.stream( sigmas ).mapToObj( s -> BigDecimal.valueOf( s ).stripTrailingZeros().toPlainString() ).collect( Collectors.joining( ", " ) ) + " px";
+		final String background = "background and flat-field at sigma " + list( sigmas ) + " px";
+		final String destriped = "destriped by FFT wedges of " + list( wedges ) + " deg at the estimated direction";
+		if ( wedges.length == 0 )
+			return background;
+		return sigmas.length == 0 ? destriped : background + "; " + destriped;
+	}
+
+	private static String list( final double[] values )
+	{
+		return Arrays.stream( values ).mapToObj( v -> BigDecimal.valueOf( v ).stripTrailingZeros().toPlainString() ).collect( Collectors.joining( ", " ) );
 	}
 
 	@Override
 	public boolean equals( final Object o )
 	{
-		return o instanceof ContextChannels c && Arrays.equals( sigmas, c.sigmas );
+		return o instanceof ContextChannels c && Arrays.equals( sigmas, c.sigmas ) && Arrays.equals( wedges, c.wedges );
 	}
 
 	@Override
 	public int hashCode()
 	{
-		return Arrays.hashCode( sigmas );
+		return 31 * Arrays.hashCode( sigmas ) + Arrays.hashCode( wedges );
 	}
 
 	@Override
 	public String toString()
 	{
-		return "ContextChannels" + Arrays.toString( sigmas );
+		return "ContextChannels" + Arrays.toString( sigmas ) + ( wedges.length == 0 ? "" : " wedges " + Arrays.toString( wedges ) );
 	}
 }

@@ -34,7 +34,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	/** Odd kernel size of the convolutions. */
 	public int kernelSize = 3;
 
-	/** Input channels: the image's, then {@link #context}'s. */
+	/** Input channels: the image's, then {@link #context}'s and {@link #contextWedges}'. */
 	public int inChannels = 1;
 
 	/** Output channels. */
@@ -50,6 +50,14 @@ public final class UNetConfig implements GeneratorArchitecture
 	 * context existed) for none.
 	 */
 	public double[] context;
+
+	/**
+	 * Half-widths, in degrees, of the FFT wedges whose destriped planes the
+	 * network sees beside the image ({@link ContextChannels}: one per wedge,
+	 * after the scales' channels, counted in {@link #inChannels}); null or
+	 * absent for none.
+	 */
+	public double[] contextWedges;
 
 	/**
 	 * Reversible downsampling factor before the U-Net (1: none). With 2, each
@@ -89,7 +97,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public ContextChannels context()
 	{
-		return new ContextChannels( context );
+		return new ContextChannels( context, contextWedges );
 	}
 
 	@Override
@@ -98,7 +106,8 @@ public final class UNetConfig implements GeneratorArchitecture
 		final Gson gson = new Gson();
 		final UNetConfig c = gson.fromJson( gson.toJson( this ), UNetConfig.class );
 		c.inChannels = imageChannels() + channels.count();
-		c.context = channels.isEmpty() ? null : channels.sigmas();
+		c.context = channels.sigmas().length == 0 ? null : channels.sigmas();
+		c.contextWedges = channels.wedges().length == 0 ? null : channels.wedges();
 		return c;
 	}
 

@@ -72,8 +72,9 @@ class TrainCommandTest
 	}
 
 	/**
-	 * --context widens a starting model (it starts out computing what it
-	 * did), trains on pairs with context channels, records them in the card,
+	 * --context and --context-wedges widen a starting model (it starts out
+	 * computing what it did), trains on pairs with context channels, records
+	 * them in the card,
 	 * and the model restores images; a sampler without degradation family
 	 * cannot make context channels.
 	 */
@@ -92,6 +93,12 @@ class TrainCommandTest
 		ImageFiles.writeFloatTiff( net.imglib2.img.array.ArrayImgs.floats( new float[ 70 * 50 ], 70, 50 ), in );
 		assertEquals( 0, Main.run( "restore", "--task", "lighting", "--model", wide.toString(), "--input", in.toString(), "--output", out.toString() ) );
 		assertTrue( Files.exists( out ) );
+		// destriping wedges widen it again, after the channels it has, which it keeps
+		final Path striped = dir.resolve( "striped" );
+		assertEquals( 0, Main.run( concat( common, "--init", wide.toString(), "--context-wedges", "5", "--region", "64", "--out", striped.toString() ) ) );
+		final String architecture = ModelStore.load( ModelSource.directory( striped ) ).card().architecture.toString();
+		assertTrue( architecture.contains( "channels 6->1" ) && architecture.contains( "sigma 4, 16 px; destriped by FFT wedges of 5 deg" ), architecture );
+		assertEquals( 0, Main.run( "restore", "--task", "lighting", "--model", striped.toString(), "--input", in.toString(), "--output", out.toString() ) );
 		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--context", "4", "--out", dir.resolve( "refused" ).toString() ) );
 	}
 

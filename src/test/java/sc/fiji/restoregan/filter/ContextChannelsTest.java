@@ -96,5 +96,47 @@ class ContextChannelsTest
 		assertEquals( "background and flat-field at sigma 16, 64 px", c.describe() );
 		assertEquals( c, new ContextChannels( new double[] { 16, 64 } ) );
 		assertThrows( IllegalArgumentException.class, () -> new ContextChannels( new double[] { 0 } ) );
+		final ContextChannels both = new ContextChannels( new double[] { 16 }, new double[] { 3, 15 } );
+		assertEquals( 4, both.count() );
+		assertEquals( "background and flat-field at sigma 16 px; destriped by FFT wedges of 3, 15 deg at the estimated direction", both.describe() );
+		assertEquals( "destriped by FFT wedges of 2.5 deg at the estimated direction", new ContextChannels( null, new double[] { 2.5 } ).describe() );
+		assertTrue( !both.equals( new ContextChannels( new double[] { 16 } ) ) );
+		assertThrows( IllegalArgumentException.class, () -> new ContextChannels( null, new double[] { -1 } ) );
+	}
+
+	/**
+	 * The wedge channels come after the scales' and hold the plane destriped
+	 * at the direction estimated on it: zero-mean stripes along Y that cross a seeded
+	 * texture are mostly gone, the texture mostly kept.
+	 */
+	@Test
+	void wedgeChannelsRemoveStripesThatCrossThePlane()
+	{
+		final float[] clean = GaussianBlur.blur( texture( 3 ), W, H, 1.5 ), striped = clean.clone();
+		final Random rnd = new Random( 4 );
+		final double[] column = new double[ W ];
+		double mean = 0;
+		for ( int x = 0; x < W; x++ )
+			mean += column[ x ] = rnd.nextDouble() < 0.2 ? -0.3 : 0;
+		mean /= W;
+		for ( int x = 0; x < W; x++ )
+			column[ x ] -= mean; // the spared centre keeps the mean shading, which stripes must not shift here
+		for ( int y = 0; y < H; y++ )
+			for ( int x = 0; x < W; x++ )
+				striped[ y * W + x ] += column[ x ];
+		final float[][] c = new ContextChannels( new double[] { 8 }, new double[] { 3 } ).compute( striped, W, H );
+		assertEquals( 3, c.length );
+		final double before = rms( striped, clean ), after = rms( c[ 2 ], clean );
+		assertTrue( after < 0.3 * before, "rms error " + before + " before, " + after + " after destriping" );
+		// a plane without stripes loses little to the narrow wedge
+		assertTrue( rms( new ContextChannels( null, new double[] { 3 } ).compute( clean, W, H )[ 0 ], clean ) < 0.3 * before );
+	}
+
+	private static double rms( final float[] a, final float[] b )
+	{
+		double s = 0;
+		for ( int i = 0; i < a.length; i++ )
+			s += ( a[ i ] - b[ i ] ) * ( a[ i ] - b[ i ] );
+		return Math.sqrt( s / a.length );
 	}
 }
