@@ -45,8 +45,25 @@ public final class WedgeDestriping
 	 */
 	public static float[] filter( final float[] img, final int imgWidth, final int imgHeight, final double direction, final double width, final double centre )
 	{
+		return filter( img, imgWidth, imgHeight, direction, new double[] { width }, centre )[ 0 ];
+	}
+
+	/**
+	 * The image destriped with each of several wedge widths, transforming it
+	 * once.
+	 *
+	 * @param widths half-widths {@code w} of the wedges, degrees, each positive
+	 * @return one destriped image per width, in order
+	 * @see #filter(float[], int, int, double, double, double)
+	 */
+	public static float[][] filter( final float[] img, final int imgWidth, final int imgHeight, final double direction, final double[] widths, final double centre )
+	{
 		final MirrorFft fft = new MirrorFft( imgWidth, imgHeight, MARGIN );
-		return apply( fft, fft.forward( fft.extend( img ) ), direction, width, centre );
+		final MirrorFft.Spectrum spectrum = fft.forward( fft.extend( img ) );
+		final float[][] out = new float[ widths.length ][];
+		for ( int i = 0; i < widths.length; i++ )
+			out[ i ] = apply( fft, spectrum, direction, widths[ i ], centre );
+		return out;
 	}
 
 	private static float[] apply( final MirrorFft fft, final MirrorFft.Spectrum spectrum, final double direction, final double width, final double centre )

@@ -115,8 +115,8 @@ public record ContextChannels( double[] sigmas, double[] wedges )
 		if ( wedges.length > 0 )
 		{
 			final double direction = WedgeDestriping.estimateDirection( plane, width, height );
-			for ( int i = 0; i < wedges.length; i++ )
-				out[ 2 * sigmas.length + i ] = WedgeDestriping.filter( plane, width, height, direction, wedges[ i ], WEDGE_CENTRE );
+			final float[][] destriped = WedgeDestriping.filter( plane, width, height, direction, wedges, WEDGE_CENTRE );
+			System.arraycopy( destriped, 0, out, 2 * sigmas.length, wedges.length );
 		}
 		return out;
 	}
