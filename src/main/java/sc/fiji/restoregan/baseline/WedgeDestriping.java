@@ -45,24 +45,27 @@ public final class WedgeDestriping
 	 */
 	public static float[] filter( final float[] img, final int imgWidth, final int imgHeight, final double direction, final double width, final double centre )
 	{
-		return filter( img, imgWidth, imgHeight, direction, new double[] { width }, centre )[ 0 ];
+		return filter( img, imgWidth, imgHeight, direction, new double[] { width }, new double[] { centre } )[ 0 ];
 	}
 
 	/**
-	 * The image destriped with each of several wedge widths, transforming it
-	 * once.
+	 * The image destriped with each of several wedges, transforming it once.
 	 *
 	 * @param widths half-widths {@code w} of the wedges, degrees, each positive
-	 * @return one destriped image per width, in order
+	 * @param centres radius {@code c} of each wedge's spared centre, cycles
+	 *            per pixel, as many as widths
+	 * @return one destriped image per wedge, in order
 	 * @see #filter(float[], int, int, double, double, double)
 	 */
-	public static float[][] filter( final float[] img, final int imgWidth, final int imgHeight, final double direction, final double[] widths, final double centre )
+	public static float[][] filter( final float[] img, final int imgWidth, final int imgHeight, final double direction, final double[] widths, final double[] centres )
 	{
+		if ( widths.length != centres.length )
+			throw new IllegalArgumentException( "Need one centre per wedge" );
 		final MirrorFft fft = new MirrorFft( imgWidth, imgHeight, MARGIN );
 		final MirrorFft.Spectrum spectrum = fft.forward( fft.extend( img ) );
 		final float[][] out = new float[ widths.length ][];
 		for ( int i = 0; i < widths.length; i++ )
-			out[ i ] = apply( fft, spectrum, direction, widths[ i ], centre );
+			out[ i ] = apply( fft, spectrum, direction, widths[ i ], centres[ i ] );
 		return out;
 	}
 

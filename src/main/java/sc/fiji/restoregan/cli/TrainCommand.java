@@ -141,6 +141,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--context-wedges", split = ",", description = "Context channels for stripes that cross the image: half-widths in degrees (e.g. 3,15) of FFT wedges; the U-Net sees the whole plane destriped by each, at the stripes' direction estimated on the plane (one channel per wedge). Widens a starting model as --context does. Default: none, or the starting model's." )
 	double[] contextWedges;
 
+	@Option( names = "--context-wedge-centres", split = ",", description = "With --context-wedges: for each wedge, the radius in cycles per pixel of the low frequencies it spares (e.g. 0.03,0.01). Default: 0.01 each." )
+	double[] contextWedgeCentres;
+
 	@Option( names = "--region", defaultValue = "0", description = "Side of the clean region each synthetic pair is degraded and normalised on before its patch is cut; the context channels see all of it. Default: the patch plus 32, at least 128." )
 	int region;
 
@@ -252,7 +255,8 @@ final class TrainCommand implements Callable< Integer >
 
 	/**
 	 * The generator's configuration from --generator, --filters, --depth,
-	 * --shuffle, --scale, --context and --context-wedges; with --init and none
+	 * --shuffle, --scale, --context, --context-wedges and
+	 * --context-wedge-centres; with --init and none
 	 * of the first five, the starting model's (a twin or a continuation has
 	 * the same architecture), with the context channels given replacing its
 	 * own of that kind.
@@ -265,12 +269,13 @@ final class TrainCommand implements Callable< Integer >
 			if ( context == null && contextWedges == null )
 				return a;
 			final ContextChannels had = a.context();
-			return a.withContext( new ContextChannels( context == null ? had.sigmas() : context, contextWedges == null ? had.wedges() : contextWedges ) );
+			return a.withContext( new ContextChannels( context == null ? had.sigmas() : context, contextWedges == null ? had.wedges() : contextWedges,
+					contextWedges == null ? had.centres() : contextWedgeCentres ) );
 		}
 		final GeneratorKind kind = GeneratorKind.of( generator == null ? "unet" : generator );
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
-		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale ).withContext( new ContextChannels( context, contextWedges ) );
+		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale ).withContext( new ContextChannels( context, contextWedges, contextWedgeCentres ) );
 		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
 					+ ": give the same --generator, --filters, --depth, --shuffle and --scale, or none of them to take the starting model's." );

@@ -26,21 +26,23 @@ import sc.fiji.restoregan.baseline.WedgeDestriping;
  * <p>
  * For stripes and streaks that cross the whole plane, the channels can also
  * hold the plane destriped by an FFT wedge ({@link WedgeDestriping}) at the
- * stripes' direction estimated on the plane, one channel per wedge
- * half-width, each sparing the frequencies within {@link #WEDGE_CENTRE}
- * cycles per pixel of the centre: the global view a tiled network lacks.
+ * stripes' direction estimated on the plane, one channel per wedge, each
+ * wedge with its half-width and the radius of the low frequencies it spares
+ * (its centre): the global view a tiled network lacks.
  * </p>
  *
  * @param sigmas scales of the background, in pixels, each positive
  * @param wedges half-widths of the destriping wedges, in degrees, each
  *            positive
+ * @param centres for each wedge, the radius of the spared centre, cycles
+ *            per pixel, each positive
  */
-public record ContextChannels( double[] sigmas, double[] wedges )
+public record ContextChannels( double[] sigmas, double[] wedges, double[] centres )
 {
 	/** No context: the network sees only the image. */
 	public static final ContextChannels NONE = new ContextChannels( new double[ 0 ] );
 
-	/** Radius of the spared centre of the destriping wedges, cycles per pixel. */
+	/** Radius of the spared centre of a destriping wedge unless given, cycles per pixel. */
 	public static final double WEDGE_CENTRE = 0.01;
 
 	/** Pixels per block of the averaged copy: a sigma of 8 blocks. */
@@ -52,17 +54,39 @@ public record ContextChannels( double[] sigmas, double[] wedges )
 	/**
 	 * @param sigmas scales in pixels; null means none
 	 * @param wedges wedge half-widths in degrees; null means none
+	 * @param centres the wedges' spared centres in cycles per pixel, as many
+	 *            as wedges; null means {@link #WEDGE_CENTRE} for each
 	 */
 	public ContextChannels
 	{
 		sigmas = positive( sigmas, "Context scales" );
 		wedges = positive( wedges, "Destriping wedges" );
+		if ( centres == null )
+		{
+			centres = new double[ wedges.length ];
+			Arrays.fill( centres, WEDGE_CENTRE );
+		}
+		centres = positive( centres, "Centres of destriping wedges" );
+		if ( centres.length != wedges.length )
+			throw new IllegalArgumentException( "Need one centre per destriping wedge, not " + centres.length + " for " + wedges.length );
+	}
+
+	/** @param sigmas scales in pixels; @param wedges half-widths in degrees, each sparing {@link #WEDGE_CENTRE} */
+	public ContextChannels( final double[] sigmas, final double[] wedges )
+	{
+		this( sigmas, wedges, null );
 	}
 
 	/** Background and flat-field channels only. @param sigmas scales in pixels; null means none */
 	public ContextChannels( final double[] sigmas )
 	{
 		this( sigmas, null );
+	}
+
+	/** Whether every wedge spares {@link #WEDGE_CENTRE}, the default. */
+	public boolean defaultCentres()
+	{
+		return Arrays.stream( centres ).allMatch( c -> c == WEDGE_CENTRE );
 	}
 
 	private static double[] positive( final double[] values, final String what )
@@ -115,7 +139,7 @@ public record ContextChannels( double[] sigmas, double[] wedges )
 		if ( wedges.length > 0 )
 		{
 			final double direction = WedgeDestriping.estimateDirection( plane, width, height );
-			final float[][] destriped = WedgeDestriping.filter( plane, width, height, direction, wedges, WEDGE_CENTRE );
+			final float[][] destriped = WedgeDestriping.filter( plane, width, height, direction, wedges, centres );
 			System.arraycopy( destriped, 0, out, 2 * sigmas.length, wedges.length );
 		}
 		return out;
@@ -163,15 +187,15 @@ public record ContextChannels( double[] sigmas, double[] wedges )
 
 	/**
 	 * Words for cards and logs, for example "background and flat-field at
-	 * sigma 16, 64 px" or "destriped by FFT wedges of 3, 15 deg at the
-	 * estimated direction".
+	 * sigma 16, 64 px" or "destriped by FFT wedges of 3, 15 deg (sparing 0.01,
+	 * 0.01 cycles/px) at the estimated direction".
 	 */
 	public String describe()
 	{
 		if ( isEmpty() )
 			return "none";
 		final String background = "background and flat-field at sigma " + list( sigmas ) + " px";
-		final String destriped = "destriped by FFT wedges of " + list( wedges ) + " deg at the estimated direction";
+		final String destriped = "destriped by FFT wedges of " + list( wedges ) + " deg (sparing " + list( centres ) + " cycles/px) at the estimated direction";
 		if ( wedges.length == 0 )
 			return background;
 		return sigmas.length == 0 ? destriped : background + "; " + destriped;
@@ -185,18 +209,18 @@ public record ContextChannels( double[] sigmas, double[] wedges )
 	@Override
 	public boolean equals( final Object o )
 	{
-		return o instanceof ContextChannels c && Arrays.equals( sigmas, c.sigmas ) && Arrays.equals( wedges, c.wedges );
+		return o instanceof ContextChannels c && Arrays.equals( sigmas, c.sigmas ) && Arrays.equals( wedges, c.wedges ) && Arrays.equals( centres, c.centres );
 	}
 
 	@Override
 	public int hashCode()
 	{
-		return 31 * Arrays.hashCode( sigmas ) + Arrays.hashCode( wedges );
+		return Arrays.hashCode( new int[] { Arrays.hashCode( sigmas ), Arrays.hashCode( wedges ), Arrays.hashCode( centres ) } );
 	}
 
 	@Override
 	public String toString()
 	{
-		return "ContextChannels" + Arrays.toString( sigmas ) + ( wedges.length == 0 ? "" : " wedges " + Arrays.toString( wedges ) );
+		return "ContextChannels" + Arrays.toString( sigmas ) + ( wedges.length == 0 ? "" : " wedges " + Arrays.toString( wedges ) + " centres " + Arrays.toString( centres ) );
 	}
 }

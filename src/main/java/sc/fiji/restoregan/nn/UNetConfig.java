@@ -60,6 +60,13 @@ public final class UNetConfig implements GeneratorArchitecture
 	public double[] contextWedges;
 
 	/**
+	 * For each of {@link #contextWedges}, the radius of its spared centre in
+	 * cycles per pixel; null or absent for
+	 * {@link ContextChannels#WEDGE_CENTRE} each.
+	 */
+	public double[] contextWedgeCentres;
+
+	/**
 	 * Reversible downsampling factor before the U-Net (1: none). With 2, each
 	 * 2x2 block of pixels becomes 4 channels at half resolution (pixel
 	 * unshuffle, as in FFDNet), the U-Net runs there, and the output is
@@ -97,7 +104,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public ContextChannels context()
 	{
-		return new ContextChannels( context, contextWedges );
+		return new ContextChannels( context, contextWedges, contextWedgeCentres );
 	}
 
 	@Override
@@ -108,6 +115,7 @@ public final class UNetConfig implements GeneratorArchitecture
 		c.inChannels = imageChannels() + channels.count();
 		c.context = channels.sigmas().length == 0 ? null : channels.sigmas();
 		c.contextWedges = channels.wedges().length == 0 ? null : channels.wedges();
+		c.contextWedgeCentres = channels.defaultCentres() ? null : channels.centres();
 		return c;
 	}
 

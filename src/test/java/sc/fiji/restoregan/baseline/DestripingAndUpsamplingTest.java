@@ -45,10 +45,10 @@ class DestripingAndUpsamplingTest
 			final Tuned best = WedgeDestriping.best( striped, N, N, angle, o -> Planes2d.psnr( clean, o, N ) );
 			assertTrue( best.score() > Planes2d.psnr( clean, striped, N ) + 2, best.setting() + " vs " + Planes2d.psnr( clean, striped, N ) + " " + " " + best.score() );
 		}
-		// several widths at once are each width alone
+		// several wedges at once are each wedge alone
 		final float[] striped = new Stripes( 30, 0, 0.6, 2 ).apply( clean, N, N, new Random( 3 ) );
-		final float[][] both = WedgeDestriping.filter( striped, N, N, 0, new double[] { 3, 15 }, 0.01 );
-		assertArrayEquals( WedgeDestriping.filter( striped, N, N, 0, 3, 0.01 ), both[ 0 ] );
+		final float[][] both = WedgeDestriping.filter( striped, N, N, 0, new double[] { 3, 15 }, new double[] { 0.03, 0.01 } );
+		assertArrayEquals( WedgeDestriping.filter( striped, N, N, 0, 3, 0.03 ), both[ 0 ] );
 		assertArrayEquals( WedgeDestriping.filter( striped, N, N, 0, 15, 0.01 ), both[ 1 ] );
 		assertEquals( 0, WedgeDestriping.angleBetween( 179, -1 ), 1e-9 );
 		assertEquals( -10, WedgeDestriping.angleBetween( 80, 90 ), 1e-9 );

@@ -95,9 +95,9 @@ class TrainCommandTest
 		assertTrue( Files.exists( out ) );
 		// destriping wedges widen it again, after the channels it has, which it keeps
 		final Path striped = dir.resolve( "striped" );
-		assertEquals( 0, Main.run( concat( common, "--init", wide.toString(), "--context-wedges", "5", "--region", "64", "--out", striped.toString() ) ) );
+		assertEquals( 0, Main.run( concat( common, "--init", wide.toString(), "--context-wedges", "5", "--context-wedge-centres", "0.05", "--region", "64", "--out", striped.toString() ) ) );
 		final String architecture = ModelStore.load( ModelSource.directory( striped ) ).card().architecture.toString();
-		assertTrue( architecture.contains( "channels 6->1" ) && architecture.contains( "sigma 4, 16 px; destriped by FFT wedges of 5 deg" ), architecture );
+		assertTrue( architecture.contains( "channels 6->1" ) && architecture.contains( "sigma 4, 16 px; destriped by FFT wedges of 5 deg (sparing 0.05 cycles/px)" ), architecture );
 		assertEquals( 0, Main.run( "restore", "--task", "lighting", "--model", striped.toString(), "--input", in.toString(), "--output", out.toString() ) );
 		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--context", "4", "--out", dir.resolve( "refused" ).toString() ) );
 	}

@@ -98,10 +98,15 @@ class ContextChannelsTest
 		assertThrows( IllegalArgumentException.class, () -> new ContextChannels( new double[] { 0 } ) );
 		final ContextChannels both = new ContextChannels( new double[] { 16 }, new double[] { 3, 15 } );
 		assertEquals( 4, both.count() );
-		assertEquals( "background and flat-field at sigma 16 px; destriped by FFT wedges of 3, 15 deg at the estimated direction", both.describe() );
-		assertEquals( "destriped by FFT wedges of 2.5 deg at the estimated direction", new ContextChannels( null, new double[] { 2.5 } ).describe() );
+		assertEquals( "background and flat-field at sigma 16 px; destriped by FFT wedges of 3, 15 deg (sparing 0.01, 0.01 cycles/px) at the estimated direction", both.describe() );
+		assertTrue( both.defaultCentres() );
+		final ContextChannels centred = new ContextChannels( null, new double[] { 2.5 }, new double[] { 0.03 } );
+		assertEquals( "destriped by FFT wedges of 2.5 deg (sparing 0.03 cycles/px) at the estimated direction", centred.describe() );
+		assertTrue( !centred.defaultCentres() );
 		assertTrue( !both.equals( new ContextChannels( new double[] { 16 } ) ) );
+		assertTrue( !centred.equals( new ContextChannels( null, new double[] { 2.5 } ) ) );
 		assertThrows( IllegalArgumentException.class, () -> new ContextChannels( null, new double[] { -1 } ) );
+		assertThrows( IllegalArgumentException.class, () -> new ContextChannels( null, new double[] { 1, 2 }, new double[] { 0.01 } ) );
 	}
 
 	/**

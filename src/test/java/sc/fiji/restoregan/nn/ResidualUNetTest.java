@@ -88,6 +88,20 @@ class ResidualUNetTest
 		assertThrows( RestoreException.class, () -> InitialWeights.widen( new byte[ 0 ], new UNetConfig( 1, 4 ), new UNetConfig( 1, 8 ) ) );
 	}
 
+	/** A card names wedge centres only when they are not the default, so older cards and new ones read alike. */
+	@Test
+	void wedgeCentresAreWrittenOnlyWhenNotTheDefault()
+	{
+		final UNetConfig plain = new UNetConfig( 1, 4 );
+		final UNetConfig byDefault = plain.withContext( new ContextChannels( null, new double[] { 3 } ) );
+		assertEquals( 2, byDefault.inChannels );
+		assertEquals( null, byDefault.contextWedgeCentres );
+		assertArrayEquals( new double[] { ContextChannels.WEDGE_CENTRE }, byDefault.context().centres() );
+		final UNetConfig centred = plain.withContext( new ContextChannels( null, new double[] { 3 }, new double[] { 0.03 } ) );
+		assertArrayEquals( new double[] { 0.03 }, centred.contextWedgeCentres );
+		assertEquals( new ContextChannels( null, new double[] { 3 }, new double[] { 0.03 } ), centred.context() );
+	}
+
 	@Test
 	void contextNeedsRoomForTheImage()
 	{
