@@ -263,6 +263,8 @@ final class TrainCommand implements Callable< Integer >
 	 */
 	private GeneratorArchitecture architecture()
 	{
+		if ( contextWedgeCentres != null && ( contextWedges == null || contextWedgeCentres.length != contextWedges.length ) )
+			throw new RestoreException( "--context-wedge-centres needs --context-wedges, with one centre per wedge." );
 		if ( init != null && generator == null && filters == null && depth == null && shuffle == null && scale == null )
 		{
 			final GeneratorArchitecture a = startingModel().architecture();

@@ -71,7 +71,12 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 			throw new IllegalArgumentException( "Need one centre per destriping wedge, not " + centres.length + " for " + wedges.length );
 	}
 
-	/** @param sigmas scales in pixels; @param wedges half-widths in degrees, each sparing {@link #WEDGE_CENTRE} */
+	/**
+	 * Wedges that each spare {@link #WEDGE_CENTRE}.
+	 *
+	 * @param sigmas scales in pixels; null means none
+	 * @param wedges wedge half-widths in degrees; null means none
+	 */
 	public ContextChannels( final double[] sigmas, final double[] wedges )
 	{
 		this( sigmas, wedges, null );

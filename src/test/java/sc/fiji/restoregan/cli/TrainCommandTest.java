@@ -100,6 +100,9 @@ class TrainCommandTest
 		assertTrue( architecture.contains( "channels 6->1" ) && architecture.contains( "sigma 4, 16 px; destriped by FFT wedges of 5 deg (sparing 0.05 cycles/px)" ), architecture );
 		assertEquals( 0, Main.run( "restore", "--task", "lighting", "--model", striped.toString(), "--input", in.toString(), "--output", out.toString() ) );
 		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--context", "4", "--out", dir.resolve( "refused" ).toString() ) );
+		// centres without their wedges, or a centre too few, are refused with a message
+		assertEquals( 2, Main.run( concat( common, "--init", wide.toString(), "--context-wedge-centres", "0.05", "--out", dir.resolve( "no-wedges" ).toString() ) ) );
+		assertEquals( 2, Main.run( concat( common, "--context-wedges", "3,15", "--context-wedge-centres", "0.05", "--out", dir.resolve( "one-short" ).toString() ) ) );
 	}
 
 	/** Supervised training takes a pixel content objective and says so in the card. */
