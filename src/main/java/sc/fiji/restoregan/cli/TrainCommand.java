@@ -75,6 +75,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--tone-invert", negatable = true, defaultValue = "true", fallbackValue = "true", description = "With --tone: invert half the tone curves (--no-tone-invert: gamma only). Default: ${DEFAULT-VALUE}." )
 	boolean toneInvert;
 
+	@Option( names = "--dead-leaves", description = "Add dead-leaves images (random grey disks with power-law radii: the statistics of natural images) to the clean sources, picked as often as each other source, so the network sees more than the given images." )
+	boolean deadLeaves;
+
 	@Option( names = "--steps", defaultValue = "3000", description = "Total steps. Default: ${DEFAULT-VALUE}." )
 	int steps;
 
@@ -173,7 +176,7 @@ final class TrainCommand implements Callable< Integer >
 		final TrainingConfig config = trainingConfig();
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
 		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch,
-				new TrainingData.Synthetic( untouched, region, tone, toneInvert ), config.architecture.context() );
+				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves ), config.architecture.context() );
 		final byte[] parameters;
 		if ( exportOnly )
 		{

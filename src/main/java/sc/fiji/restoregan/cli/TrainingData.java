@@ -12,6 +12,7 @@ import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.train.CleanSource;
+import sc.fiji.restoregan.train.DeadLeavesSource;
 import sc.fiji.restoregan.train.DegradationPairSampler;
 import sc.fiji.restoregan.train.DenoisePairSampler;
 import sc.fiji.restoregan.train.FolderPairSampler;
@@ -81,8 +82,8 @@ final class TrainingData
 		{
 			if ( pairs != null )
 			{
-				if ( degradation != null || clean != null || untouched > 0 || synthetic.tone() > 0 )
-					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean, --degradation, --untouched and --tone." );
+				if ( degradation != null || clean != null || untouched > 0 || synthetic.tone() > 0 || synthetic.deadLeaves() )
+					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean, --degradation, --untouched, --tone and --dead-leaves." );
 				return new FolderPairSampler( pairs, scale, seed, patch, percentiles, context );
 			}
 			final DegradationKind kind = degradation != null ? DegradationKind.parse( degradation ) : defaultKind( task );
@@ -111,6 +112,8 @@ final class TrainingData
 		sources.add( builtIn );
 		if ( clean != null )
 			sources.add( ImageFolderSource.of( clean, exclude ) );
+		if ( synthetic.deadLeaves() )
+			sources.add( new DeadLeavesSource() );
 		if ( synthetic.tone() <= 0 )
 			return sources;
 		return sources.stream().map( s -> ( CleanSource ) new ToneAugmentedSource( s, synthetic.tone(), synthetic.toneInverts() ) ).toList();
@@ -125,7 +128,9 @@ final class TrainingData
 	 * @param tone fraction of clean regions given a random tone curve
 	 *            ({@link ToneAugmentedSource}; 0: none)
 	 * @param toneInverts whether half the tone curves also invert
+	 * @param deadLeaves whether dead-leaves images ({@link DeadLeavesSource})
+	 *            join the clean sources, picked as often as each other source
 	 */
-	record Synthetic( double untouched, int region, double tone, boolean toneInverts )
+	record Synthetic( double untouched, int region, double tone, boolean toneInverts, boolean deadLeaves )
 	{}
 }

@@ -117,6 +117,18 @@ class TrainCommandTest
 		assertTrue( card.description.endsWith( "with affine-l1+0.1*l1." ), card.description );
 	}
 
+	/** Dead leaves join the clean sources and the card says so; real pairs refuse them. */
+	@Test
+	void deadLeavesJoinTheCleanSources()
+	{
+		final Path run = dir.resolve( "leaves" );
+		assertEquals( 0, Main.run( "train", "--task", "dehaze", "--degradation", "haze", "--dead-leaves", "--steps", "2", "--batch", "2", "--patch", "16",
+				"--filters", "4", "--depth", "1", "--out", run.toString() ) );
+		final String sources = ModelStore.load( ModelSource.directory( run ) ).card().training.getAsJsonObject( "data" ).get( "sources" ).getAsString();
+		assertTrue( sources.startsWith( "simulated microscopy scenes" ) && sources.contains( "; dead leaves" ), sources );
+		assertEquals( 2, Main.run( "train", "--pairs", dir.toString(), "--dead-leaves", "--steps", "2", "--out", dir.resolve( "refused" ).toString() ) );
+	}
+
 	/** {@code a} followed by {@code b}: a shared command line with a run's own options. */
 	static String[] concat( final String[] a, final String... b )
 	{
