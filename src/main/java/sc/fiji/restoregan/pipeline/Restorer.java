@@ -30,7 +30,8 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * image in every tile, computed once per plane on the whole normalised
  * plane. With a self-ensemble ({@link RestoreOptions#ensemble}) every plane
  * is also restored flipped and turned ({@link Dihedral}) and the results
- * averaged. The input is only read. Memory: the output image plus a few tiles,
+ * averaged; the context channels are flipped and turned with it, not
+ * computed again, so every member sees the same context. The input is only read. Memory: the output image plus a few tiles,
  * and with context channels one float copy of the plane being restored per
  * channel (the image and two per context scale).
  */
@@ -164,10 +165,15 @@ public final class Restorer
 	{
 		mark = System.nanoTime();
 		final AffineNormalization norm = AffineNormalization.fromPercentiles( in, options.lowPercentile(), options.highPercentile() );
-		final RandomAccessibleInterval< FloatType > normalised = norm.view( in );
+		final List< RandomAccessibleInterval< FloatType > > planes = networkInputs( norm.view( in ) );
 		long count = done;
 		for ( int k = 0; k < grids.length; k++ )
-			count = restoreTiles( sources( Dihedral.view( normalised, k ) ), Dihedral.view( out, k ).randomAccess(), grids[ k ], count, total, progress );
+		{
+			final List< RandomAccessible< FloatType > > sources = new ArrayList<>();
+			for ( final RandomAccessibleInterval< FloatType > plane : planes )
+				sources.add( Views.extendMirrorSingle( Dihedral.view( plane, k ) ) );
+			count = restoreTiles( sources, Dihedral.view( out, k ).randomAccess(), grids[ k ], count, total, progress );
+		}
 		final double members = grids.length;
 		LoopBuilder.setImages( out ).forEachPixel( v -> v.setReal( norm.invert( v.getRealDouble() / members ) ) );
 		timings.other += System.nanoTime() - mark;
@@ -200,20 +206,20 @@ public final class Restorer
 	}
 
 	/**
-	 * The mirror-extended planes a tile is read from: the normalised image,
-	 * then the network's context channels, computed once on the whole plane.
+	 * The planes a tile is read from: the normalised image, then the
+	 * network's context channels, computed once on the whole plane.
 	 */
-	private List< RandomAccessible< FloatType > > sources( final RandomAccessibleInterval< FloatType > normalised )
+	private List< RandomAccessibleInterval< FloatType > > networkInputs( final RandomAccessibleInterval< FloatType > normalised )
 	{
-		final List< RandomAccessible< FloatType > > sources = new ArrayList<>();
-		sources.add( Views.extendMirrorSingle( normalised ) );
+		final List< RandomAccessibleInterval< FloatType > > planes = new ArrayList<>();
+		planes.add( normalised );
 		final ContextChannels context = network.context();
 		if ( context.isEmpty() )
-			return sources;
+			return planes;
 		final int w = ( int ) normalised.dimension( 0 ), h = ( int ) normalised.dimension( 1 );
 		for ( final float[] channel : context.compute( TensorBridge.toArray( normalised ), w, h ) )
-			sources.add( Views.extendMirrorSingle( ArrayImgs.floats( channel, w, h ) ) );
-		return sources;
+			planes.add( ArrayImgs.floats( channel, w, h ) );
+		return planes;
 	}
 
 	/** A tile of every source, one plane after the other. */
