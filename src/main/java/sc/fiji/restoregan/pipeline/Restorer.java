@@ -31,9 +31,9 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * plane. With a self-ensemble ({@link RestoreOptions#ensemble}) every plane
  * is also restored flipped and turned ({@link Dihedral}) and the results
  * averaged; the context channels are flipped and turned with it, not
- * computed again, so every member sees the same context. The input is only read. Memory: the output image plus a few tiles,
- * and with context channels one float copy of the plane being restored per
- * channel (the image and two per context scale).
+ * computed again, so every member sees the same context. The input is only
+ * read. Memory: the output image plus a few tiles, and with context channels
+ * one float copy of the plane being restored per context channel.
  */
 public final class Restorer
 {

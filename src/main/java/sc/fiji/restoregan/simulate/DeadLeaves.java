@@ -76,6 +76,7 @@ public final class DeadLeaves
 					img[ i ] = backdrop;
 		}
 		final double sigma = BLUR.draw( rnd );
+		// below 0.1 px the kernel's side weights are under 1e-20: the blur would copy
 		return sigma < 0.1 ? img : GaussianBlur.blur( img, size, size, sigma );
 	}
 
