@@ -13,6 +13,7 @@ import sc.fiji.restoregan.model.StoredModel;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
+import sc.fiji.restoregan.pipeline.Restorer;
 
 /**
  * The networks a benchmark measures: one model at one or more realism
@@ -116,7 +117,7 @@ public final class BenchmarkNetworks implements AutoCloseable
 	 */
 	public static PlaneRestorer restorer( final BenchmarkTask task, final StoredModel stored, final PlaneNetwork net, final double realism, final RestoreOptions options )
 	{
-		final PlaneRestorer plain = PlaneRestorer.of( net, options.forModel( stored.card().ensemble, realism ) );
+		final PlaneRestorer plain = PlaneRestorer.of( new Restorer( net, options.forModel( stored.card().ensemble, realism ) ).fitOutputToInput( stored.card().normalization.fitsOutputToInput() ) );
 		if ( net.scale() == task.scale() )
 			return plain;
 		if ( net.scale() == 1 )

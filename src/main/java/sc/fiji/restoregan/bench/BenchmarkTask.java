@@ -40,7 +40,7 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  * {@link Oracle}). For dehazing and lighting the intensity scale of a
  * restoration is ambiguous, so every output is compared after a
  * least-squares affine fit to the clean image
- * ({@link sc.fiji.restoregan.metrics.AffineFit}).
+ * ({@link sc.fiji.restoregan.normalize.AffineFit}).
  */
 public enum BenchmarkTask
 {

@@ -32,7 +32,12 @@ public interface PlaneRestorer
 	 */
 	static PlaneRestorer of( final PlaneNetwork network, final RestoreOptions options )
 	{
-		final Restorer restorer = new Restorer( network, options );
+		return of( new Restorer( network, options ) );
+	}
+
+	/** A restorer set up by the caller (for example with its output fitted to the input), plane in, plane out. */
+	static PlaneRestorer of( final Restorer restorer )
+	{
 		return ( pixels, width, height ) -> TensorBridge.toArray( Planes.plane( restorer.restore( ArrayImgs.floats( pixels, width, height ), Progress.NONE ), 0 ) );
 	}
 

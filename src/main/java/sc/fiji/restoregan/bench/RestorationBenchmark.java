@@ -13,7 +13,7 @@ import net.imglib2.img.array.ArrayImgs;
 import sc.fiji.restoregan.baseline.Baseline;
 import sc.fiji.restoregan.baseline.DegradedPlane;
 import sc.fiji.restoregan.baseline.Tuned;
-import sc.fiji.restoregan.metrics.AffineFit;
+import sc.fiji.restoregan.normalize.AffineFit;
 import sc.fiji.restoregan.metrics.Niqe;
 import sc.fiji.restoregan.metrics.NiqeModel;
 import sc.fiji.restoregan.metrics.Psnr;

@@ -70,6 +70,8 @@ public final class TrainingCard
 		card.description = description();
 		card.architecture = config.architecture;
 		card.scale = config.architecture.scale();
+		if ( !sampler.targetsUnderInputMap() && card.scale == 1 )
+			card.normalization.output = ModelCard.Normalization.LEAST_SQUARES;
 		final long done = gan == null ? SupervisedTrainer.checkpointStep( run ) : GanTrainer.checkpointStep( run );
 		final JsonObject training = new JsonObject();
 		training.addProperty( "loss", gan == null ? ( config.content == null ? "L1" : "content " + config.content ) : "content " + gan.content + " + " + gan.adversarialWeight + " x adversarial (" + gan.objective + ")" );

@@ -83,6 +83,32 @@ public final class ModelCard
 
 		/** Upper percentile, mapped to 1. */
 		public double high = 99.8;
+
+		/**
+		 * How the network's output returns to the input's units:
+		 * {@link #PERCENTILES} (the inverse of the input's percentile map, for
+		 * models trained with targets under their input's map, so that they
+		 * keep intensities) or {@link #LEAST_SQUARES} (then the least-squares
+		 * affine fit of the output to the input plane, for models trained with
+		 * targets normalised by their own percentiles, such as dehazing,
+		 * lighting correction and the multi-task model: their output has no
+		 * fixed intensity scale, and the input's percentiles, widened by its
+		 * noise, would stretch it). Cards written before it read as
+		 * {@link #PERCENTILES}.
+		 */
+		public String output = PERCENTILES;
+
+		/** {@link #output}: the inverse percentile map. */
+		public static final String PERCENTILES = "percentiles";
+
+		/** {@link #output}: the inverse percentile map, then the least-squares fit to the input. */
+		public static final String LEAST_SQUARES = "least-squares";
+
+		/** Whether the output is fitted to the input ({@link #LEAST_SQUARES}). */
+		public boolean fitsOutputToInput()
+		{
+			return LEAST_SQUARES.equals( output );
+		}
 	}
 
 	/** The parameters file and what it must hash to. */

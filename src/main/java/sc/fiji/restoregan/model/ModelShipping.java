@@ -85,6 +85,9 @@ public final class ModelShipping
 			card.description = description != null ? description : old.description;
 			card.realismTwin = old.realismTwin;
 			card.ensemble = old.ensemble;
+			// runs exported before cards recorded it: the task, and so the target normalisation, is the same
+			if ( old.normalization.fitsOutputToInput() )
+				card.normalization.output = ModelCard.Normalization.LEAST_SQUARES;
 			if ( startedFrom( card, old ) )
 				continuation( card.training, old.training, models, name, command );
 			else
@@ -109,6 +112,8 @@ public final class ModelShipping
 			if ( !startedFrom( card, faithful ) )
 				throw new RestoreException( "The run was not fine-tuned from the current weights of '" + twinOf + "' (sha256 " + faithful.weights.sha256
 						+ "); the realism blend needs a twin that descends from the faithful model. Train it with --init " + models.resolve( twinOf ) + "." );
+			if ( faithful.normalization.fitsOutputToInput() )
+				card.normalization.output = ModelCard.Normalization.LEAST_SQUARES;
 		}
 		ModelStore.save( target, card, trained.weights() );
 		if ( faithful != null )

@@ -125,6 +125,11 @@ public final class ModelStore
 		}
 		if ( card.scale != card.architecture.scale() )
 			throw new RestoreException( "Invalid scale " + card.scale + where + ": its architecture upsamples by " + card.architecture.scale() + "." );
+		final String output = card.normalization == null ? null : card.normalization.output;
+		if ( !ModelCard.Normalization.PERCENTILES.equals( output ) && !ModelCard.Normalization.LEAST_SQUARES.equals( output ) )
+			throw new RestoreException( "Unknown normalization output '" + output + "'" + where + " (expected " + ModelCard.Normalization.PERCENTILES + " or " + ModelCard.Normalization.LEAST_SQUARES + ")." );
+		if ( card.normalization.fitsOutputToInput() && card.scale != 1 )
+			throw new RestoreException( "A least-squares output fit needs a model that keeps the size, not one that upsamples by " + card.scale + where + "." );
 	}
 
 	/**

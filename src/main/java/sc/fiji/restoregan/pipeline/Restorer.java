@@ -18,6 +18,7 @@ import net.imglib2.view.Views;
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.filter.ContextChannels;
+import sc.fiji.restoregan.normalize.AffineFit;
 import sc.fiji.restoregan.normalize.AffineNormalization;
 import sc.fiji.restoregan.tiling.AxisTiling;
 
@@ -25,7 +26,9 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * Restores an image with a {@link PlaneNetwork}, plane by plane and tile by
  * tile: percentile normalisation, mirror-padded overlapping tiles read as
  * views, the network, weighted blending into the output, and the inverse
- * normalisation, so the result is in the input's units. A network with
+ * normalisation, so the result is in the input's units; for a model
+ * trained without a fixed intensity scale, then the least-squares affine fit
+ * of each output plane to its input plane ({@link #fitOutputToInput}). A network with
  * context channels ({@link PlaneNetwork#context()}) gets them beside the
  * image in every tile, computed once per plane on the whole normalised
  * plane. With a self-ensemble ({@link RestoreOptions#ensemble}) every plane
@@ -49,6 +52,8 @@ public final class Restorer
 
 	private Consumer< String > log = s -> {};
 
+	private boolean fitToInput;
+
 	private final Timings timings = new Timings();
 
 	/** When the last span of time counted in {@link #timings} ended, in nanoseconds. */
@@ -68,6 +73,22 @@ public final class Restorer
 	public Restorer log( final Consumer< String > sink )
 	{
 		this.log = sink;
+		return this;
+	}
+
+	/**
+	 * Whether each restored plane is mapped by its least-squares affine fit
+	 * to the input plane after the inverse percentile map (see
+	 * {@link sc.fiji.restoregan.model.ModelCard.Normalization#output}): set
+	 * for models whose training targets were normalised by their own
+	 * percentiles. Only for networks that keep the size; a fit with a gain
+	 * that is not positive (an output unrelated to the input) is not applied.
+	 */
+	public Restorer fitOutputToInput( final boolean fit )
+	{
+		if ( fit && network.scale() != 1 )
+			throw new IllegalArgumentException( "An output fit to the input needs a network that keeps the size." );
+		this.fitToInput = fit;
 		return this;
 	}
 
@@ -176,6 +197,12 @@ public final class Restorer
 		}
 		final double members = grids.length;
 		LoopBuilder.setImages( out ).forEachPixel( v -> v.setReal( norm.invert( v.getRealDouble() / members ) ) );
+		if ( fitToInput )
+		{
+			final AffineFit fit = AffineFit.of( out, in );
+			if ( fit.scale() > 0 )
+				LoopBuilder.setImages( out ).forEachPixel( v -> v.setReal( fit.apply( v.getRealDouble() ) ) );
+		}
 		timings.other += System.nanoTime() - mark;
 	}
 

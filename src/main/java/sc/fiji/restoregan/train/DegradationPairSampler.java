@@ -178,6 +178,12 @@ public final class DegradationPairSampler implements PairSampler
 	}
 
 	@Override
+	public boolean targetsUnderInputMap()
+	{
+		return kind.sharedNormalization();
+	}
+
+	@Override
 	public JsonObject recipe()
 	{
 		final JsonObject r = new JsonObject();

@@ -97,6 +97,12 @@ public final class FolderPairSampler implements PairSampler
 	}
 
 	@Override
+	public boolean targetsUnderInputMap()
+	{
+		return pairs.targetsUnderInputMap();
+	}
+
+	@Override
 	public JsonObject recipe()
 	{
 		return pairs.recipe();

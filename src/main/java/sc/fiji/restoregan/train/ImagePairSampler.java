@@ -163,6 +163,12 @@ public final class ImagePairSampler implements PairSampler
 	}
 
 	@Override
+	public boolean targetsUnderInputMap()
+	{
+		return false;
+	}
+
+	@Override
 	public JsonObject recipe()
 	{
 		final JsonObject r = new JsonObject();

@@ -23,6 +23,18 @@ public interface PairSampler
 		return new ScaledBatch( b.inputs(), b.targets(), b.count(), b.size(), b.size(), List.of() );
 	}
 
+	/**
+	 * Whether each target is normalised under its input's percentile map, so
+	 * that a model trained on these pairs keeps the input's intensities;
+	 * otherwise targets are normalised by their own percentiles and the
+	 * model's card asks for its output to be fitted to the input
+	 * ({@link sc.fiji.restoregan.model.ModelCard.Normalization#output}).
+	 */
+	default boolean targetsUnderInputMap()
+	{
+		return true;
+	}
+
 	/** The data recipe, for the model card. */
 	com.google.gson.JsonObject recipe();
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import sc.fiji.restoregan.metrics.AffineFit;
+import sc.fiji.restoregan.normalize.AffineFit;
 
 /** Rolling ball (ij.jar, headless), Gaussian background subtraction and flat-field correction. */
 class BackgroundAndLightingTest

@@ -46,6 +46,10 @@ class ShipCommandTest
 		assertEquals( 2, Main.run( "models", "--set-ensemble", "tiny=3", "--models", models.toString() ) );
 		assertEquals( 2, Main.run( "models", "--set-ensemble", "nothing=8", "--models", models.toString() ) );
 		assertEquals( 8, card( models.resolve( "tiny" ) ).ensemble );
+		// as if trained before cards recorded the output fit: continuations and twins keep it
+		final ModelCard marked = card( models.resolve( "tiny" ) );
+		marked.normalization.output = ModelCard.Normalization.LEAST_SQUARES;
+		ModelStore.writeCard( models.resolve( "tiny" ), marked );
 
 		// a twin must descend from the faithful model's current weights
 		assertEquals( 0, Main.run( TrainCommandTest.concat( TINY, "--steps", "2", "--gan", "ralsgan", "--disc-filters", "4", "--init", models.resolve( "tiny" ).toString(), "--out", gan.toString() ) ) );
@@ -55,6 +59,7 @@ class ShipCommandTest
 		final ModelCard continued = card( models.resolve( "tiny" ) );
 		assertEquals( "A tiny denoiser.", continued.description );
 		assertEquals( 8, continued.ensemble );
+		assertTrue( continued.normalization.fitsOutputToInput() );
 		assertEquals( 7, continued.training.get( "stepsInAll" ).getAsLong() );
 		assertEquals( 3, continued.training.getAsJsonObject( "before" ).get( "steps" ).getAsLong() );
 		final String chain = continued.training.get( "command" ).getAsString();
@@ -69,6 +74,7 @@ class ShipCommandTest
 		assertEquals( 0, Main.run( TrainCommandTest.concat( TINY, "--steps", "2", "--gan", "ralsgan", "--disc-filters", "4", "--init", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "gan2" ).toString() ) ) );
 		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "gan2" ).toString(), "--as", "tiny-gan", "--description", "twin", "--twin-of", "tiny", "--models", models.toString() ) );
 		assertEquals( "tiny-gan", card( models.resolve( "tiny" ) ).realismTwin );
+		assertTrue( card( models.resolve( "tiny-gan" ) ).normalization.fitsOutputToInput() );
 		assertTrue( ModelShipping.startedFrom( card( models.resolve( "tiny-gan" ) ), card( models.resolve( "tiny" ) ) ) );
 		assertEquals( continued.weights.sha256, card( models.resolve( "tiny" ) ).weights.sha256 );
 		assertEquals( 0, card( models.resolve( "tiny-gan" ) ).scores.size() );

@@ -32,6 +32,7 @@ class TrainCommandTest
 		assertEquals( 3, card.training.get( "seed" ).getAsLong() );
 		assertTrue( card.training.get( "command" ).getAsString().contains( "--steps 20" ) );
 		assertTrue( card.training.getAsJsonObject( "data" ).get( "peakPhotons" ).getAsString().contains( "5.0, 100.0" ) );
+		assertEquals( ModelCard.Normalization.PERCENTILES, card.normalization.output, "a denoiser keeps the input's intensities" );
 		// exporting the run's checkpoint again gives the same weights
 		final Path again = dir.resolve( "again" );
 		assertEquals( 0, Main.run( concat( common, "--export", again.toString(), "--export-only" ) ) );
@@ -115,6 +116,7 @@ class TrainCommandTest
 		final ModelCard card = ModelStore.load( ModelSource.directory( run ) ).card();
 		assertEquals( "content affine-l1+0.1*l1", card.training.get( "loss" ).getAsString() );
 		assertTrue( card.description.endsWith( "with affine-l1+0.1*l1." ), card.description );
+		assertTrue( card.normalization.fitsOutputToInput(), "haze targets are normalised by their own percentiles, so the output is fitted to the input" );
 	}
 
 	/** Dead leaves join the clean sources and the card says so; real pairs refuse them. */

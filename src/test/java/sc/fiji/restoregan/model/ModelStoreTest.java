@@ -79,6 +79,20 @@ class ModelStoreTest
 	}
 
 	@Test
+	void unknownOutputMappingIsRejected() throws Exception
+	{
+		TestModels.saveTiny( dir, 3 );
+		final ModelCard card = ModelStore.readCard( ModelSource.directory( dir ) );
+		card.normalization.output = "median";
+		ModelStore.writeCard( dir, card );
+		final RestoreException e = assertThrows( RestoreException.class, () -> ModelStore.load( ModelSource.directory( dir ) ) );
+		assertTrue( e.getMessage().contains( "Unknown normalization output 'median'" ), e.getMessage() );
+		card.normalization.output = ModelCard.Normalization.LEAST_SQUARES;
+		ModelStore.writeCard( dir, card );
+		assertTrue( ModelStore.load( ModelSource.directory( dir ) ).card().normalization.fitsOutputToInput() );
+	}
+
+	@Test
 	void weightsOfAnotherArchitectureAreRejected() throws Exception
 	{
 		final ModelCard card = TestModels.saveTiny( dir, 3 );
@@ -111,6 +125,8 @@ class ModelStoreTest
 			total += m.card().weights.bytes;
 			assertTrue( m.card().weights.bytes <= ModelStore.MAX_SHIPPED_BYTES, name + " is at most 5 MB" );
 			assertTrue( m.card().training.has( "command" ) && m.card().training.has( "seed" ) && m.card().training.has( "steps" ), name + " card records its recipe" );
+			final boolean ownTargets = m.card().training.getAsJsonObject( "data" ).get( "normalization" ).getAsString().contains( "by its own percentiles" );
+			assertEquals( ownTargets, m.card().normalization.fitsOutputToInput(), name + ": trained with targets by their own percentiles exactly when its output is fitted to the input" );
 			if ( m.card().realismTwin != null )
 				assertTrue( ModelShipping.startedFrom( ModelRegistry.load( m.card().realismTwin ).card(), m.card() ),
 						name + "'s twin " + m.card().realismTwin + " was fine-tuned from its current weights (the realism blend needs that)" );

@@ -253,6 +253,31 @@ class RestorerTest
 		assertTrue( maxAbsDifference( single, Planes.plane( out, 11 ) ) < 1e-3, "plane (c=1, z=2, t=1) restored on its own gives the same" );
 	}
 
+	/**
+	 * A model trained without a fixed intensity scale (here one that
+	 * stretches and shifts its normalised input) comes back in the input's
+	 * units when its output is fitted to the input: the fit of an affine
+	 * function of the input is the input itself. Without the fit the
+	 * stretch stays; a network whose output does not follow the input (a
+	 * constant) keeps the inverse percentile map; upsampling networks refuse
+	 * the fit.
+	 */
+	@Test
+	void outputFittedToTheInputReturnsToItsUnits()
+	{
+		final Img< FloatType > img = noise( 8, 60, 44 );
+		final RestoreOptions options = new RestoreOptions( 32, 16, 1, 99.8 );
+		final PlaneNetwork stretching = FakeNetworks.affine( 1.7f, -0.4f, 4, 4 );
+		final Img< FloatType > plain = new Restorer( stretching, options ).restore( img, Progress.NONE );
+		assertTrue( maxAbsDifference( plain, img ) > 20, "without the fit the output keeps the network's stretch" );
+		final Img< FloatType > fitted = new Restorer( stretching, options ).fitOutputToInput( true ).restore( img, Progress.NONE );
+		assertTrue( maxAbsDifference( fitted, img ) < 1e-2, "fitted: the input's units, within float rounding of values near 100" );
+		final Img< FloatType > constant = new Restorer( FakeNetworks.affine( 0, 0.5f, 4, 4 ), options ).fitOutputToInput( true ).restore( img, Progress.NONE );
+		final AffineNormalization norm = AffineNormalization.fromPercentiles( img, 1, 99.8 );
+		constant.forEach( v -> assertEquals( norm.invert( 0.5 ), v.get(), 1e-3, "a constant output is not fitted" ) );
+		assertThrows( IllegalArgumentException.class, () -> new Restorer( FakeNetworks.identity( 2, 4, 4 ), options ).fitOutputToInput( true ) );
+	}
+
 	@Test
 	void badInputGivesClearErrors()
 	{

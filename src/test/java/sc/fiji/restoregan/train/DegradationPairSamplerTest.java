@@ -103,6 +103,15 @@ class DegradationPairSamplerTest
 	}
 
 	@Test
+	void targetsKeepTheInputsMapExactlyForIntensityKeepingKinds()
+	{
+		for ( final DegradationKind kind : DegradationKind.values() )
+			assertEquals( kind.sharedNormalization(), sampler( kind, kind == DegradationKind.LOWRES ? 2 : 1 ).targetsUnderInputMap(), kind.toString() );
+		assertFalse( sampler( DegradationKind.HAZE, 1 ).targetsUnderInputMap() );
+		assertTrue( sampler( DegradationKind.BLUR, 1 ).targetsUnderInputMap() );
+	}
+
+	@Test
 	void lowResolutionInputsAreSmallerByTheScale()
 	{
 		final DegradationPairSampler s = sampler( DegradationKind.LOWRES, 2 );

@@ -1,4 +1,8 @@
-package sc.fiji.restoregan.metrics;
+package sc.fiji.restoregan.normalize;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.RealType;
 
 /**
  * The least-squares affine map {@code a x + b} of an output onto a
@@ -8,7 +12,9 @@ package sc.fiji.restoregan.metrics;
  * degradation changed the brightness, and no method can know the original
  * units), outputs are compared after this fit, so that only the structure
  * counts, not the gain and offset. A constant output gets {@code a = 0} and
- * {@code b = mean(r)}.
+ * {@code b = mean(r)}. The restorer also uses it to bring the output of a
+ * model trained without a fixed intensity scale back to the input's units
+ * ({@link sc.fiji.restoregan.model.ModelCard.Normalization#output}).
  *
  * @param scale the gain {@code a}
  * @param offset the offset {@code b}
@@ -41,6 +47,38 @@ public record AffineFit( double scale, double offset )
 		}
 		final double a = sxx > 0 ? sxr / sxx : 0;
 		return new AffineFit( a, mr - a * mx );
+	}
+
+	/**
+	 * The fit of {@code output} to {@code reference}, two images of the same
+	 * size (two passes, so large offsets cost no precision).
+	 *
+	 * @throws IllegalArgumentException if the sizes differ
+	 */
+	public static AffineFit of( final RandomAccessibleInterval< ? extends RealType< ? > > output, final RandomAccessibleInterval< ? extends RealType< ? > > reference )
+	{
+		for ( int d = 0; d < Math.max( output.numDimensions(), reference.numDimensions() ); d++ )
+			if ( d >= output.numDimensions() || d >= reference.numDimensions() || output.dimension( d ) != reference.dimension( d ) )
+				throw new IllegalArgumentException( "Need two images of the same size." );
+		final double[] sums = new double[ 4 ];
+		LoopBuilder.setImages( output, reference ).forEachPixel( ( x, r ) -> {
+			sums[ 0 ] += x.getRealDouble();
+			sums[ 1 ] += r.getRealDouble();
+		} );
+		final double n = Math.max( 1, output.size() ), mx = sums[ 0 ] / n, mr = sums[ 1 ] / n;
+		LoopBuilder.setImages( output, reference ).forEachPixel( ( x, r ) -> {
+			final double dx = x.getRealDouble() - mx;
+			sums[ 2 ] += dx * dx;
+			sums[ 3 ] += dx * ( r.getRealDouble() - mr );
+		} );
+		final double a = sums[ 2 ] > 0 ? sums[ 3 ] / sums[ 2 ] : 0;
+		return new AffineFit( a, mr - a * mx );
+	}
+
+	/** {@code a x + b} of one value. */
+	public double apply( final double x )
+	{
+		return scale * x + offset;
 	}
 
 	/** {@code a x + b} of every value, as a new array. */
