@@ -117,7 +117,7 @@ public final class BenchmarkNetworks implements AutoCloseable
 	 */
 	public static PlaneRestorer restorer( final BenchmarkTask task, final StoredModel stored, final PlaneNetwork net, final double realism, final RestoreOptions options )
 	{
-		final PlaneRestorer plain = PlaneRestorer.of( new Restorer( net, options.forModel( stored.card().ensemble, realism ) ).fitOutputToInput( stored.card().normalization.fitsOutputToInput() ) );
+		final PlaneRestorer plain = PlaneRestorer.of( Restorer.forModel( net, options, stored.card(), realism ) );
 		if ( net.scale() == task.scale() )
 			return plain;
 		if ( net.scale() == 1 )

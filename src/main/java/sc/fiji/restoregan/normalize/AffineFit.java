@@ -1,6 +1,7 @@
 package sc.fiji.restoregan.normalize;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.loops.LoopBuilder;
 import net.imglib2.type.numeric.RealType;
 
@@ -30,23 +31,7 @@ public record AffineFit( double scale, double offset )
 	{
 		if ( output.length != reference.length || output.length == 0 )
 			throw new IllegalArgumentException( "Need two non-empty arrays of equal length, not " + output.length + " and " + reference.length );
-		double mx = 0, mr = 0;
-		for ( int i = 0; i < output.length; i++ )
-		{
-			mx += output[ i ];
-			mr += reference[ i ];
-		}
-		mx /= output.length;
-		mr /= output.length;
-		double sxx = 0, sxr = 0;
-		for ( int i = 0; i < output.length; i++ )
-		{
-			final double dx = output[ i ] - mx;
-			sxx += dx * dx;
-			sxr += dx * ( reference[ i ] - mr );
-		}
-		final double a = sxx > 0 ? sxr / sxx : 0;
-		return new AffineFit( a, mr - a * mx );
+		return of( ArrayImgs.floats( output, output.length ), ArrayImgs.floats( reference, reference.length ) );
 	}
 
 	/**

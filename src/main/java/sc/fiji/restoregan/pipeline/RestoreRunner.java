@@ -49,7 +49,7 @@ public final class RestoreRunner
 		{
 			final String blend = twin == null ? "" : String.format( Locale.ROOT, " at realism %.2f (blended with '%s')", realism, twin.card().name );
 			log.accept( "Model '" + stored.card().name + "' (" + stored.location() + ")" + blend + " running on " + network.describeDevice() );
-			final Img< FloatType > out = new Restorer( network, run ).fitOutputToInput( stored.card().normalization.fitsOutputToInput() ).log( log ).restore( input, progress );
+			final Img< FloatType > out = Restorer.forModel( network, options, stored.card(), realism ).log( log ).restore( input, progress );
 			log.accept( String.format( Locale.ROOT, "Restored %s%s in %.1f s", describe( input ), run.members() > 1 ? " (self-ensemble of " + run.members() + ")" : "", ( System.nanoTime() - t0 ) / 1e9 ) );
 			return out;
 		}

@@ -18,6 +18,7 @@ import net.imglib2.view.Views;
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.filter.ContextChannels;
+import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.normalize.AffineFit;
 import sc.fiji.restoregan.normalize.AffineNormalization;
 import sc.fiji.restoregan.tiling.AxisTiling;
@@ -67,6 +68,16 @@ public final class Restorer
 	{
 		this.network = network;
 		this.options = options;
+	}
+
+	/**
+	 * A restorer for a model as its card runs it: the card's self-ensemble at
+	 * this realism ({@link RestoreOptions#forModel}) and its output mapping
+	 * ({@link #fitOutputToInput}).
+	 */
+	public static Restorer forModel( final PlaneNetwork network, final RestoreOptions options, final ModelCard card, final double realism )
+	{
+		return new Restorer( network, options.forModel( card.ensemble, realism ) ).fitOutputToInput( card.normalization.fitsOutputToInput() );
 	}
 
 	/** Where notes for the user (such as a raised overlap) go. */
