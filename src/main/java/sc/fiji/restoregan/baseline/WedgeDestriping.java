@@ -1,6 +1,7 @@
 package sc.fiji.restoregan.baseline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -59,13 +60,33 @@ public final class WedgeDestriping
 	 */
 	public static float[][] filter( final float[] img, final int imgWidth, final int imgHeight, final double direction, final double[] widths, final double[] centres )
 	{
-		if ( widths.length != centres.length )
-			throw new IllegalArgumentException( "Need one centre per wedge" );
+		final double[] directions = new double[ widths.length ];
+		Arrays.fill( directions, direction );
+		return filter( img, imgWidth, imgHeight, directions, widths, centres );
+	}
+
+	/**
+	 * The image destriped with each of several wedges, each at its own
+	 * direction, transforming it once.
+	 *
+	 * @param directions the direction of each wedge's stripes, degrees from
+	 *            +X towards +Y
+	 * @param widths half-widths {@code w} of the wedges, degrees, each positive
+	 * @param centres radius {@code c} of each wedge's spared centre, cycles
+	 *            per pixel
+	 * @return one destriped image per wedge, in order
+	 */
+	public static float[][] filter( final float[] img, final int imgWidth, final int imgHeight, final double[] directions, final double[] widths, final double[] centres )
+	{
+		if ( widths.length != centres.length || widths.length != directions.length )
+			throw new IllegalArgumentException( "Need one direction and one centre per wedge" );
+		final float[][] out = new float[ widths.length ][];
+		if ( widths.length == 0 )
+			return out;
 		final MirrorFft fft = new MirrorFft( imgWidth, imgHeight, MARGIN );
 		final MirrorFft.Spectrum spectrum = fft.forward( fft.extend( img ) );
-		final float[][] out = new float[ widths.length ][];
 		for ( int i = 0; i < widths.length; i++ )
-			out[ i ] = apply( fft, spectrum, direction, widths[ i ], centres[ i ] );
+			out[ i ] = apply( fft, spectrum, directions[ i ], widths[ i ], centres[ i ] );
 		return out;
 	}
 

@@ -147,6 +147,12 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--context-wedge-centres", split = ",", description = "With --context-wedges: for each wedge, the radius in cycles per pixel of the low frequencies it spares (e.g. 0.03,0.01). Default: 0.01 each." )
 	double[] contextWedgeCentres;
 
+	@Option( names = "--context-axis-wedges", split = ",", description = "Context channels for light-sheet stripes along an image axis: half-widths in degrees (e.g. 3) of FFT wedges; the U-Net sees the whole plane destriped by each along X and along Y, whatever the estimated direction (two channels per wedge). Widens a starting model as --context does. Default: none, or the starting model's." )
+	double[] contextAxisWedges;
+
+	@Option( names = "--context-axis-wedge-centres", split = ",", description = "With --context-axis-wedges: for each wedge, the radius in cycles per pixel of the low frequencies it spares. Default: 0.01 each." )
+	double[] contextAxisWedgeCentres;
+
 	@Option( names = "--region", defaultValue = "0", description = "Side of the clean region each synthetic pair is degraded and normalised on before its patch is cut; the context channels see all of it. Default: the patch plus 32, at least 128." )
 	int region;
 
@@ -258,8 +264,9 @@ final class TrainCommand implements Callable< Integer >
 
 	/**
 	 * The generator's configuration from --generator, --filters, --depth,
-	 * --shuffle, --scale, --context, --context-wedges and
-	 * --context-wedge-centres; with --init and none
+	 * --shuffle, --scale, --context, --context-wedges,
+	 * --context-wedge-centres, --context-axis-wedges and
+	 * --context-axis-wedge-centres; with --init and none
 	 * of the first five, the starting model's (a twin or a continuation has
 	 * the same architecture), with the context channels given replacing its
 	 * own of that kind.
@@ -268,19 +275,22 @@ final class TrainCommand implements Callable< Integer >
 	{
 		if ( contextWedgeCentres != null && ( contextWedges == null || contextWedgeCentres.length != contextWedges.length ) )
 			throw new RestoreException( "--context-wedge-centres needs --context-wedges, with one centre per wedge." );
+		if ( contextAxisWedgeCentres != null && ( contextAxisWedges == null || contextAxisWedgeCentres.length != contextAxisWedges.length ) )
+			throw new RestoreException( "--context-axis-wedge-centres needs --context-axis-wedges, with one centre per wedge." );
 		if ( init != null && generator == null && filters == null && depth == null && shuffle == null && scale == null )
 		{
 			final GeneratorArchitecture a = startingModel().architecture();
-			if ( context == null && contextWedges == null )
+			if ( context == null && contextWedges == null && contextAxisWedges == null )
 				return a;
 			final ContextChannels had = a.context();
 			return a.withContext( new ContextChannels( context == null ? had.sigmas() : context, contextWedges == null ? had.wedges() : contextWedges,
-					contextWedges == null ? had.centres() : contextWedgeCentres ) );
+					contextWedges == null ? had.centres() : contextWedgeCentres, contextAxisWedges == null ? had.axisWedges() : contextAxisWedges,
+					contextAxisWedges == null ? had.axisCentres() : contextAxisWedgeCentres ) );
 		}
 		final GeneratorKind kind = GeneratorKind.of( generator == null ? "unet" : generator );
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
-		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale ).withContext( new ContextChannels( context, contextWedges, contextWedgeCentres ) );
+		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale ).withContext( new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres ) );
 		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
 					+ ": give the same --generator, --filters, --depth, --shuffle and --scale, or none of them to take the starting model's." );

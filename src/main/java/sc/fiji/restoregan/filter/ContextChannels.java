@@ -1,7 +1,9 @@
 package sc.fiji.restoregan.filter;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import sc.fiji.restoregan.baseline.WedgeDestriping;
@@ -30,14 +32,26 @@ import sc.fiji.restoregan.baseline.WedgeDestriping;
  * wedge with its half-width and the radius of the low frequencies it spares
  * (its centre): the global view a tiled network lacks.
  * </p>
+ * <p>
+ * Light-sheet stripes run along the light sheet, which on most microscopes
+ * lies along an image axis; the direction estimate, on the other hand, can be
+ * drawn off by the image's own straight structures. Axis wedges therefore
+ * destripe the plane along X and along Y, whatever the estimate says: two
+ * channels per axis wedge, along X first. A transposed plane swaps them,
+ * which {@link #channelOrder(boolean)} gives to the self-ensemble.
+ * </p>
  *
  * @param sigmas scales of the background, in pixels, each positive
  * @param wedges half-widths of the destriping wedges, in degrees, each
  *            positive
  * @param centres for each wedge, the radius of the spared centre, cycles
  *            per pixel, each positive
+ * @param axisWedges half-widths, in degrees, of the wedges applied along X
+ *            and along Y, each positive
+ * @param axisCentres for each axis wedge, the radius of the spared centre,
+ *            cycles per pixel, each positive
  */
-public record ContextChannels( double[] sigmas, double[] wedges, double[] centres )
+public record ContextChannels( double[] sigmas, double[] wedges, double[] centres, double[] axisWedges, double[] axisCentres )
 {
 	/** No context: the network sees only the image. */
 	public static final ContextChannels NONE = new ContextChannels( new double[ 0 ] );
@@ -56,19 +70,45 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	 * @param wedges wedge half-widths in degrees; null means none
 	 * @param centres the wedges' spared centres in cycles per pixel, as many
 	 *            as wedges; null means {@link #WEDGE_CENTRE} for each
+	 * @param axisWedges half-widths of the wedges along both axes in degrees;
+	 *            null means none
+	 * @param axisCentres their spared centres in cycles per pixel, as many as
+	 *            axis wedges; null means {@link #WEDGE_CENTRE} for each
 	 */
 	public ContextChannels
 	{
 		sigmas = positive( sigmas, "Context scales" );
 		wedges = positive( wedges, "Destriping wedges" );
+		centres = centres( centres, wedges, "" );
+		axisWedges = positive( axisWedges, "Axis destriping wedges" );
+		axisCentres = centres( axisCentres, axisWedges, "axis " );
+	}
+
+	/**
+	 * Wedges at the estimated direction only.
+	 *
+	 * @param sigmas scales in pixels; null means none
+	 * @param wedges wedge half-widths in degrees; null means none
+	 * @param centres their spared centres; null means {@link #WEDGE_CENTRE}
+	 *            for each
+	 */
+	public ContextChannels( final double[] sigmas, final double[] wedges, final double[] centres )
+	{
+		this( sigmas, wedges, centres, null, null );
+	}
+
+	private static double[] centres( final double[] centres, final double[] wedges, final String kind )
+	{
 		if ( centres == null )
 		{
-			centres = new double[ wedges.length ];
-			Arrays.fill( centres, WEDGE_CENTRE );
+			final double[] c = new double[ wedges.length ];
+			Arrays.fill( c, WEDGE_CENTRE );
+			return c;
 		}
-		centres = positive( centres, "Centres of destriping wedges" );
-		if ( centres.length != wedges.length )
-			throw new IllegalArgumentException( "Need one centre per destriping wedge, not " + centres.length + " for " + wedges.length );
+		final double[] c = positive( centres, "Centres of " + kind + "destriping wedges" );
+		if ( c.length != wedges.length )
+			throw new IllegalArgumentException( "Need one centre per " + kind + "destriping wedge, not " + c.length + " for " + wedges.length );
+		return c;
 	}
 
 	/**
@@ -88,8 +128,19 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		this( sigmas, null );
 	}
 
-	/** Whether every wedge spares {@link #WEDGE_CENTRE}, the default. */
+	/** Whether every wedge at the estimated direction spares {@link #WEDGE_CENTRE}, the default. */
 	public boolean defaultCentres()
+	{
+		return isDefault( centres );
+	}
+
+	/** Whether every axis wedge spares {@link #WEDGE_CENTRE}, the default. */
+	public boolean defaultAxisCentres()
+	{
+		return isDefault( axisCentres );
+	}
+
+	private static boolean isDefault( final double[] centres )
 	{
 		return Arrays.stream( centres ).allMatch( c -> c == WEDGE_CENTRE );
 	}
@@ -104,10 +155,36 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		return values.clone();
 	}
 
-	/** Number of channels added: two per scale and one per wedge. */
+	/** Number of channels added: two per scale, one per wedge and two per axis wedge. */
 	public int count()
 	{
-		return 2 * sigmas.length + wedges.length;
+		return 2 * sigmas.length + wedges.length + 2 * axisWedges.length;
+	}
+
+	/**
+	 * Where each channel of a flipped or turned plane comes from: the
+	 * channels of a plane, flipped and turned with it, are the channels of the
+	 * turned plane except that a transpose swaps each axis wedge's two
+	 * channels (its X is the plane's Y). Mirrors change no channel: the
+	 * background is isotropic and the estimated direction turns with the
+	 * plane.
+	 *
+	 * @param transposed whether the plane is transposed
+	 * @return for each channel, the index of the channel of the plane itself
+	 *         that, flipped and turned, gives it
+	 */
+	public int[] channelOrder( final boolean transposed )
+	{
+		final int[] order = new int[ count() ];
+		for ( int c = 0; c < order.length; c++ )
+			order[ c ] = c;
+		if ( transposed )
+			for ( int c = 2 * sigmas.length + wedges.length; c < order.length; c += 2 )
+			{
+				order[ c ] = c + 1;
+				order[ c + 1 ] = c;
+			}
+		return order;
 	}
 
 	/** Whether there are no context channels. */
@@ -122,7 +199,8 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	 * @param plane row-major values, X fastest
 	 * @return {@link #count()} planes of the same size: background and
 	 *         flat-field for each sigma in order, then the destriped plane
-	 *         for each wedge in order
+	 *         for each wedge in order, then for each axis wedge in order the
+	 *         plane destriped along X and along Y
 	 */
 	public float[][] compute( final float[] plane, final int width, final int height )
 	{
@@ -141,12 +219,24 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 			out[ 2 * i ] = b;
 			out[ 2 * i + 1 ] = flat;
 		}
+		final int n = wedges.length + 2 * axisWedges.length;
+		if ( n == 0 )
+			return out;
+		final double[] directions = new double[ n ], widths = new double[ n ], spared = new double[ n ];
 		if ( wedges.length > 0 )
-		{
-			final double direction = WedgeDestriping.estimateDirection( plane, width, height );
-			final float[][] destriped = WedgeDestriping.filter( plane, width, height, direction, wedges, centres );
-			System.arraycopy( destriped, 0, out, 2 * sigmas.length, wedges.length );
-		}
+			Arrays.fill( directions, 0, wedges.length, WedgeDestriping.estimateDirection( plane, width, height ) );
+		System.arraycopy( wedges, 0, widths, 0, wedges.length );
+		System.arraycopy( centres, 0, spared, 0, wedges.length );
+		for ( int i = 0; i < axisWedges.length; i++ )
+			for ( int axis = 0; axis < 2; axis++ )
+			{
+				final int c = wedges.length + 2 * i + axis;
+				directions[ c ] = 90 * axis;
+				widths[ c ] = axisWedges[ i ];
+				spared[ c ] = axisCentres[ i ];
+			}
+		final float[][] destriped = WedgeDestriping.filter( plane, width, height, directions, widths, spared );
+		System.arraycopy( destriped, 0, out, 2 * sigmas.length, n );
 		return out;
 	}
 
@@ -199,11 +289,14 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	{
 		if ( isEmpty() )
 			return "none";
-		final String background = "background and flat-field at sigma " + list( sigmas ) + " px";
-		final String destriped = "destriped by FFT wedges of " + list( wedges ) + " deg (sparing " + list( centres ) + " cycles/px) at the estimated direction";
-		if ( wedges.length == 0 )
-			return background;
-		return sigmas.length == 0 ? destriped : background + "; " + destriped;
+		final List< String > parts = new ArrayList<>();
+		if ( sigmas.length > 0 )
+			parts.add( "background and flat-field at sigma " + list( sigmas ) + " px" );
+		if ( wedges.length > 0 )
+			parts.add( "destriped by FFT wedges of " + list( wedges ) + " deg (sparing " + list( centres ) + " cycles/px) at the estimated direction" );
+		if ( axisWedges.length > 0 )
+			parts.add( "destriped along X and along Y by FFT wedges of " + list( axisWedges ) + " deg (sparing " + list( axisCentres ) + " cycles/px)" );
+		return String.join( "; ", parts );
 	}
 
 	private static String list( final double[] values )
@@ -214,18 +307,20 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	@Override
 	public boolean equals( final Object o )
 	{
-		return o instanceof ContextChannels c && Arrays.equals( sigmas, c.sigmas ) && Arrays.equals( wedges, c.wedges ) && Arrays.equals( centres, c.centres );
+		return o instanceof ContextChannels c && Arrays.equals( sigmas, c.sigmas ) && Arrays.equals( wedges, c.wedges ) && Arrays.equals( centres, c.centres )
+				&& Arrays.equals( axisWedges, c.axisWedges ) && Arrays.equals( axisCentres, c.axisCentres );
 	}
 
 	@Override
 	public int hashCode()
 	{
-		return Arrays.hashCode( new int[] { Arrays.hashCode( sigmas ), Arrays.hashCode( wedges ), Arrays.hashCode( centres ) } );
+		return Arrays.hashCode( new int[] { Arrays.hashCode( sigmas ), Arrays.hashCode( wedges ), Arrays.hashCode( centres ), Arrays.hashCode( axisWedges ), Arrays.hashCode( axisCentres ) } );
 	}
 
 	@Override
 	public String toString()
 	{
-		return "ContextChannels" + Arrays.toString( sigmas ) + ( wedges.length == 0 ? "" : " wedges " + Arrays.toString( wedges ) + " centres " + Arrays.toString( centres ) );
+		return "ContextChannels" + Arrays.toString( sigmas ) + ( wedges.length == 0 ? "" : " wedges " + Arrays.toString( wedges ) + " centres " + Arrays.toString( centres ) )
+				+ ( axisWedges.length == 0 ? "" : " axis wedges " + Arrays.toString( axisWedges ) + " centres " + Arrays.toString( axisCentres ) );
 	}
 }

@@ -34,7 +34,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	/** Odd kernel size of the convolutions. */
 	public int kernelSize = 3;
 
-	/** Input channels: the image's, then {@link #context}'s and {@link #contextWedges}'. */
+	/** Input channels: the image's, then {@link #context}'s, {@link #contextWedges}' and {@link #contextAxisWedges}'. */
 	public int inChannels = 1;
 
 	/** Output channels. */
@@ -65,6 +65,21 @@ public final class UNetConfig implements GeneratorArchitecture
 	 * {@link ContextChannels#WEDGE_CENTRE} each.
 	 */
 	public double[] contextWedgeCentres;
+
+	/**
+	 * Half-widths, in degrees, of the FFT wedges that destripe the plane
+	 * along X and along Y whatever the estimated direction
+	 * ({@link ContextChannels}: two channels per wedge, after the estimated
+	 * wedges' channels); null or absent for none.
+	 */
+	public double[] contextAxisWedges;
+
+	/**
+	 * For each of {@link #contextAxisWedges}, the radius of its spared centre
+	 * in cycles per pixel; null or absent for
+	 * {@link ContextChannels#WEDGE_CENTRE} each.
+	 */
+	public double[] contextAxisWedgeCentres;
 
 	/**
 	 * Reversible downsampling factor before the U-Net (1: none). With 2, each
@@ -104,7 +119,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public ContextChannels context()
 	{
-		return new ContextChannels( context, contextWedges, contextWedgeCentres );
+		return new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres );
 	}
 
 	@Override
@@ -116,6 +131,8 @@ public final class UNetConfig implements GeneratorArchitecture
 		c.context = channels.sigmas().length == 0 ? null : channels.sigmas();
 		c.contextWedges = channels.wedges().length == 0 ? null : channels.wedges();
 		c.contextWedgeCentres = channels.defaultCentres() ? null : channels.centres();
+		c.contextAxisWedges = channels.axisWedges().length == 0 ? null : channels.axisWedges();
+		c.contextAxisWedgeCentres = channels.defaultAxisCentres() ? null : channels.axisCentres();
 		return c;
 	}
 

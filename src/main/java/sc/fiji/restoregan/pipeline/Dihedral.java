@@ -20,6 +20,12 @@ final class Dihedral
 	private Dihedral()
 	{}
 
+	/** Whether transform {@code k} (0 to 7) swaps the axes. */
+	static boolean transposes( final int k )
+	{
+		return ( k & 4 ) != 0;
+	}
+
 	/**
 	 * Transform {@code k} of the first two dimensions of {@code plane}, with
 	 * its minimum at the origin.
@@ -31,7 +37,7 @@ final class Dihedral
 		if ( k < 0 || k >= COUNT )
 			throw new IllegalArgumentException( "No dihedral transform " + k );
 		RandomAccessibleInterval< T > v = Views.zeroMin( plane );
-		if ( ( k & 4 ) != 0 )
+		if ( transposes( k ) )
 			v = Views.permute( v, 0, 1 );
 		if ( ( k & 1 ) != 0 )
 			v = Views.zeroMin( Views.invertAxis( v, 0 ) );

@@ -35,7 +35,9 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * plane. With a self-ensemble ({@link RestoreOptions#ensemble}) every plane
  * is also restored flipped and turned ({@link Dihedral}) and the results
  * averaged; the context channels are flipped and turned with it, not
- * computed again, so every member sees the same context. The input is only
+ * computed again, so every member sees the same context (a transpose swaps
+ * the channels destriped along X and along Y,
+ * {@link ContextChannels#channelOrder(boolean)}). The input is only
  * read. Memory: the output image plus a few tiles, and with context channels
  * one float copy of the plane being restored per context channel.
  */
@@ -202,8 +204,9 @@ public final class Restorer
 		for ( int k = 0; k < grids.length; k++ )
 		{
 			final List< RandomAccessible< FloatType > > sources = new ArrayList<>();
-			for ( final RandomAccessibleInterval< FloatType > plane : planes )
-				sources.add( Views.extendMirrorSingle( Dihedral.view( plane, k ) ) );
+			sources.add( Views.extendMirrorSingle( Dihedral.view( planes.get( 0 ), k ) ) );
+			for ( final int c : network.context().channelOrder( Dihedral.transposes( k ) ) )
+				sources.add( Views.extendMirrorSingle( Dihedral.view( planes.get( 1 + c ), k ) ) );
 			count = restoreTiles( sources, Dihedral.view( out, k ).randomAccess(), grids[ k ], count, total, progress );
 		}
 		final double members = grids.length;

@@ -1,5 +1,6 @@
 package sc.fiji.restoregan.filter;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import sc.fiji.restoregan.baseline.WedgeDestriping;
 
 class ContextChannelsTest
 {
@@ -135,6 +138,59 @@ class ContextChannelsTest
 		assertTrue( after < 0.3 * before, "rms error " + before + " before, " + after + " after destriping" );
 		// a plane without stripes loses little to the narrow wedge
 		assertTrue( rms( new ContextChannels( null, new double[] { 3 } ).compute( clean, W, H )[ 0 ], clean ) < 0.3 * before );
+	}
+
+	/**
+	 * Axis wedges come after the estimated ones, two channels each: the plane
+	 * destriped along X, then along Y, whatever the estimated direction; they
+	 * are the wedge filter at 0 and 90 degrees.
+	 */
+	@Test
+	void axisWedgesDestripeAlongXThenY()
+	{
+		final float[] plane = GaussianBlur.blur( texture( 5 ), W, H, 1 );
+		final ContextChannels c = new ContextChannels( new double[] { 6 }, new double[] { 15 }, null, new double[] { 3, 8 }, new double[] { 0.01, 0.05 } );
+		assertEquals( 2 + 1 + 4, c.count() );
+		final float[][] channels = c.compute( plane, W, H );
+		assertEquals( 7, channels.length );
+		assertEquals( 0, maxDifference( channels[ 3 ], WedgeDestriping.filter( plane, W, H, 0, 3, 0.01 ) ), 1e-6 );
+		assertEquals( 0, maxDifference( channels[ 4 ], WedgeDestriping.filter( plane, W, H, 90, 3, 0.01 ) ), 1e-6 );
+		assertEquals( 0, maxDifference( channels[ 5 ], WedgeDestriping.filter( plane, W, H, 0, 8, 0.05 ) ), 1e-6 );
+		assertEquals( 0, maxDifference( channels[ 6 ], WedgeDestriping.filter( plane, W, H, 90, 8, 0.05 ) ), 1e-6 );
+		assertEquals( "background and flat-field at sigma 6 px; destriped by FFT wedges of 15 deg (sparing 0.01 cycles/px) at the estimated direction; "
+				+ "destriped along X and along Y by FFT wedges of 3, 8 deg (sparing 0.01, 0.05 cycles/px)", c.describe() );
+		assertTrue( !c.defaultAxisCentres() );
+		assertTrue( new ContextChannels( null, null, null, new double[] { 3 }, null ).defaultAxisCentres() );
+		assertTrue( !c.equals( new ContextChannels( new double[] { 6 }, new double[] { 15 } ) ) );
+		assertThrows( IllegalArgumentException.class, () -> new ContextChannels( null, null, null, new double[] { 3 }, new double[] { 0.01, 0.02 } ) );
+		assertThrows( IllegalArgumentException.class, () -> new ContextChannels( null, null, null, new double[] { 0 }, null ) );
+	}
+
+	/**
+	 * The channels of a transposed plane are the plane's own channels,
+	 * transposed, in {@link ContextChannels#channelOrder(boolean)}'s order:
+	 * the axis wedges' X and Y swap, nothing else moves; mirrors move nothing.
+	 */
+	@Test
+	void theChannelOrderFollowsATranspose()
+	{
+		final float[] plane = GaussianBlur.blur( texture( 6 ), W, H, 1 ), transposed = new float[ W * H ];
+		for ( int y = 0; y < H; y++ )
+			for ( int x = 0; x < W; x++ )
+				transposed[ x * H + y ] = plane[ y * W + x ];
+		final ContextChannels c = new ContextChannels( new double[] { 4 }, null, null, new double[] { 3, 8 }, null );
+		final int[] order = c.channelOrder( true );
+		assertArrayEquals( new int[] { 0, 1, 3, 2, 5, 4 }, order );
+		assertArrayEquals( new int[] { 0, 1, 2, 3, 4, 5 }, c.channelOrder( false ) );
+		final float[][] own = c.compute( plane, W, H ), turned = c.compute( transposed, H, W );
+		for ( int k = 0; k < order.length; k++ )
+		{
+			final float[] back = new float[ W * H ];
+			for ( int y = 0; y < H; y++ )
+				for ( int x = 0; x < W; x++ )
+					back[ y * W + x ] = turned[ k ][ x * H + y ];
+			assertEquals( 0, maxDifference( back, own[ order[ k ] ] ), 1e-4, "channel " + k );
+		}
 	}
 
 	private static double rms( final float[] a, final float[] b )
