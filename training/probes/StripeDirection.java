@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import sc.fiji.restoregan.baseline.MirrorFft;
 import sc.fiji.restoregan.baseline.WedgeDestriping;
 import sc.fiji.restoregan.bench.BenchmarkImages;
 import sc.fiji.restoregan.bench.DegradationLevel;
@@ -98,46 +97,13 @@ public class StripeDirection
 		return Math.min( d, 180 - d ) > 2;
 	}
 
-	/** The estimator on the log image, each angle's whitened power over the median of its neighbours within 15 degrees (2 excluded). */
+	/** The estimator on the log image, each angle's power over the median of its neighbours within 15 degrees (2 excluded). */
 	private static double variant( final float[] img, final int width, final int height )
 	{
-		final MirrorFft fft = new MirrorFft( width, height, 0 );
-		final double[] g = new double[ fft.gridWidth * fft.gridHeight ];
-		double mean = 0;
-		for ( final float v : img )
-			mean += Math.log( Math.max( v, 0 ) + 0.02 );
-		mean /= img.length;
-		for ( int y = 0; y < height; y++ )
-			for ( int x = 0; x < width; x++ )
-				g[ y * fft.gridWidth + x ] = ( Math.log( Math.max( img[ y * width + x ], 0 ) + 0.02 ) - mean ) * hann( x, width ) * hann( y, height );
-		final MirrorFft.Spectrum s = fft.forward( g );
-		final int rings = Math.max( fft.gridWidth, fft.gridHeight );
-		final double[] ringPower = new double[ rings + 1 ], power = new double[ g.length ];
-		final int[] ringCount = new int[ rings + 1 ], ring = new int[ g.length ];
-		for ( int y = 0; y < fft.gridHeight; y++ )
-			for ( int x = 0; x < fft.gridWidth; x++ )
-			{
-				final int i = y * fft.gridWidth + x;
-				power[ i ] = s.re()[ i ] * s.re()[ i ] + s.im()[ i ] * s.im()[ i ];
-				ring[ i ] = ( int ) Math.round( Math.hypot( fft.frequencyX( x ), fft.frequencyY( y ) ) * rings );
-				ringPower[ ring[ i ] ] += power[ i ];
-				ringCount[ ring[ i ] ]++;
-			}
-		final double[] bins = new double[ 180 ];
-		final int[] counts = new int[ 180 ];
-		for ( int y = 0; y < fft.gridHeight; y++ )
-			for ( int x = 0; x < fft.gridWidth; x++ )
-			{
-				final double fx = fft.frequencyX( x ), fy = fft.frequencyY( y );
-				final int i = y * fft.gridWidth + x;
-				if ( Math.hypot( fx, fy ) < WedgeDestriping.ESTIMATE_MIN_FREQUENCY || ringPower[ ring[ i ] ] <= 0 )
-					continue;
-				final int bin = ( int ) Math.floorMod( Math.round( Math.toDegrees( Math.atan2( fy, fx ) ) ), 180L );
-				bins[ bin ] += power[ i ] * ringCount[ ring[ i ] ] / ringPower[ ring[ i ] ];
-				counts[ bin ]++;
-			}
-		for ( int b = 0; b < 180; b++ )
-			bins[ b ] = counts[ b ] > 0 ? bins[ b ] / counts[ b ] : 0;
+		final float[] log = new float[ img.length ];
+		for ( int i = 0; i < img.length; i++ )
+			log[ i ] = ( float ) Math.log( Math.max( img[ i ], 0 ) + 0.02 );
+		final double[] bins = WedgeDestriping.angularPower( log, width, height );
 		int best = 0;
 		double bestScore = -1;
 		for ( int b = 0; b < 180; b++ )
@@ -155,10 +121,5 @@ public class StripeDirection
 			}
 		}
 		return Math.floorMod( best - 90, 180 );
-	}
-
-	private static double hann( final int i, final int n )
-	{
-		return n < 2 ? 1 : 0.5 - 0.5 * Math.cos( 2 * Math.PI * i / ( n - 1 ) );
 	}
 }

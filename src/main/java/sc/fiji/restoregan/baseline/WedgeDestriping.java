@@ -119,15 +119,31 @@ public final class WedgeDestriping
 	}
 
 	/**
-	 * The direction of the strongest stripes, degrees in [0, 180): the power
-	 * spectrum of the image times a Hann window (so the borders add no
-	 * cross) is whitened, each frequency divided by the mean power of its
-	 * ring, so that the image's own fall-off with frequency does not count;
-	 * then averaged in 1-degree bins of frequency angle above
-	 * {@link #ESTIMATE_MIN_FREQUENCY}. Stripes run perpendicular to the
-	 * fullest bin.
+	 * The direction of the strongest stripes, degrees in [0, 180): stripes
+	 * run perpendicular to the fullest bin of {@link #angularPower}.
 	 */
 	public static double estimateDirection( final float[] img, final int width, final int height )
+	{
+		final double[] bins = angularPower( img, width, height );
+		int best = 0;
+		for ( int b = 1; b < bins.length; b++ )
+			if ( bins[ b ] > bins[ best ] )
+				best = b;
+		return Math.floorMod( best - 90, 180 );
+	}
+
+	/**
+	 * The image's power by frequency angle: the power spectrum of the image
+	 * times a Hann window (so the borders add no cross) is whitened, each
+	 * frequency divided by the mean power of its ring, so that the image's own
+	 * fall-off with frequency does not count; then averaged in 1-degree bins
+	 * of frequency angle above {@link #ESTIMATE_MIN_FREQUENCY}.
+	 *
+	 * @return 180 bins, bin {@code b} for frequencies at {@code b} degrees
+	 *         from +X towards +Y (stripes along {@code b - 90}); 0 for a bin
+	 *         without frequencies
+	 */
+	public static double[] angularPower( final float[] img, final int width, final int height )
 	{
 		final MirrorFft fft = new MirrorFft( width, height, 0 );
 		final double[] g = new double[ fft.gridWidth * fft.gridHeight ];
@@ -166,11 +182,9 @@ public final class WedgeDestriping
 				bins[ bin ] += power[ i ] * ringCount[ ring[ i ] ] / ringPower[ ring[ i ] ];
 				counts[ bin ]++;
 			}
-		int best = 0;
-		for ( int b = 1; b < bins.length; b++ )
-			if ( counts[ b ] > 0 && ( counts[ best ] == 0 || bins[ b ] / counts[ b ] > bins[ best ] / counts[ best ] ) )
-				best = b;
-		return Math.floorMod( best - 90, 180 );
+		for ( int b = 0; b < bins.length; b++ )
+			bins[ b ] = counts[ b ] > 0 ? bins[ b ] / counts[ b ] : 0;
+		return bins;
 	}
 
 	private static double hann( final int i, final int n )

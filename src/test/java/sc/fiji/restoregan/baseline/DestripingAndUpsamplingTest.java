@@ -35,6 +35,32 @@ class DestripingAndUpsamplingTest
 		}
 	}
 
+	/**
+	 * Stripes along X put their power on the frequencies at 90 degrees: on
+	 * seeded white noise (no structure of its own; on a scene the image's own
+	 * lines can outweigh the stripes, docs/decisions.md "Axis wedges") the
+	 * angular profile peaks there, well above its value without stripes, and
+	 * stays low elsewhere.
+	 */
+	@Test
+	void theAngularPowerPeaksAcrossTheStripes()
+	{
+		final Random rnd = new Random( 11 );
+		final float[] clean = new float[ N * N ];
+		for ( int i = 0; i < clean.length; i++ )
+			clean[ i ] = 0.5f + 0.05f * ( float ) rnd.nextGaussian();
+		final float[] striped = new Stripes( 30, 0, 0.6, 2 ).apply( clean, N, N, new Random( 4 ) );
+		final double[] before = WedgeDestriping.angularPower( clean, N, N ), after = WedgeDestriping.angularPower( striped, N, N );
+		assertEquals( 180, after.length );
+		int peak = 0;
+		for ( int b = 1; b < 180; b++ )
+			if ( after[ b ] > after[ peak ] )
+				peak = b;
+		assertEquals( 90, peak, 1 );
+		assertTrue( after[ peak ] > 3 * before[ peak ], after[ peak ] + " against " + before[ peak ] + " without stripes" );
+		assertTrue( after[ 45 ] < after[ peak ] / 3 && after[ 0 ] < after[ peak ] / 3 );
+	}
+
 	@Test
 	void wedgeRemovesStripes()
 	{
