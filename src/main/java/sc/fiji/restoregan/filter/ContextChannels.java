@@ -179,12 +179,18 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		for ( int c = 0; c < order.length; c++ )
 			order[ c ] = c;
 		if ( transposed )
-			for ( int c = 2 * sigmas.length + wedges.length; c < order.length; c += 2 )
+			for ( int c = firstAxisChannel(); c < order.length; c += 2 )
 			{
 				order[ c ] = c + 1;
 				order[ c + 1 ] = c;
 			}
 		return order;
+	}
+
+	/** Index of the first axis wedge's channel (along X; along Y follows). */
+	private int firstAxisChannel()
+	{
+		return 2 * sigmas.length + wedges.length;
 	}
 
 	/** Whether there are no context channels. */
@@ -222,19 +228,19 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		final int n = wedges.length + 2 * axisWedges.length;
 		if ( n == 0 )
 			return out;
+		// every wedge, estimated direction and axes alike, from one transform of the plane
 		final double[] directions = new double[ n ], widths = new double[ n ], spared = new double[ n ];
 		if ( wedges.length > 0 )
 			Arrays.fill( directions, 0, wedges.length, WedgeDestriping.estimateDirection( plane, width, height ) );
 		System.arraycopy( wedges, 0, widths, 0, wedges.length );
 		System.arraycopy( centres, 0, spared, 0, wedges.length );
-		for ( int i = 0; i < axisWedges.length; i++ )
-			for ( int axis = 0; axis < 2; axis++ )
-			{
-				final int c = wedges.length + 2 * i + axis;
-				directions[ c ] = 90 * axis;
-				widths[ c ] = axisWedges[ i ];
-				spared[ c ] = axisCentres[ i ];
-			}
+		for ( int c = wedges.length; c < n; c++ )
+		{
+			final int i = ( c - wedges.length ) / 2;
+			directions[ c ] = ( c - wedges.length ) % 2 == 0 ? 0 : 90;
+			widths[ c ] = axisWedges[ i ];
+			spared[ c ] = axisCentres[ i ];
+		}
 		final float[][] destriped = WedgeDestriping.filter( plane, width, height, directions, widths, spared );
 		System.arraycopy( destriped, 0, out, 2 * sigmas.length, n );
 		return out;

@@ -43,14 +43,15 @@ public final class RestoreRunner
 		final StoredModel stored = ModelRegistry.load( model );
 		final StoredModel twin = realism > 0 ? ModelRegistry.loadTwin( model, stored ) : null;
 		final Device target = device.resolve();
-		final RestoreOptions run = options.forModel( stored.card().ensemble, realism );
 		final long t0 = System.nanoTime();
 		try ( PlaneNetwork network = RealismBlend.open( stored, twin, realism, target ) )
 		{
 			final String blend = twin == null ? "" : String.format( Locale.ROOT, " at realism %.2f (blended with '%s')", realism, twin.card().name );
 			log.accept( "Model '" + stored.card().name + "' (" + stored.location() + ")" + blend + " running on " + network.describeDevice() );
-			final Img< FloatType > out = Restorer.forModel( network, options, stored.card(), realism ).log( log ).restore( input, progress );
-			log.accept( String.format( Locale.ROOT, "Restored %s%s in %.1f s", describe( input ), run.members() > 1 ? " (self-ensemble of " + run.members() + ")" : "", ( System.nanoTime() - t0 ) / 1e9 ) );
+			final Restorer restorer = Restorer.forModel( network, options, stored.card(), realism ).log( log );
+			final Img< FloatType > out = restorer.restore( input, progress );
+			log.accept( String.format( Locale.ROOT, "Restored %s%s in %.1f s", describe( input ), restorer.members() > 1 ? " (self-ensemble of " + restorer.members() + ")" : "",
+					( System.nanoTime() - t0 ) / 1e9 ) );
 			return out;
 		}
 	}

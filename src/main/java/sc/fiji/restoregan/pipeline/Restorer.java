@@ -53,6 +53,9 @@ public final class Restorer
 
 	private final RestoreOptions options;
 
+	/** The network's context channels, fixed for its lifetime. */
+	private final ContextChannels context;
+
 	private Consumer< String > log = s -> {};
 
 	private boolean fitToInput;
@@ -70,6 +73,13 @@ public final class Restorer
 	{
 		this.network = network;
 		this.options = options;
+		this.context = network.context();
+	}
+
+	/** How many flips and turns of each plane are restored and averaged (1: no self-ensemble). */
+	public int members()
+	{
+		return options.members();
 	}
 
 	/**
@@ -205,7 +215,7 @@ public final class Restorer
 		{
 			final List< RandomAccessible< FloatType > > sources = new ArrayList<>();
 			sources.add( Views.extendMirrorSingle( Dihedral.view( planes.get( 0 ), k ) ) );
-			for ( final int c : network.context().channelOrder( Dihedral.transposes( k ) ) )
+			for ( final int c : context.channelOrder( Dihedral.transposes( k ) ) )
 				sources.add( Views.extendMirrorSingle( Dihedral.view( planes.get( 1 + c ), k ) ) );
 			count = restoreTiles( sources, Dihedral.view( out, k ).randomAccess(), grids[ k ], count, total, progress );
 		}
@@ -254,7 +264,6 @@ public final class Restorer
 	{
 		final List< RandomAccessibleInterval< FloatType > > planes = new ArrayList<>();
 		planes.add( normalised );
-		final ContextChannels context = network.context();
 		if ( context.isEmpty() )
 			return planes;
 		final int w = ( int ) normalised.dimension( 0 ), h = ( int ) normalised.dimension( 1 );
