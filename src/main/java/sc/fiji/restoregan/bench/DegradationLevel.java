@@ -1,10 +1,8 @@
 package sc.fiji.restoregan.bench;
 
 import sc.fiji.restoregan.baseline.DegradedPlane;
-import sc.fiji.restoregan.degrade.Blur;
 import sc.fiji.restoregan.degrade.Composite;
 import sc.fiji.restoregan.degrade.Degradation;
-import sc.fiji.restoregan.degrade.Kernel;
 import sc.fiji.restoregan.degrade.Streaks;
 import sc.fiji.restoregan.degrade.Stripes;
 
@@ -24,15 +22,12 @@ public record DegradationLevel( String name, Degradation degradation )
 	 */
 	public DegradedPlane plane( final float[] pixels, final int width, final int height )
 	{
-		Kernel psf = null;
 		double direction = Double.NaN;
 		for ( final Degradation d : degradation instanceof Composite c ? c.steps() : java.util.List.of( degradation ) )
-			if ( d instanceof Blur b )
-				psf = b.kernel();
-			else if ( d instanceof Streaks s )
+			if ( d instanceof Streaks s )
 				direction = s.angle();
 			else if ( d instanceof Stripes s )
 				direction = s.angle();
-		return new DegradedPlane( pixels, width, height, psf, direction, degradation.scale() );
+		return new DegradedPlane( pixels, width, height, degradation.psf(), direction, degradation.scale() );
 	}
 }

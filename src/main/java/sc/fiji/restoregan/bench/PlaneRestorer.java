@@ -3,6 +3,7 @@ package sc.fiji.restoregan.bench;
 import net.imglib2.img.array.ArrayImgs;
 
 import sc.fiji.restoregan.baseline.BicubicUpsampling;
+import sc.fiji.restoregan.baseline.DegradedPlane;
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
@@ -27,6 +28,19 @@ public interface PlaneRestorer
 	float[] restore( float[] pixels, int width, int height );
 
 	/**
+	 * Restores a degraded plane, with what may be known of its degradation:
+	 * restorers that deconvolve with a known PSF take {@link DegradedPlane#psf()};
+	 * others read only the pixels.
+	 *
+	 * @param plane the degraded plane, not modified
+	 * @return as {@link #restore(float[], int, int)}
+	 */
+	default float[] restore( final DegradedPlane plane )
+	{
+		return restore( plane.pixels(), plane.width(), plane.height() );
+	}
+
+	/**
 	 * A network run as the plugin runs it: per-plane percentile
 	 * normalisation, tiles, blending ({@link Restorer}).
 	 */
@@ -35,10 +49,32 @@ public interface PlaneRestorer
 		return of( new Restorer( network, options ) );
 	}
 
-	/** A restorer set up by the caller (for example with its output fitted to the input), plane in, plane out. */
+	/**
+	 * A restorer set up by the caller (for example with its output fitted to
+	 * the input), plane in, plane out; a degraded plane's PSF reaches it
+	 * ({@link Restorer#withPsf}).
+	 */
 	static PlaneRestorer of( final Restorer restorer )
 	{
-		return ( pixels, width, height ) -> TensorBridge.toArray( Planes.plane( restorer.restore( ArrayImgs.floats( pixels, width, height ), Progress.NONE ), 0 ) );
+		return new PlaneRestorer()
+		{
+			@Override
+			public float[] restore( final float[] pixels, final int width, final int height )
+			{
+				return run( restorer, pixels, width, height );
+			}
+
+			@Override
+			public float[] restore( final DegradedPlane plane )
+			{
+				return run( restorer.withPsf( plane.psf() ), plane.pixels(), plane.width(), plane.height() );
+			}
+		};
+	}
+
+	private static float[] run( final Restorer restorer, final float[] pixels, final int width, final int height )
+	{
+		return TensorBridge.toArray( Planes.plane( restorer.restore( ArrayImgs.floats( pixels, width, height ), Progress.NONE ), 0 ) );
 	}
 
 	/**

@@ -201,7 +201,7 @@ public final class RestorationBenchmark
 		}
 		for ( final Map.Entry< String, PlaneRestorer > n : networks.entrySet() )
 		{
-			final float[] out = n.getValue().restore( degraded, w, h );
+			final float[] out = n.getValue().restore( input );
 			lastOutputs.put( n.getKey(), crop( out, w * s, cw, ch ) );
 			methods.put( n.getKey(), score( "", crop( out, w * s, cw, ch ), clean, cw, ch ) );
 		}

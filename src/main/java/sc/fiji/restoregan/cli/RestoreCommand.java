@@ -11,8 +11,10 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 
+import sc.fiji.restoregan.degrade.PsfSpec;
 import sc.fiji.restoregan.device.DeviceChoice;
 import sc.fiji.restoregan.io.ImageFiles;
+import sc.fiji.restoregan.io.PsfFiles;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
 import sc.fiji.restoregan.pipeline.RestoreRunner;
@@ -57,13 +59,17 @@ final class RestoreCommand implements Callable< Integer >
 	@Option( names = "--ensemble", defaultValue = "0", description = "Geometric self-ensemble: restore this many flips and turns of each plane and average them (" + RestoreOptions.ENSEMBLES + "); slower in proportion. 0: the model's own setting at realism 0 (its card's ensemble, `models` lists it), none above. Default: ${DEFAULT-VALUE}." )
 	int ensemble;
 
+	@Option( names = "--psf", description = "With --task deblur: the point-spread function the image was blurred with, as a PSF image file or " + PsfSpec.FORMS
+			+ "; picks the model that deconvolves with it (" + Task.DEBLUR_WITH_PSF + "). Default: none (the blind model)." )
+	String psf;
+
 	@Override
 	public Integer call() throws Exception
 	{
 		final Task t = Task.parse( task );
-		final String name = model != null ? model : t.defaultModel( t == Task.SR ? scale : 1 );
+		final String name = model != null ? model : t.defaultModel( t == Task.SR ? scale : 1, psf != null );
 		final DeviceChoice choice = DeviceChoice.parse( device );
-		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high, ensemble );
+		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high, ensemble, psf == null ? null : PsfFiles.resolve( psf ) );
 		final Img< ? extends RealType< ? > > image = ImageFiles.read( input );
 		final Img< FloatType > restored = restore( image, name, realism, choice, options );
 		ImageFiles.writeFloatTiff( restored, output );

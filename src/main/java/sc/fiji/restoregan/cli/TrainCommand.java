@@ -25,6 +25,7 @@ import sc.fiji.restoregan.gan.TrainingCard;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.nn.GeneratorKind;
+import sc.fiji.restoregan.nn.UNetConfig;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.train.InitialWeights;
@@ -153,6 +154,12 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--context-axis-wedge-centres", split = ",", description = "With --context-axis-wedges: for each wedge, the radius in cycles per pixel of the low frequencies it spares. Default: 0.01 each." )
 	double[] contextAxisWedgeCentres;
 
+	@Option( names = "--context-wiener", split = ",", description = "Context channels for deblurring with a known PSF: balances (noise-to-signal power ratios, e.g. 0.003,0.03,0.3) of Wiener deconvolutions of the plane with the PSF of its blur, one channel each. The model then needs the PSF at inference (restore --psf). Default: none, or the starting model's." )
+	double[] contextWiener;
+
+	@Option( names = "--residual-over-wiener", description = "With --context-wiener: the U-Net's output is a residual of the first Wiener channel instead of the image, so it learns what the deconvolution got wrong." )
+	boolean residualOverWiener;
+
 	@Option( names = "--region", defaultValue = "0", description = "Side of the clean region each synthetic pair is degraded and normalised on before its patch is cut; the context channels see all of it. Default: the patch plus 32, at least 128." )
 	int region;
 
@@ -265,8 +272,9 @@ final class TrainCommand implements Callable< Integer >
 	/**
 	 * The generator's configuration from --generator, --filters, --depth,
 	 * --shuffle, --scale, --context, --context-wedges,
-	 * --context-wedge-centres, --context-axis-wedges and
-	 * --context-axis-wedge-centres; with --init and none
+	 * --context-wedge-centres, --context-axis-wedges,
+	 * --context-axis-wedge-centres, --context-wiener and
+	 * --residual-over-wiener; with --init and none
 	 * of the first five, the starting model's (a twin or a continuation has
 	 * the same architecture), with the context channels given replacing its
 	 * own of that kind.
@@ -280,21 +288,37 @@ final class TrainCommand implements Callable< Integer >
 		if ( init != null && generator == null && filters == null && depth == null && shuffle == null && scale == null )
 		{
 			final GeneratorArchitecture a = startingModel().architecture();
-			if ( context == null && contextWedges == null && contextAxisWedges == null )
+			if ( context == null && contextWedges == null && contextAxisWedges == null && contextWiener == null )
+			{
+				if ( residualOverWiener )
+					throw new RestoreException( "--residual-over-wiener with --init needs --context-wiener." );
 				return a;
+			}
 			final ContextChannels had = a.context();
-			return a.withContext( new ContextChannels( context == null ? had.sigmas() : context, contextWedges == null ? had.wedges() : contextWedges,
+			return residualOf( a.withContext( new ContextChannels( context == null ? had.sigmas() : context, contextWedges == null ? had.wedges() : contextWedges,
 					contextWedges == null ? had.centres() : contextWedgeCentres, contextAxisWedges == null ? had.axisWedges() : contextAxisWedges,
-					contextAxisWedges == null ? had.axisCentres() : contextAxisWedgeCentres ) );
+					contextAxisWedges == null ? had.axisCentres() : contextAxisWedgeCentres, contextWiener == null ? had.wiener() : contextWiener ) ) );
 		}
 		final GeneratorKind kind = GeneratorKind.of( generator == null ? "unet" : generator );
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
-		final GeneratorArchitecture a = kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale ).withContext( new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres ) );
+		final GeneratorArchitecture a = residualOf( kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale )
+				.withContext( new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener ) ) );
 		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
 					+ ": give the same --generator, --filters, --depth, --shuffle and --scale, or none of them to take the starting model's." );
 		return a;
+	}
+
+	/** The architecture with its residual over the first Wiener channel when --residual-over-wiener asks for it. */
+	private GeneratorArchitecture residualOf( final GeneratorArchitecture a )
+	{
+		if ( !residualOverWiener )
+			return a;
+		if ( !( a instanceof UNetConfig u ) || !u.residual || !a.context().needsPsf() || u.imageChannels() != 1 )
+			throw new RestoreException( "--residual-over-wiener needs a residual U-Net on one image channel with --context-wiener." );
+		u.residualChannel = 1 + a.context().firstWienerChannel();
+		return u.validate();
 	}
 
 	private GanConfig ganConfig( final TrainingConfig config )

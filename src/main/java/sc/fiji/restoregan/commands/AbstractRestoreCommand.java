@@ -11,6 +11,7 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 
+import sc.fiji.restoregan.degrade.Kernel;
 import sc.fiji.restoregan.device.DeviceChoice;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.pipeline.CancelledException;
@@ -75,6 +76,17 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 	/** The task this command restores. */
 	protected abstract Task task();
 
+	/**
+	 * The point-spread function the user gave, or null (the default): a
+	 * known PSF picks the model that deconvolves with it.
+	 *
+	 * @throws RestoreException when the PSF given is invalid
+	 */
+	protected Kernel psf()
+	{
+		return null;
+	}
+
 	/** Output pixels per input pixel, which picks the default model (1 unless super-resolution). */
 	protected int scale()
 	{
@@ -86,8 +98,9 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 	{
 		try
 		{
-			final String name = model == null || model.isBlank() ? task().defaultModel( scale() ) : model;
-			final RestoreOptions options = new RestoreOptions( tile, overlap, percentileLow, percentileHigh, MODEL_ENSEMBLE.equals( ensemble ) ? RestoreOptions.MODEL_ENSEMBLE : Integer.parseInt( ensemble ) );
+			final Kernel psf = psf();
+			final String name = model == null || model.isBlank() ? task().defaultModel( scale(), psf != null ) : model;
+			final RestoreOptions options = new RestoreOptions( tile, overlap, percentileLow, percentileHigh, MODEL_ENSEMBLE.equals( ensemble ) ? RestoreOptions.MODEL_ENSEMBLE : Integer.parseInt( ensemble ), psf );
 			output = RestoreRunner.restore( input, name, realism, DeviceChoice.parse( device ), options, new StatusProgress( status, this::isCanceled ), log::info );
 		}
 		catch ( final CancelledException e )

@@ -1,23 +1,109 @@
 package sc.fiji.restoregan.commands;
 
+import java.io.File;
+import java.util.Locale;
+
 import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import net.imglib2.type.numeric.RealType;
 
+import sc.fiji.restoregan.degrade.Kernel;
+import sc.fiji.restoregan.degrade.PsfSpec;
+import sc.fiji.restoregan.io.PsfFiles;
 import sc.fiji.restoregan.model.Task;
+import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
- * {@code Plugins>Restore>Deblur}: removes defocus, optical and motion blur with the shipped deblurring generator (or a model of the user's), without a PSF.
+ * {@code Plugins>Restore>Deblur}: removes defocus, optical and motion blur
+ * with the shipped deblurring generators (or a model of the user's). Without
+ * a PSF the blind model runs; with one (a Gaussian, defocus disk or widefield
+ * model of given size, or a measured PSF image) the model that deconvolves
+ * with it ({@link Task#DEBLUR_WITH_PSF}).
  *
  * @param <T> the input's pixel type
  */
-@Plugin( type = Command.class, menuPath = "Plugins>Restore>Deblur", headless = true, label = "Deblur", description = "Remove defocus, optical (widefield) and motion blur with a trained generator; no PSF needed." )
+@Plugin( type = Command.class, menuPath = "Plugins>Restore>Deblur", headless = true, label = "Deblur", description = "Remove defocus, optical (widefield) and motion blur with a trained generator, blind or with a known PSF." )
 public class DeblurCommand< T extends RealType< T > > extends AbstractRestoreCommand< T >
 {
+	/** The PSF choice for a blind restoration. */
+	static final String NO_PSF = "none (blind)";
+
+	/** The PSF choice that reads a PSF image file. */
+	static final String PSF_FILE = "PSF image file";
+
+	@Parameter( label = "PSF", choices = { NO_PSF, "Gaussian", "Defocus disk", "Widefield", PSF_FILE }, persist = false,
+			description = "The point-spread function the image was blurred with, if known: the deblurring network then deconvolves with it, which is more accurate than deblurring blind." )
+	private String psfType = NO_PSF;
+
+	@Parameter( label = "PSF size (px)", min = "0", stepSize = "0.1", persist = false,
+			description = "Gaussian: sigma. Defocus disk: radius. Widefield: radius of the first dark ring of the Airy pattern (0.61 wavelength / NA, in pixels)." )
+	private double psfSize = 2;
+
+	@Parameter( label = "Widefield defocus (waves)", min = "0", stepSize = "0.1", persist = false, description = "Widefield only: defocus at the pupil edge, in waves." )
+	private double psfDefocus = 0;
+
+	@Parameter( label = "PSF image file", required = false, persist = false, description = "PSF image file only: a measured or computed PSF (first plane used, centred on its centroid, normalised)." )
+	private File psfFile;
+
 	@Override
 	protected Task task()
 	{
 		return Task.DEBLUR;
+	}
+
+	@Override
+	protected Kernel psf()
+	{
+		switch ( psfType == null ? NO_PSF : psfType )
+		{
+		case NO_PSF:
+			return null;
+		case PSF_FILE:
+			if ( psfFile == null )
+				throw new RestoreException( "Choose the PSF image file, or another PSF." );
+			return PsfFiles.read( psfFile.toPath() );
+		default:
+			return PsfFiles.resolve( spec( psfType, psfSize, psfDefocus ) );
+		}
+	}
+
+	/** The {@link PsfSpec} words for a PSF choice of this dialog. */
+	static String spec( final String type, final double size, final double defocus )
+	{
+		switch ( type )
+		{
+		case "Gaussian":
+			return String.format( Locale.ROOT, "gaussian:%s", size );
+		case "Defocus disk":
+			return String.format( Locale.ROOT, "defocus:%s", size );
+		case "Widefield":
+			return String.format( Locale.ROOT, "widefield:%s,%s", size, defocus );
+		default:
+			throw new RestoreException( "Unknown PSF '" + type + "'." );
+		}
+	}
+
+	/**
+	 * Sets the PSF as the dialog does.
+	 *
+	 * @param type one of the dialog's choices: "none (blind)", "Gaussian",
+	 *            "Defocus disk", "Widefield" (a file needs {@link #setPsfFile})
+	 * @param size sigma, disk radius or Airy radius in pixels
+	 * @param defocus widefield defocus in waves
+	 */
+	public void setPsf( final String type, final double size, final double defocus )
+	{
+		psfType = type;
+		psfSize = size;
+		psfDefocus = defocus;
+	}
+
+	/** Sets a PSF image file as the PSF. */
+	public void setPsfFile( final File file )
+	{
+		psfType = PSF_FILE;
+		psfFile = file;
 	}
 }

@@ -134,4 +134,11 @@ public record Blur( String name, Kernel kernel ) implements Degradation
 	{
 		return name;
 	}
+
+	/** The kernel: a blur's PSF. */
+	@Override
+	public Kernel psf()
+	{
+		return kernel;
+	}
 }

@@ -100,4 +100,15 @@ public record Composite( List< Degradation > steps ) implements Degradation
 	{
 		return steps.stream().map( Degradation::describe ).collect( Collectors.joining( "; then " ) );
 	}
+
+	/** The PSF of the last step that blurs, or null when none does. */
+	@Override
+	public Kernel psf()
+	{
+		Kernel psf = null;
+		for ( final Degradation d : steps )
+			if ( d.psf() != null )
+				psf = d.psf();
+		return psf;
+	}
 }

@@ -38,4 +38,13 @@ public interface Degradation
 
 	/** The degradation and its parameters in one line, for logs and pair lists. */
 	String describe();
+
+	/**
+	 * The point-spread function this degradation blurs with, which a
+	 * deconvolution given the PSF may know: null for none.
+	 */
+	default Kernel psf()
+	{
+		return null;
+	}
 }

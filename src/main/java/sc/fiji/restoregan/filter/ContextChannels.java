@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import sc.fiji.restoregan.baseline.WedgeDestriping;
+import sc.fiji.restoregan.baseline.WienerDeconvolution;
+import sc.fiji.restoregan.degrade.Kernel;
 
 /**
  * Extra input channels that give a tiled network the whole plane's context:
@@ -40,6 +42,15 @@ import sc.fiji.restoregan.baseline.WedgeDestriping;
  * channels per axis wedge, along X first. A transposed plane swaps them,
  * which {@link #channelOrder(boolean)} gives to the self-ensemble.
  * </p>
+ * <p>
+ * For deblurring with a known point-spread function, the channels can also
+ * hold the plane Wiener-deconvolved with that PSF
+ * ({@link WienerDeconvolution}), one channel per balance (noise-to-signal
+ * power ratio): what the classical method gives, for the network to clean
+ * up. These channels need the PSF ({@link #compute(float[], int, int, Kernel)});
+ * flipped and turned with the plane they are those of the flipped and turned
+ * plane and PSF, so the self-ensemble keeps them.
+ * </p>
  *
  * @param sigmas scales of the background, in pixels, each positive
  * @param wedges half-widths of the destriping wedges, in degrees, each
@@ -50,8 +61,10 @@ import sc.fiji.restoregan.baseline.WedgeDestriping;
  *            and along Y, each positive
  * @param axisCentres for each axis wedge, the radius of the spared centre,
  *            cycles per pixel, each positive
+ * @param wiener balances of the Wiener deconvolutions with the known PSF,
+ *            each positive
  */
-public record ContextChannels( double[] sigmas, double[] wedges, double[] centres, double[] axisWedges, double[] axisCentres )
+public record ContextChannels( double[] sigmas, double[] wedges, double[] centres, double[] axisWedges, double[] axisCentres, double[] wiener )
 {
 	/** No context: the network sees only the image. */
 	public static final ContextChannels NONE = new ContextChannels( new double[ 0 ] );
@@ -74,6 +87,8 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	 *            null means none
 	 * @param axisCentres their spared centres in cycles per pixel, as many as
 	 *            axis wedges; null means {@link #WEDGE_CENTRE} for each
+	 * @param wiener balances of the Wiener deconvolutions with the known PSF;
+	 *            null means none
 	 */
 	public ContextChannels
 	{
@@ -82,6 +97,42 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		centres = centres( centres, wedges, "" );
 		axisWedges = positive( axisWedges, "Axis destriping wedges" );
 		axisCentres = centres( axisCentres, axisWedges, "axis " );
+		wiener = positive( wiener, "Wiener balances" );
+	}
+
+	/**
+	 * Channels that need no PSF.
+	 *
+	 * @param sigmas scales in pixels; null means none
+	 * @param wedges wedge half-widths in degrees; null means none
+	 * @param centres their spared centres; null means {@link #WEDGE_CENTRE}
+	 *            for each
+	 * @param axisWedges half-widths of the wedges along both axes in degrees;
+	 *            null means none
+	 * @param axisCentres their spared centres; null means
+	 *            {@link #WEDGE_CENTRE} for each
+	 */
+	public ContextChannels( final double[] sigmas, final double[] wedges, final double[] centres, final double[] axisWedges, final double[] axisCentres )
+	{
+		this( sigmas, wedges, centres, axisWedges, axisCentres, null );
+	}
+
+	/** These channels with the Wiener deconvolutions at {@code balances} instead of any before. */
+	public ContextChannels withWiener( final double[] balances )
+	{
+		return new ContextChannels( sigmas, wedges, centres, axisWedges, axisCentres, balances );
+	}
+
+	/** Whether the channels need the point-spread function of the blur (Wiener channels). */
+	public boolean needsPsf()
+	{
+		return wiener.length > 0;
+	}
+
+	/** Index of the first Wiener channel among the context channels. */
+	public int firstWienerChannel()
+	{
+		return firstAxisChannel() + 2 * axisWedges.length;
 	}
 
 	/**
@@ -155,10 +206,10 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		return values.clone();
 	}
 
-	/** Number of channels added: two per scale, one per wedge and two per axis wedge. */
+	/** Number of channels added: two per scale, one per wedge, two per axis wedge and one per Wiener balance. */
 	public int count()
 	{
-		return 2 * sigmas.length + wedges.length + 2 * axisWedges.length;
+		return 2 * sigmas.length + wedges.length + 2 * axisWedges.length + wiener.length;
 	}
 
 	/**
@@ -179,7 +230,7 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		for ( int c = 0; c < order.length; c++ )
 			order[ c ] = c;
 		if ( transposed )
-			for ( int c = firstAxisChannel(); c < order.length; c += 2 )
+			for ( int c = firstAxisChannel(); c < firstWienerChannel(); c += 2 )
 			{
 				order[ c ] = c + 1;
 				order[ c + 1 ] = c;
@@ -200,17 +251,38 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	}
 
 	/**
-	 * The context channels of a normalised plane.
+	 * The context channels of a normalised plane, for channels that need no
+	 * PSF.
 	 *
-	 * @param plane row-major values, X fastest
-	 * @return {@link #count()} planes of the same size: background and
-	 *         flat-field for each sigma in order, then the destriped plane
-	 *         for each wedge in order, then for each axis wedge in order the
-	 *         plane destriped along X and along Y
+	 * @throws IllegalStateException when they need one ({@link #needsPsf()})
+	 * @see #compute(float[], int, int, Kernel)
 	 */
 	public float[][] compute( final float[] plane, final int width, final int height )
 	{
+		return compute( plane, width, height, null );
+	}
+
+	/**
+	 * The context channels of a normalised plane.
+	 *
+	 * @param plane row-major values, X fastest
+	 * @param psf the point-spread function the plane was blurred with; only
+	 *            read, and only needed, when {@link #needsPsf()}
+	 * @return {@link #count()} planes of the same size: background and
+	 *         flat-field for each sigma in order, then the destriped plane
+	 *         for each wedge in order, then for each axis wedge in order the
+	 *         plane destriped along X and along Y, then the plane
+	 *         Wiener-deconvolved at each balance in order
+	 * @throws IllegalStateException when the channels need a PSF and it is
+	 *             null
+	 */
+	public float[][] compute( final float[] plane, final int width, final int height, final Kernel psf )
+	{
+		if ( needsPsf() && psf == null )
+			throw new IllegalStateException( "These context channels Wiener-deconvolve the plane and need its point-spread function" );
 		final float[][] out = new float[ count() ][];
+		if ( needsPsf() )
+			System.arraycopy( WienerDeconvolution.deconvolve( plane, width, height, psf, wiener ), 0, out, firstWienerChannel(), wiener.length );
 		for ( int i = 0; i < sigmas.length; i++ )
 		{
 			final float[] b = background( plane, width, height, sigmas[ i ] );
@@ -302,6 +374,8 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 			parts.add( "destriped by FFT wedges of " + list( wedges ) + " deg (sparing " + list( centres ) + " cycles/px) at the estimated direction" );
 		if ( axisWedges.length > 0 )
 			parts.add( "destriped along X and along Y by FFT wedges of " + list( axisWedges ) + " deg (sparing " + list( axisCentres ) + " cycles/px)" );
+		if ( wiener.length > 0 )
+			parts.add( "Wiener-deconvolved with the known PSF at balances " + list( wiener ) );
 		return String.join( "; ", parts );
 	}
 
@@ -314,19 +388,20 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	public boolean equals( final Object o )
 	{
 		return o instanceof ContextChannels c && Arrays.equals( sigmas, c.sigmas ) && Arrays.equals( wedges, c.wedges ) && Arrays.equals( centres, c.centres )
-				&& Arrays.equals( axisWedges, c.axisWedges ) && Arrays.equals( axisCentres, c.axisCentres );
+				&& Arrays.equals( axisWedges, c.axisWedges ) && Arrays.equals( axisCentres, c.axisCentres ) && Arrays.equals( wiener, c.wiener );
 	}
 
 	@Override
 	public int hashCode()
 	{
-		return Arrays.hashCode( new int[] { Arrays.hashCode( sigmas ), Arrays.hashCode( wedges ), Arrays.hashCode( centres ), Arrays.hashCode( axisWedges ), Arrays.hashCode( axisCentres ) } );
+		return Arrays.hashCode( new int[] { Arrays.hashCode( sigmas ), Arrays.hashCode( wedges ), Arrays.hashCode( centres ), Arrays.hashCode( axisWedges ), Arrays.hashCode( axisCentres ), Arrays.hashCode( wiener ) } );
 	}
 
 	@Override
 	public String toString()
 	{
 		return "ContextChannels" + Arrays.toString( sigmas ) + ( wedges.length == 0 ? "" : " wedges " + Arrays.toString( wedges ) + " centres " + Arrays.toString( centres ) )
-				+ ( axisWedges.length == 0 ? "" : " axis wedges " + Arrays.toString( axisWedges ) + " centres " + Arrays.toString( axisCentres ) );
+				+ ( axisWedges.length == 0 ? "" : " axis wedges " + Arrays.toString( axisWedges ) + " centres " + Arrays.toString( axisCentres ) )
+				+ ( wiener.length == 0 ? "" : " wiener " + Arrays.toString( wiener ) );
 	}
 }

@@ -30,6 +30,9 @@ public enum Task
 	/** Any mix of the above (multi-task). */
 	AUTO( "auto" );
 
+	/** The model that deblurs with a known PSF, the default for {@link #DEBLUR} when the PSF is given. */
+	public static final String DEBLUR_WITH_PSF = "deblur-psf";
+
 	/** The super-resolution factors that ship with a model. */
 	public static final int[] SR_SCALES = { 2, 4 };
 
@@ -69,6 +72,22 @@ public enum Task
 			throw new RestoreException( "No model for task '" + id + "'" + ( this == SR ? " at scale " + scale : "" ) + " ships with this version yet; shipped models: "
 					+ String.join( ", ", ModelRegistry.shipped() ) + ". Pass a model folder of your own to use one." );
 		return name;
+	}
+
+	/**
+	 * The shipped model for this task and output scale, given whether the
+	 * point-spread function of the blur is known: {@link #DEBLUR_WITH_PSF}
+	 * for {@link #DEBLUR} with a PSF, otherwise {@link #defaultModel(int)}.
+	 *
+	 * @throws RestoreException when no such model ships
+	 */
+	public String defaultModel( final int scale, final boolean psfKnown )
+	{
+		if ( this != DEBLUR || !psfKnown )
+			return defaultModel( scale );
+		if ( !ModelRegistry.shipped().contains( DEBLUR_WITH_PSF ) )
+			throw new RestoreException( "No model that deblurs with a known PSF ships with this version; leave the PSF out to use the blind model '" + defaultModel( scale ) + "'." );
+		return DEBLUR_WITH_PSF;
 	}
 
 	/**

@@ -96,7 +96,9 @@ public final class ResidualUNet extends AbstractBlock
 			h = decoders.get( i ).forward( store, new NDList( h ), training ).singletonOrThrow();
 		}
 		NDArray y = shuffle( head.forward( store, new NDList( h ), training ).singletonOrThrow(), config.shuffle );
-		if ( config.residual )
+		if ( config.residual && config.residualChannel != null )
+			y = y.add( x.get( new NDIndex( ":, " + config.residualChannel + ":" + ( config.residualChannel + 1 ) ) ) );
+		else if ( config.residual )
 			y = y.add( config.imageChannels() == config.inChannels ? x : x.get( new NDIndex( ":, 0:" + config.imageChannels() ) ) );
 		return new NDList( y );
 	}

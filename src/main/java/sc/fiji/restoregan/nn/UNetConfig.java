@@ -82,6 +82,21 @@ public final class UNetConfig implements GeneratorArchitecture
 	public double[] contextAxisWedgeCentres;
 
 	/**
+	 * Balances of the Wiener deconvolutions with the known PSF that the
+	 * network sees beside the image ({@link ContextChannels}: one channel
+	 * per balance, after the destriping ones), or null for none; such a
+	 * network needs the PSF at inference.
+	 */
+	public double[] contextWiener;
+
+	/**
+	 * With {@link #residual}: the input channel the output is a residual of,
+	 * or null for the image (channel 0). For example the first Wiener
+	 * channel, so the network learns only what the deconvolution got wrong.
+	 */
+	public Integer residualChannel;
+
+	/**
 	 * Reversible downsampling factor before the U-Net (1: none). With 2, each
 	 * 2x2 block of pixels becomes 4 channels at half resolution (pixel
 	 * unshuffle, as in FFDNet), the U-Net runs there, and the output is
@@ -119,7 +134,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public ContextChannels context()
 	{
-		return new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres );
+		return new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener );
 	}
 
 	@Override
@@ -133,6 +148,7 @@ public final class UNetConfig implements GeneratorArchitecture
 		c.contextWedgeCentres = channels.defaultCentres() ? null : channels.centres();
 		c.contextAxisWedges = channels.axisWedges().length == 0 ? null : channels.axisWedges();
 		c.contextAxisWedgeCentres = channels.defaultAxisCentres() ? null : channels.axisCentres();
+		c.contextWiener = channels.wiener().length == 0 ? null : channels.wiener();
 		return c;
 	}
 
@@ -166,6 +182,8 @@ public final class UNetConfig implements GeneratorArchitecture
 			throw new IllegalArgumentException( "A U-Net with " + context().count() + " context channels needs more than " + inChannels + " input channels" );
 		if ( residual && imageChannels() != outChannels )
 			throw new IllegalArgumentException( "A residual U-Net needs as many output channels as the input has image channels" );
+		if ( residualChannel != null && ( !residual || outChannels != 1 || residualChannel < 0 || residualChannel >= inChannels ) )
+			throw new IllegalArgumentException( "A residual channel needs a residual U-Net with one output channel and an input channel in [0, " + inChannels + "), not " + residualChannel );
 		return this;
 	}
 
@@ -227,6 +245,6 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public String toString()
 	{
-		return type + "(depth " + depth + ", filters " + baseFilters + ", convs " + convsPerLevel + ", kernel " + kernelSize + ", channels " + inChannels + "->" + outChannels + ( residual ? ", residual" : "" ) + ( shuffle > 1 ? ", shuffle " + shuffle : "" ) + ( context().isEmpty() ? "" : ", context " + context().describe() ) + ")";
+		return type + "(depth " + depth + ", filters " + baseFilters + ", convs " + convsPerLevel + ", kernel " + kernelSize + ", channels " + inChannels + "->" + outChannels + ( residual ? ", residual" + ( residualChannel == null || residualChannel == 0 ? "" : " of channel " + residualChannel ) : "" ) + ( shuffle > 1 ? ", shuffle " + shuffle : "" ) + ( context().isEmpty() ? "" : ", context " + context().describe() ) + ")";
 	}
 }

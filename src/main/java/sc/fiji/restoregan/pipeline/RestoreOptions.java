@@ -1,5 +1,7 @@
 package sc.fiji.restoregan.pipeline;
 
+import sc.fiji.restoregan.degrade.Kernel;
+
 /**
  * Settings of a restoration run, with the defaults the commands use.
  *
@@ -15,8 +17,12 @@ package sc.fiji.restoregan.pipeline;
  *            proportion. {@link #MODEL_ENSEMBLE} (the default) takes the
  *            model card's setting at realism 0 and none above
  *            ({@link #forModel}); a {@link Restorer} given it runs without one
+ * @param psf the point-spread function the image was blurred with, in its
+ *            pixels, or null when unknown; models that deconvolve with a known
+ *            PSF need it ({@link sc.fiji.restoregan.filter.ContextChannels#needsPsf()}),
+ *            others ignore it
  */
-public record RestoreOptions( int tile, int overlap, double lowPercentile, double highPercentile, int ensemble )
+public record RestoreOptions( int tile, int overlap, double lowPercentile, double highPercentile, int ensemble, Kernel psf )
 {
 	/** Default tile size. */
 	public static final int DEFAULT_TILE = 1024;
@@ -35,6 +41,22 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 
 	/** {@link #ensemble} value that stands for the model card's setting. */
 	public static final int MODEL_ENSEMBLE = 0;
+
+	/**
+	 * Options without a PSF.
+	 *
+	 * @see #RestoreOptions(int, int, double, double, int, Kernel)
+	 */
+	public RestoreOptions( final int tile, final int overlap, final double lowPercentile, final double highPercentile, final int ensemble )
+	{
+		this( tile, overlap, lowPercentile, highPercentile, ensemble, null );
+	}
+
+	/** These options with the PSF the image was blurred with (null: unknown). */
+	public RestoreOptions withPsf( final Kernel newPsf )
+	{
+		return new RestoreOptions( tile, overlap, lowPercentile, highPercentile, ensemble, newPsf );
+	}
 
 	/** Checks the values, with a message for the user. */
 	public RestoreOptions
@@ -91,12 +113,12 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 	/** The same options with another tile size and overlap. */
 	public RestoreOptions withTiling( final int newTile, final int newOverlap )
 	{
-		return new RestoreOptions( newTile, newOverlap, lowPercentile, highPercentile, ensemble );
+		return new RestoreOptions( newTile, newOverlap, lowPercentile, highPercentile, ensemble, psf );
 	}
 
 	/** The same options with another self-ensemble size. */
 	public RestoreOptions withEnsemble( final int newEnsemble )
 	{
-		return new RestoreOptions( tile, overlap, lowPercentile, highPercentile, newEnsemble );
+		return new RestoreOptions( tile, overlap, lowPercentile, highPercentile, newEnsemble, psf );
 	}
 }

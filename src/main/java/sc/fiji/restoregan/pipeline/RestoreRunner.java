@@ -48,6 +48,9 @@ public final class RestoreRunner
 		{
 			final String blend = twin == null ? "" : String.format( Locale.ROOT, " at realism %.2f (blended with '%s')", realism, twin.card().name );
 			log.accept( "Model '" + stored.card().name + "' (" + stored.location() + ")" + blend + " running on " + network.describeDevice() );
+			if ( options.psf() != null )
+				log.accept( network.context().needsPsf() ? "Deconvolving with the given PSF (" + options.psf().side() + "x" + options.psf().side() + " px)"
+						: "The PSF given is not used: model '" + stored.card().name + "' restores without one." );
 			final Restorer restorer = Restorer.forModel( network, options, stored.card(), realism ).log( log );
 			final Img< FloatType > out = restorer.restore( input, progress );
 			log.accept( String.format( Locale.ROOT, "Restored %s%s in %.1f s", describe( input ), restorer.members() > 1 ? " (self-ensemble of " + restorer.members() + ")" : "",

@@ -17,6 +17,7 @@ import net.imglib2.view.Views;
 
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.degrade.Kernel;
 import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.normalize.AffineFit;
@@ -37,7 +38,9 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * averaged; the context channels are flipped and turned with it, not
  * computed again, so every member sees the same context (a transpose swaps
  * the channels destriped along X and along Y,
- * {@link ContextChannels#channelOrder(boolean)}). The input is only
+ * {@link ContextChannels#channelOrder(boolean)}). A network whose context
+ * channels deconvolve with a known PSF needs it in the options
+ * ({@link RestoreOptions#psf()}). The input is only
  * read. Memory: the output image plus a few tiles, and with context channels
  * one float copy of the plane being restored per context channel.
  */
@@ -74,6 +77,15 @@ public final class Restorer
 		this.network = network;
 		this.options = options;
 		this.context = network.context();
+	}
+
+	/**
+	 * This restorer with another PSF (null: unknown): the same network,
+	 * options otherwise, log and output fit, with timings of its own.
+	 */
+	public Restorer withPsf( final Kernel psf )
+	{
+		return new Restorer( network, options.withPsf( psf ) ).log( log ).fitOutputToInput( fitToInput );
 	}
 
 	/** How many flips and turns of each plane are restored and averaged (1: no self-ensemble). */
@@ -143,12 +155,15 @@ public final class Restorer
 	 * same dimensions (X and Y times the network's scale).
 	 *
 	 * @param progress receives one unit per tile and may cancel
-	 * @throws RestoreException for invalid input
+	 * @throws RestoreException for invalid input, or a network that needs a
+	 *             PSF and options without one
 	 * @throws CancelledException if cancelled
 	 */
 	public < T extends RealType< T > > Img< FloatType > restore( final RandomAccessibleInterval< T > input, final Progress progress )
 	{
 		validate( input );
+		if ( context.needsPsf() && options.psf() == null )
+			throw new RestoreException( "This model deconvolves with the point-spread function the image was blurred with: give the PSF (for example a Gaussian sigma, a widefield PSF or a PSF image), or use a model that needs none." );
 		final long[] dims = input.dimensionsAsLongArray();
 		dims[ 0 ] *= network.scale();
 		dims[ 1 ] *= network.scale();
@@ -267,7 +282,7 @@ public final class Restorer
 		if ( context.isEmpty() )
 			return planes;
 		final int w = ( int ) normalised.dimension( 0 ), h = ( int ) normalised.dimension( 1 );
-		for ( final float[] channel : context.compute( TensorBridge.toArray( normalised ), w, h ) )
+		for ( final float[] channel : context.compute( TensorBridge.toArray( normalised ), w, h, options.psf() ) )
 			planes.add( ArrayImgs.floats( channel, w, h ) );
 		return planes;
 	}

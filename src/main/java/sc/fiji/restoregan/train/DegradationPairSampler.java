@@ -11,6 +11,7 @@ import net.imglib2.img.array.ArrayImgs;
 import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.degrade.Degradation;
 import sc.fiji.restoregan.degrade.DegradationKind;
+import sc.fiji.restoregan.degrade.Kernel;
 import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.normalize.AffineNormalization;
 
@@ -147,7 +148,7 @@ public final class DegradationPairSampler implements PairSampler
 			{
 				// normalised as the restorer normalises a plane, so the context matches inference's
 				final float[] normalised = TensorBridge.toArray( inNorm.view( ArrayImgs.floats( degraded, small, small ) ) );
-				final float[][] planes = context.compute( normalised, small, small );
+				final float[][] planes = context.compute( normalised, small, small, keep || degradation.psf() == null ? Kernel.identity() : degradation.psf() );
 				for ( int c = 0; c < planes.length; c++ )
 					crop( planes[ c ], small, x0, y0, in, AffineNormalization.IDENTITY, inputs, i * channels + 1 + c );
 			}

@@ -64,4 +64,24 @@ class DegradationKindTest
 		assertTrue( assertThrows( IllegalArgumentException.class, () -> DegradationKind.parse( "fog" ) ).getMessage().contains( "noise, blur" ) );
 		assertThrows( IllegalArgumentException.class, () -> DegradationKind.NOISE.random( new Random( 1 ), 2 ) );
 	}
+
+	/**
+	 * A degradation tells the PSF it blurs with, which deconvolution with a
+	 * known PSF reads in training and in the benchmark: a blur's kernel, the
+	 * last blur of a composite, none for what does not blur.
+	 */
+	@Test
+	void aDegradationTellsItsPsf()
+	{
+		final Random rnd = new Random( 4 );
+		for ( int i = 0; i < 10; i++ )
+		{
+			final Composite blurred = ( Composite ) DegradationKind.BLUR.random( rnd, 1 );
+			assertEquals( ( ( Blur ) blurred.steps().get( 0 ) ).kernel(), blurred.psf() );
+		}
+		final Blur a = Blur.gaussian( 1 ), b = Blur.defocus( 3 );
+		assertEquals( b.kernel(), Composite.of( a, CameraNoise.mild( rnd ), b ).psf() );
+		assertEquals( null, Composite.of( CameraNoise.mild( rnd ) ).psf() );
+		assertEquals( null, DegradationKind.NOISE.random( rnd, 1 ).psf() );
+	}
 }

@@ -10,6 +10,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import sc.fiji.restoregan.baseline.WedgeDestriping;
+import sc.fiji.restoregan.baseline.WienerDeconvolution;
+import sc.fiji.restoregan.degrade.Blur;
+import sc.fiji.restoregan.degrade.Convolution;
+import sc.fiji.restoregan.degrade.Kernel;
 
 class ContextChannelsTest
 {
@@ -191,6 +195,35 @@ class ContextChannelsTest
 					back[ y * W + x ] = turned[ k ][ x * H + y ];
 			assertEquals( 0, maxDifference( back, own[ order[ k ] ] ), 1e-4, "channel " + k );
 		}
+	}
+
+	/**
+	 * Wiener channels come last, one per balance, and are the plane
+	 * deconvolved with the PSF given; they need that PSF, and a transpose
+	 * leaves them where they are.
+	 */
+	@Test
+	void wienerChannelsDeconvolveWithTheGivenPsf()
+	{
+		final Kernel psf = Blur.gaussian( 2 ).kernel();
+		final float[] blurred = Convolution.apply( GaussianBlur.blur( texture( 8 ), W, H, 0.7 ), W, H, psf );
+		final ContextChannels c = new ContextChannels( new double[] { 4 }, null, null, new double[] { 3 }, null, new double[] { 0.001, 0.1 } );
+		assertEquals( 6, c.count() );
+		assertEquals( 4, c.firstWienerChannel() );
+		assertTrue( c.needsPsf() && !ContextChannels.NONE.needsPsf() );
+		assertArrayEquals( new int[] { 0, 1, 3, 2, 4, 5 }, c.channelOrder( true ) );
+		assertTrue( c.describe().endsWith( "Wiener-deconvolved with the known PSF at balances 0.001, 0.1" ), c.describe() );
+		assertThrows( IllegalStateException.class, () -> c.compute( blurred, W, H ) );
+		final float[][] channels = c.compute( blurred, W, H, psf );
+		final float[][] wiener = WienerDeconvolution.deconvolve( blurred, W, H, psf, 0.001, 0.1 );
+		assertArrayEquals( wiener[ 0 ], channels[ 4 ], 0 );
+		assertArrayEquals( wiener[ 1 ], channels[ 5 ], 0 );
+		// the weakly regularised one is sharper: closer to the unblurred plane than the blurred input
+		final float[] sharp = GaussianBlur.blur( texture( 8 ), W, H, 0.7 );
+		assertTrue( rms( channels[ 4 ], sharp ) < 0.8 * rms( blurred, sharp ), rms( channels[ 4 ], sharp ) + " vs " + rms( blurred, sharp ) );
+		assertEquals( c, c.withWiener( new double[] { 0.001, 0.1 } ) );
+		assertTrue( !c.equals( c.withWiener( null ) ) && c.withWiener( null ).count() == 4 );
+		assertThrows( IllegalArgumentException.class, () -> c.withWiener( new double[] { 0 } ) );
 	}
 
 	private static double rms( final float[] a, final float[] b )

@@ -88,6 +88,41 @@ class ResidualUNetTest
 		assertThrows( RestoreException.class, () -> InitialWeights.widen( new byte[ 0 ], new UNetConfig( 1, 4 ), new UNetConfig( 1, 8 ) ) );
 	}
 
+	/**
+	 * A residual of another input channel (such as a Wiener deconvolution)
+	 * adds that channel instead of the image: with the same weights, the two
+	 * outputs differ by exactly the difference of the channels.
+	 */
+	@Test
+	void aResidualChannelIsAddedInsteadOfTheImage()
+	{
+		final UNetConfig ofImage = new UNetConfig( 1, 4 ).withContext( new ContextChannels( null, null, null, null, null, new double[] { 0.01, 0.1 } ) );
+		final UNetConfig ofWiener = ofImage.withContext( ofImage.context() );
+		ofWiener.residualChannel = 1 + ofWiener.context().firstWienerChannel();
+		ofWiener.validate();
+		assertEquals( 1, ofWiener.residualChannel );
+		assertTrue( ofWiener.toString().contains( "residual of channel 1" ) && ofWiener.toString().contains( "Wiener-deconvolved with the known PSF at balances 0.01, 0.1" ), ofWiener.toString() );
+		try ( NDManager m = NDManager.newBaseManager( "PyTorch" ) )
+		{
+			final ai.djl.nn.Block a = ofImage.newBlock(), b = ofWiener.newBlock();
+			a.initialize( m, DataType.FLOAT32, new Shape( 1, 3, 16, 16 ) );
+			b.initialize( m, DataType.FLOAT32, new Shape( 1, 3, 16, 16 ) );
+			InitialWeights.load( b, ModelStore.parameters( a ), m );
+			m.getEngine().setRandomSeed( 7 );
+			final NDArray x = m.randomUniform( 0, 1, new Shape( 2, 3, 16, 16 ) );
+			final ParameterStore store = new ParameterStore( m, false );
+			final NDArray ya = a.forward( store, new NDList( x ), false ).singletonOrThrow();
+			final NDArray yb = b.forward( store, new NDList( x ), false ).singletonOrThrow();
+			assertArrayEquals( ya.add( x.get( ":, 1:2" ) ).sub( x.get( ":, 0:1" ) ).toFloatArray(), yb.toFloatArray(), 1e-5f );
+		}
+		final UNetConfig bad = new UNetConfig( 1, 4 );
+		bad.residualChannel = 1;
+		assertThrows( IllegalArgumentException.class, bad::validate, "channel 1 of a one-channel input" );
+		bad.residualChannel = 0;
+		bad.residual = false;
+		assertThrows( IllegalArgumentException.class, bad::validate, "a residual channel needs a residual network" );
+	}
+
 	/** A card names wedge centres only when they are not the default, so older cards and new ones read alike. */
 	@Test
 	void wedgeCentresAreWrittenOnlyWhenNotTheDefault()

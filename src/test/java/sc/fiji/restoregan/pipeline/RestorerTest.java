@@ -151,6 +151,36 @@ class RestorerTest
 	}
 
 	/**
+	 * A network whose context deconvolves with a known PSF needs that PSF:
+	 * without it the restorer says so; with it, the channel is the whole
+	 * normalised plane Wiener-deconvolved with it, whatever the tiling, and
+	 * the same under a self-ensemble of 8 with an asymmetric PSF (the
+	 * channel is computed once, then turned with the plane).
+	 */
+	@Test
+	void wienerChannelsUseThePsfOfTheOptions()
+	{
+		final Img< FloatType > img = noise( 9, 150, 130 );
+		final int w = 150, h = 130;
+		final ContextChannels context = new ContextChannels( null, null, null, null, null, new double[] { 0.01 } );
+		final sc.fiji.restoregan.degrade.Kernel psf = sc.fiji.restoregan.degrade.Blur.anisotropic( 3, 1, 30 ).kernel();
+		final RestoreOptions small = new RestoreOptions( 48, 16, 1, 99.8 );
+		final PlaneNetwork net = FakeNetworks.channel( context, 1, 4, 4 );
+		assertMessage( "point-spread function", () -> new Restorer( net, small ).restore( img, Progress.NONE ) );
+		final AffineNormalization norm = AffineNormalization.fromPercentiles( img, 1, 99.8 );
+		final float[] wiener = context.compute( sc.fiji.restoregan.bridge.TensorBridge.toArray( norm.view( img ) ), w, h, psf )[ 0 ];
+		for ( int i = 0; i < wiener.length; i++ )
+			wiener[ i ] = ( float ) norm.invert( wiener[ i ] );
+		final Img< FloatType > want = ArrayImgs.floats( wiener, w, h );
+		final Img< FloatType > tiled = new Restorer( net, small.withPsf( psf ) ).restore( img, Progress.NONE );
+		assertTrue( maxAbsDifference( want, tiled ) < 1e-3, "max difference " + maxAbsDifference( want, tiled ) );
+		final Img< FloatType > copied = new Restorer( net, small ).withPsf( psf ).restore( img, Progress.NONE );
+		assertTrue( maxAbsDifference( want, copied ) < 1e-3 );
+		final Img< FloatType > eight = new Restorer( net, small.withEnsemble( 8 ).withPsf( psf ) ).restore( img, Progress.NONE );
+		assertTrue( maxAbsDifference( want, eight ) < 1e-3, "ensemble: max difference " + maxAbsDifference( want, eight ) );
+	}
+
+	/**
 	 * The self-ensemble flips and turns the context channels with the image
 	 * instead of computing them again on each transformed plane (the
 	 * block-averaged background is not exactly flip-symmetric, the wedge's
