@@ -41,6 +41,14 @@ public final class TestModels
 		return save( dir, seed, "dehaze", tinyArchitecture().withContext( new ContextChannels( new double[] { 4, 16 } ) ) );
 	}
 
+	/** Saves a seeded random tiny U-Net that deconvolves with a known PSF: Wiener channels at balances 0.01 and 0.1, residual of the first. */
+	public static ModelCard saveTinyWithPsf( final Path dir, final int seed ) throws IOException
+	{
+		final UNetConfig a = tinyArchitecture().withContext( new ContextChannels( null, null, null, null, null, new double[] { 0.01, 0.1 } ) );
+		a.residualChannel = 1;
+		return save( dir, seed, "deblur", a.validate() );
+	}
+
 	/** Saves a seeded random tiny super-resolution generator (8 filters, 1 block) into {@code dir}. */
 	public static ModelCard saveTinySr( final Path dir, final int seed, final int scale ) throws IOException
 	{

@@ -1,6 +1,7 @@
 package sc.fiji.restoregan.baseline;
 
 import sc.fiji.restoregan.degrade.Kernel;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 
 /**
  * A degraded plane with what a classical method may be told about its
@@ -29,5 +30,11 @@ public record DegradedPlane( float[] pixels, int width, int height, Kernel psf, 
 	public static DegradedPlane of( final float[] pixels, final int width, final int height )
 	{
 		return new DegradedPlane( pixels, width, height, null, Double.NaN, 1 );
+	}
+
+	/** What is known of the degradation: the PSF and the stripe direction. */
+	public KnownDegradation known()
+	{
+		return new KnownDegradation( psf, direction );
 	}
 }

@@ -1,10 +1,7 @@
 package sc.fiji.restoregan.bench;
 
 import sc.fiji.restoregan.baseline.DegradedPlane;
-import sc.fiji.restoregan.degrade.Composite;
 import sc.fiji.restoregan.degrade.Degradation;
-import sc.fiji.restoregan.degrade.Streaks;
-import sc.fiji.restoregan.degrade.Stripes;
 
 /**
  * One fixed degradation of a benchmark task, with parameters from the
@@ -22,12 +19,6 @@ public record DegradationLevel( String name, Degradation degradation )
 	 */
 	public DegradedPlane plane( final float[] pixels, final int width, final int height )
 	{
-		double direction = Double.NaN;
-		for ( final Degradation d : degradation instanceof Composite c ? c.steps() : java.util.List.of( degradation ) )
-			if ( d instanceof Streaks s )
-				direction = s.angle();
-			else if ( d instanceof Stripes s )
-				direction = s.angle();
-		return new DegradedPlane( pixels, width, height, degradation.psf(), direction, degradation.scale() );
+		return new DegradedPlane( pixels, width, height, degradation.psf(), degradation.direction(), degradation.scale() );
 	}
 }

@@ -28,9 +28,10 @@ public interface PlaneRestorer
 	float[] restore( float[] pixels, int width, int height );
 
 	/**
-	 * Restores a degraded plane, with what may be known of its degradation:
-	 * restorers that deconvolve with a known PSF take {@link DegradedPlane#psf()};
-	 * others read only the pixels.
+	 * Restores a degraded plane, with what may be known of its degradation
+	 * ({@link DegradedPlane#known()}): restorers that deconvolve with a known
+	 * PSF or destripe at a known direction take it; others read only the
+	 * pixels.
 	 *
 	 * @param plane the degraded plane, not modified
 	 * @return as {@link #restore(float[], int, int)}
@@ -51,8 +52,8 @@ public interface PlaneRestorer
 
 	/**
 	 * A restorer set up by the caller (for example with its output fitted to
-	 * the input), plane in, plane out; a degraded plane's PSF reaches it
-	 * ({@link Restorer#withPsf}).
+	 * the input), plane in, plane out; what is known of a degraded plane's
+	 * degradation reaches it ({@link Restorer#withKnown}).
 	 */
 	static PlaneRestorer of( final Restorer restorer )
 	{
@@ -67,7 +68,7 @@ public interface PlaneRestorer
 			@Override
 			public float[] restore( final DegradedPlane plane )
 			{
-				return run( restorer.withPsf( plane.psf() ), plane.pixels(), plane.width(), plane.height() );
+				return run( restorer.withKnown( plane.known() ), plane.pixels(), plane.width(), plane.height() );
 			}
 		};
 	}
@@ -75,6 +76,12 @@ public interface PlaneRestorer
 	private static float[] run( final Restorer restorer, final float[] pixels, final int width, final int height )
 	{
 		return TensorBridge.toArray( Planes.plane( restorer.restore( ArrayImgs.floats( pixels, width, height ), Progress.NONE ), 0 ) );
+	}
+
+	/** This restorer told nothing of the degradation: only the pixels of a degraded plane reach it. */
+	default PlaneRestorer blind()
+	{
+		return this::restore;
 	}
 
 	/**

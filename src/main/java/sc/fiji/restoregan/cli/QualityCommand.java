@@ -64,6 +64,9 @@ final class QualityCommand implements Callable< Integer >
 	@Option( names = "--baseline-cache", description = "JSON file where the baselines' scores are kept between runs (they do not depend on the model); a second run with the same images, crop, seed and task reuses them." )
 	Path baselineCache;
 
+	@Option( names = "--blind", description = "Tell the networks nothing of each degradation. By default they are told what the classical baselines are told (the PSF of a blur, the direction of stripes), as a user who knows it would tell the Restore commands; models that need a PSF cannot run blind." )
+	boolean blind;
+
 	@Option( names = "--baselines-only", description = "Measure the classical baselines only, without a model." )
 	boolean baselinesOnly;
 
@@ -126,7 +129,9 @@ final class QualityCommand implements Callable< Integer >
 						for ( final double r : ALSO_REALISM )
 							networks.add( bench, alsoKey( extra ) + " " + RestorationBenchmark.realismKey( r ), extra, extraTwin, r, Device.cpu() );
 				}
-				cases = benchmark.run( items, sceneItems, held, networks.restorers(), new ConsoleProgress( System.err ) );
+				final Map< String, PlaneRestorer > restorers = new LinkedHashMap<>();
+				networks.restorers().forEach( ( k, v ) -> restorers.put( k, blind ? v.blind() : v ) );
+				cases = benchmark.run( items, sceneItems, held, restorers, new ConsoleProgress( System.err ) );
 			}
 		}
 		final boolean legacyDenoise = bench == BenchmarkTask.DENOISE && stored != null;
@@ -197,7 +202,8 @@ final class QualityCommand implements Callable< Integer >
 				: " Networks run with a self-ensemble of " + ensemble + " (`--ensemble`) at every realism setting: " );
 		sb.append( "'" ).append( stored.card().name ).append( "' " ).append( members( stored ) );
 		extras.values().forEach( e -> sb.append( ", '" ).append( e.card().name ).append( "' " ).append( members( e ) ) );
-		return sb.append( "." ).toString();
+		return sb.append( blind ? ". The networks were told nothing of the degradations (`--blind`)."
+				: ". The networks were told what the baselines are told (the PSF of a blur, the direction of stripes) and use it where their context channels do." ).toString();
 	}
 
 	/** The label of a model measured with --also. */

@@ -11,6 +11,7 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 
+import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.degrade.PsfSpec;
 import sc.fiji.restoregan.device.DeviceChoice;
 import sc.fiji.restoregan.io.ImageFiles;
@@ -63,13 +64,17 @@ final class RestoreCommand implements Callable< Integer >
 			+ "; picks the model that deconvolves with it (" + Task.DEBLUR_WITH_PSF + "). Default: none (the blind model)." )
 	String psf;
 
+	@Option( names = "--stripe-direction", description = "With --task derain: the direction of the stripes or streaks in degrees from X towards Y (0: along X, 90: along Y), used instead of the estimate. Default: estimated on each plane." )
+	Double stripeDirection;
+
 	@Override
 	public Integer call() throws Exception
 	{
 		final Task t = Task.parse( task );
 		final String name = model != null ? model : t.defaultModel( t == Task.SR ? scale : 1, psf != null );
 		final DeviceChoice choice = DeviceChoice.parse( device );
-		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high, ensemble, psf == null ? null : PsfFiles.resolve( psf ) );
+		final KnownDegradation known = new KnownDegradation( psf == null ? null : PsfFiles.resolve( psf ), stripeDirection == null ? Double.NaN : stripeDirection );
+		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high, ensemble, known );
 		final Img< ? extends RealType< ? > > image = ImageFiles.read( input );
 		final Img< FloatType > restored = restore( image, name, realism, choice, options );
 		ImageFiles.writeFloatTiff( restored, output );

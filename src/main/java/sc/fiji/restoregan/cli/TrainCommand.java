@@ -157,6 +157,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--context-wiener", split = ",", description = "Context channels for deblurring with a known PSF: balances (noise-to-signal power ratios, e.g. 0.003,0.03,0.3) of Wiener deconvolutions of the plane with the PSF of its blur, one channel each. The model then needs the PSF at inference (restore --psf). Default: none, or the starting model's." )
 	double[] contextWiener;
 
+	@Option( names = "--known-direction", description = "Tell the context channels each synthetic pair's true stripe direction instead of estimating it, as a user who knows it tells Remove streaks (--stripe-direction); for a model meant to be run with the direction given." )
+	boolean knownDirection;
+
 	@Option( names = "--residual-over-wiener", description = "With --context-wiener: the U-Net's output is a residual of the first Wiener channel instead of the image, so it learns what the deconvolution got wrong." )
 	boolean residualOverWiener;
 
@@ -189,7 +192,7 @@ final class TrainCommand implements Callable< Integer >
 		final TrainingConfig config = trainingConfig();
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
 		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch,
-				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves ), config.architecture.context() );
+				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves, knownDirection ), config.architecture.context() );
 		final byte[] parameters;
 		if ( exportOnly )
 		{

@@ -98,7 +98,7 @@ final class TrainingData
 					throw new RestoreException( "Context channels (--context) need a degradation family (--degradation) or --pairs, not the original denoise sampler." );
 				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude, synthetic ), seed, side, patch, PEAK, READ, percentiles );
 			}
-			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude, synthetic ), kind, scale, seed, side, patch, percentiles ).untouched( untouched ).context( context );
+			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude, synthetic ), kind, scale, seed, side, patch, percentiles ).untouched( untouched ).context( context ).knownDirection( synthetic.knownDirection() );
 		}
 		catch ( final IllegalArgumentException e )
 		{
@@ -130,7 +130,10 @@ final class TrainingData
 	 * @param toneInverts whether half the tone curves also invert
 	 * @param deadLeaves whether dead-leaves images ({@link DeadLeavesSource})
 	 *            join the clean sources, picked as often as each other source
+	 * @param knownDirection whether the context channels are told each pair's
+	 *            stripe direction instead of estimating it
+	 *            ({@link DegradationPairSampler#knownDirection})
 	 */
-	record Synthetic( double untouched, int region, double tone, boolean toneInverts, boolean deadLeaves )
+	record Synthetic( double untouched, int region, double tone, boolean toneInverts, boolean deadLeaves, boolean knownDirection )
 	{}
 }

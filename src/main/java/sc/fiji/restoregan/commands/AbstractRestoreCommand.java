@@ -11,7 +11,7 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 
-import sc.fiji.restoregan.degrade.Kernel;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.device.DeviceChoice;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.pipeline.CancelledException;
@@ -77,14 +77,15 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 	protected abstract Task task();
 
 	/**
-	 * The point-spread function the user gave, or null (the default): a
-	 * known PSF picks the model that deconvolves with it.
+	 * What the user told of the degradation ({@link KnownDegradation#NONE}
+	 * by default): a known PSF picks the model that deconvolves with it, a
+	 * known stripe direction replaces the estimate.
 	 *
-	 * @throws RestoreException when the PSF given is invalid
+	 * @throws RestoreException when what was given is invalid
 	 */
-	protected Kernel psf()
+	protected KnownDegradation known()
 	{
-		return null;
+		return KnownDegradation.NONE;
 	}
 
 	/** Output pixels per input pixel, which picks the default model (1 unless super-resolution). */
@@ -98,9 +99,9 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 	{
 		try
 		{
-			final Kernel psf = psf();
-			final String name = model == null || model.isBlank() ? task().defaultModel( scale(), psf != null ) : model;
-			final RestoreOptions options = new RestoreOptions( tile, overlap, percentileLow, percentileHigh, MODEL_ENSEMBLE.equals( ensemble ) ? RestoreOptions.MODEL_ENSEMBLE : Integer.parseInt( ensemble ), psf );
+			final KnownDegradation known = known();
+			final String name = model == null || model.isBlank() ? task().defaultModel( scale(), known.psf() != null ) : model;
+			final RestoreOptions options = new RestoreOptions( tile, overlap, percentileLow, percentileHigh, MODEL_ENSEMBLE.equals( ensemble ) ? RestoreOptions.MODEL_ENSEMBLE : Integer.parseInt( ensemble ), known );
 			output = RestoreRunner.restore( input, name, realism, DeviceChoice.parse( device ), options, new StatusProgress( status, this::isCanceled ), log::info );
 		}
 		catch ( final CancelledException e )

@@ -10,6 +10,7 @@ import org.scijava.plugin.Plugin;
 import net.imglib2.type.numeric.RealType;
 
 import sc.fiji.restoregan.degrade.Kernel;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.degrade.PsfSpec;
 import sc.fiji.restoregan.io.PsfFiles;
 import sc.fiji.restoregan.model.Task;
@@ -54,7 +55,12 @@ public class DeblurCommand< T extends RealType< T > > extends AbstractRestoreCom
 	}
 
 	@Override
-	protected Kernel psf()
+	protected KnownDegradation known()
+	{
+		return KnownDegradation.NONE.withPsf( psf() );
+	}
+
+	private Kernel psf()
 	{
 		switch ( psfType == null ? NO_PSF : psfType )
 		{

@@ -1,23 +1,67 @@
 package sc.fiji.restoregan.commands;
 
 import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import net.imglib2.type.numeric.RealType;
 
+import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.model.Task;
 
 /**
- * {@code Plugins>Restore>Remove streaks and drops}: removes streaks, light-sheet stripes, drops and dust with the shipped generator (or a model of the user's).
+ * {@code Plugins>Restore>Remove streaks and drops}: removes streaks,
+ * light-sheet stripes, drops and dust with the shipped generator (or a model
+ * of the user's). The network sees the plane destriped along the stripes'
+ * direction, which it estimates unless the user gives it (light-sheet
+ * stripes run along the sheet, usually an image axis).
  *
  * @param <T> the input's pixel type
  */
 @Plugin( type = Command.class, menuPath = "Plugins>Restore>Remove streaks and drops", headless = true, label = "Remove streaks and drops", description = "Remove streaks, light-sheet stripes, drops and dust with a trained generator." )
 public class RemoveStreaksCommand< T extends RealType< T > > extends AbstractRestoreCommand< T >
 {
+	/** The direction choice that estimates it from each plane. */
+	static final String ESTIMATE = "estimate from the image";
+
+	/** The direction choice that takes the angle field. */
+	static final String ANGLE = "at the angle below";
+
+	@Parameter( label = "Stripe direction", choices = { ESTIMATE, "along X", "along Y", ANGLE }, persist = false,
+			description = "The direction of the stripes or streaks, if known (light-sheet stripes run along the sheet): more reliable than the estimate, which the image's own straight structures can mislead." )
+	private String direction = ESTIMATE;
+
+	@Parameter( label = "Stripe angle (deg)", min = "-180", max = "180", stepSize = "1", persist = false, description = "With 'at the angle below': degrees from X towards Y (Y points down)." )
+	private double angle = 0;
+
 	@Override
 	protected Task task()
 	{
 		return Task.DERAIN;
+	}
+
+	@Override
+	protected KnownDegradation known()
+	{
+		return KnownDegradation.NONE.withDirection( degrees( direction, angle ) );
+	}
+
+	/** The direction in degrees for a choice of this dialog, NaN for the estimate. */
+	static double degrees( final String choice, final double angle )
+	{
+		return switch ( choice == null ? ESTIMATE : choice )
+		{
+		case "along X" -> 0;
+		case "along Y" -> 90;
+		case ANGLE -> angle;
+		default -> Double.NaN;
+		};
+	}
+
+	/** Sets the stripe direction in degrees from X towards Y, or NaN to estimate it. */
+	public void setDirection( final double degrees )
+	{
+		direction = Double.isNaN( degrees ) ? ESTIMATE : ANGLE;
+		angle = degrees;
 	}
 }

@@ -101,6 +101,17 @@ public record Composite( List< Degradation > steps ) implements Degradation
 		return steps.stream().map( Degradation::describe ).collect( Collectors.joining( "; then " ) );
 	}
 
+	/** The direction of the last step that has one, or NaN when none has. */
+	@Override
+	public double direction()
+	{
+		double direction = Double.NaN;
+		for ( final Degradation d : steps )
+			if ( Double.isFinite( d.direction() ) )
+				direction = d.direction();
+		return direction;
+	}
+
 	/** The PSF of the last step that blurs, or null when none does. */
 	@Override
 	public Kernel psf()

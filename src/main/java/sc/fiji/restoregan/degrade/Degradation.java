@@ -47,4 +47,14 @@ public interface Degradation
 	{
 		return null;
 	}
+
+	/**
+	 * The direction of the stripes or streaks this degradation draws,
+	 * degrees from +X towards +Y, which a destriping filter may know: NaN for
+	 * none.
+	 */
+	default double direction()
+	{
+		return Double.NaN;
+	}
 }

@@ -95,4 +95,11 @@ public record Streaks( int count, double angle, double spread, double width, dou
 		return String.format( Locale.ROOT, "%d streaks at %.1f deg (spread %.1f), width %.2f px, strength %.2f, %.0f%% dark", count, angle, spread, width, strength,
 				100 * darkFraction );
 	}
+
+	/** The dominant direction: the angle. */
+	@Override
+	public double direction()
+	{
+		return angle;
+	}
 }

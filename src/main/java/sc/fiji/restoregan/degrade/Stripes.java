@@ -96,4 +96,11 @@ public record Stripes( int count, double angle, double depth, double width ) imp
 	{
 		return String.format( Locale.ROOT, "%d light-sheet stripes along %.0f deg, depth %.2f, width %.1f px", count, angle, depth, width );
 	}
+
+	/** The dominant direction: the angle. */
+	@Override
+	public double direction()
+	{
+		return angle;
+	}
 }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import sc.fiji.restoregan.baseline.WedgeDestriping;
 import sc.fiji.restoregan.baseline.WienerDeconvolution;
-import sc.fiji.restoregan.degrade.Kernel;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 
 /**
  * Extra input channels that give a tiled network the whole plane's context:
@@ -47,7 +47,7 @@ import sc.fiji.restoregan.degrade.Kernel;
  * hold the plane Wiener-deconvolved with that PSF
  * ({@link WienerDeconvolution}), one channel per balance (noise-to-signal
  * power ratio): what the classical method gives, for the network to clean
- * up. These channels need the PSF ({@link #compute(float[], int, int, Kernel)});
+ * up. These channels need the PSF ({@link #compute(float[], int, int, KnownDegradation)});
  * flipped and turned with the plane they are those of the flipped and turned
  * plane and PSF, so the self-ensemble keeps them.
  * </p>
@@ -251,38 +251,40 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	}
 
 	/**
-	 * The context channels of a normalised plane, for channels that need no
-	 * PSF.
+	 * The context channels of a normalised plane when nothing is known of
+	 * its degradation: wedges at the estimated direction.
 	 *
-	 * @throws IllegalStateException when they need one ({@link #needsPsf()})
-	 * @see #compute(float[], int, int, Kernel)
+	 * @throws IllegalStateException when they need a PSF ({@link #needsPsf()})
+	 * @see #compute(float[], int, int, KnownDegradation)
 	 */
 	public float[][] compute( final float[] plane, final int width, final int height )
 	{
-		return compute( plane, width, height, null );
+		return compute( plane, width, height, KnownDegradation.NONE );
 	}
 
 	/**
 	 * The context channels of a normalised plane.
 	 *
 	 * @param plane row-major values, X fastest
-	 * @param psf the point-spread function the plane was blurred with; only
-	 *            read, and only needed, when {@link #needsPsf()}
+	 * @param known what is known of the degradation: the PSF, needed (and
+	 *            only read) when {@link #needsPsf()}; the stripe direction,
+	 *            which the wedges at the estimated direction take instead of
+	 *            the estimate when it is known
 	 * @return {@link #count()} planes of the same size: background and
 	 *         flat-field for each sigma in order, then the destriped plane
 	 *         for each wedge in order, then for each axis wedge in order the
 	 *         plane destriped along X and along Y, then the plane
 	 *         Wiener-deconvolved at each balance in order
-	 * @throws IllegalStateException when the channels need a PSF and it is
-	 *             null
+	 * @throws IllegalStateException when the channels need a PSF and none is
+	 *             known
 	 */
-	public float[][] compute( final float[] plane, final int width, final int height, final Kernel psf )
+	public float[][] compute( final float[] plane, final int width, final int height, final KnownDegradation known )
 	{
-		if ( needsPsf() && psf == null )
+		if ( needsPsf() && known.psf() == null )
 			throw new IllegalStateException( "These context channels Wiener-deconvolve the plane and need its point-spread function" );
 		final float[][] out = new float[ count() ][];
 		if ( needsPsf() )
-			System.arraycopy( WienerDeconvolution.deconvolve( plane, width, height, psf, wiener ), 0, out, firstWienerChannel(), wiener.length );
+			System.arraycopy( WienerDeconvolution.deconvolve( plane, width, height, known.psf(), wiener ), 0, out, firstWienerChannel(), wiener.length );
 		for ( int i = 0; i < sigmas.length; i++ )
 		{
 			final float[] b = background( plane, width, height, sigmas[ i ] );
@@ -303,7 +305,7 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		// every wedge, estimated direction and axes alike, from one transform of the plane
 		final double[] directions = new double[ n ], widths = new double[ n ], spared = new double[ n ];
 		if ( wedges.length > 0 )
-			Arrays.fill( directions, 0, wedges.length, WedgeDestriping.estimateDirection( plane, width, height ) );
+			Arrays.fill( directions, 0, wedges.length, known.hasDirection() ? known.direction() : WedgeDestriping.estimateDirection( plane, width, height ) );
 		System.arraycopy( wedges, 0, widths, 0, wedges.length );
 		System.arraycopy( centres, 0, spared, 0, wedges.length );
 		for ( int c = wedges.length; c < n; c++ )

@@ -41,13 +41,15 @@ public final class PsfFiles
 		{
 			// not a path: a named PSF
 		}
+		if ( !s.contains( ":" ) )
+			throw new RestoreException( "No such PSF image file: " + s + " (or name a PSF: " + PsfSpec.FORMS + ")." );
 		try
 		{
 			return PsfSpec.parse( s );
 		}
 		catch ( final IllegalArgumentException e )
 		{
-			throw new RestoreException( e.getMessage() + ", or a PSF image file." );
+			throw new RestoreException( e.getMessage() + "." );
 		}
 	}
 

@@ -1,6 +1,7 @@
 package sc.fiji.restoregan.pipeline;
 
 import sc.fiji.restoregan.degrade.Kernel;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 
 /**
  * Settings of a restoration run, with the defaults the commands use.
@@ -17,12 +18,13 @@ import sc.fiji.restoregan.degrade.Kernel;
  *            proportion. {@link #MODEL_ENSEMBLE} (the default) takes the
  *            model card's setting at realism 0 and none above
  *            ({@link #forModel}); a {@link Restorer} given it runs without one
- * @param psf the point-spread function the image was blurred with, in its
- *            pixels, or null when unknown; models that deconvolve with a known
- *            PSF need it ({@link sc.fiji.restoregan.filter.ContextChannels#needsPsf()}),
- *            others ignore it
+ * @param known what the user knows of the degradation: the PSF the image was
+ *            blurred with, which models that deconvolve with a known PSF need
+ *            ({@link sc.fiji.restoregan.filter.ContextChannels#needsPsf()}) and
+ *            others ignore, and the direction of stripes, which models that
+ *            destripe at the estimated direction take instead of the estimate
  */
-public record RestoreOptions( int tile, int overlap, double lowPercentile, double highPercentile, int ensemble, Kernel psf )
+public record RestoreOptions( int tile, int overlap, double lowPercentile, double highPercentile, int ensemble, KnownDegradation known )
 {
 	/** Default tile size. */
 	public static final int DEFAULT_TILE = 1024;
@@ -43,19 +45,31 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 	public static final int MODEL_ENSEMBLE = 0;
 
 	/**
-	 * Options without a PSF.
+	 * Options when nothing is known of the degradation.
 	 *
-	 * @see #RestoreOptions(int, int, double, double, int, Kernel)
+	 * @see #RestoreOptions(int, int, double, double, int, KnownDegradation)
 	 */
 	public RestoreOptions( final int tile, final int overlap, final double lowPercentile, final double highPercentile, final int ensemble )
 	{
-		this( tile, overlap, lowPercentile, highPercentile, ensemble, null );
+		this( tile, overlap, lowPercentile, highPercentile, ensemble, KnownDegradation.NONE );
+	}
+
+	/** These options with this knowledge of the degradation. */
+	public RestoreOptions withKnown( final KnownDegradation newKnown )
+	{
+		return new RestoreOptions( tile, overlap, lowPercentile, highPercentile, ensemble, newKnown );
 	}
 
 	/** These options with the PSF the image was blurred with (null: unknown). */
 	public RestoreOptions withPsf( final Kernel newPsf )
 	{
-		return new RestoreOptions( tile, overlap, lowPercentile, highPercentile, ensemble, newPsf );
+		return withKnown( known.withPsf( newPsf ) );
+	}
+
+	/** The PSF the image was blurred with, or null when unknown. */
+	public Kernel psf()
+	{
+		return known.psf();
 	}
 
 	/** Checks the values, with a message for the user. */
@@ -63,6 +77,8 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 	{
 		if ( ensemble != MODEL_ENSEMBLE && !validEnsemble( ensemble ) )
 			throw new RestoreException( "Self-ensemble size must be " + ENSEMBLES + " (or " + MODEL_ENSEMBLE + " for the model's own), not " + ensemble + "." );
+		if ( known == null )
+			throw new IllegalArgumentException( "What is known of the degradation may be NONE, not null" );
 		if ( tile < 16 )
 			throw new RestoreException( "Tile size must be at least 16 pixels, not " + tile + "." );
 		if ( overlap < 0 )
@@ -113,12 +129,12 @@ public record RestoreOptions( int tile, int overlap, double lowPercentile, doubl
 	/** The same options with another tile size and overlap. */
 	public RestoreOptions withTiling( final int newTile, final int newOverlap )
 	{
-		return new RestoreOptions( newTile, newOverlap, lowPercentile, highPercentile, ensemble, psf );
+		return new RestoreOptions( newTile, newOverlap, lowPercentile, highPercentile, ensemble, known );
 	}
 
 	/** The same options with another self-ensemble size. */
 	public RestoreOptions withEnsemble( final int newEnsemble )
 	{
-		return new RestoreOptions( tile, overlap, lowPercentile, highPercentile, newEnsemble, psf );
+		return new RestoreOptions( tile, overlap, lowPercentile, highPercentile, newEnsemble, known );
 	}
 }

@@ -51,6 +51,9 @@ public final class RestoreRunner
 			if ( options.psf() != null )
 				log.accept( network.context().needsPsf() ? "Deconvolving with the given PSF (" + options.psf().side() + "x" + options.psf().side() + " px)"
 						: "The PSF given is not used: model '" + stored.card().name + "' restores without one." );
+			if ( options.known().hasDirection() )
+				log.accept( network.context().wedges().length > 0 ? "Destriping along the given direction (" + options.known().direction() + " deg)"
+						: "The stripe direction given is not used: model '" + stored.card().name + "' does not destripe at a direction." );
 			final Restorer restorer = Restorer.forModel( network, options, stored.card(), realism ).log( log );
 			final Img< FloatType > out = restorer.restore( input, progress );
 			log.accept( String.format( Locale.ROOT, "Restored %s%s in %.1f s", describe( input ), restorer.members() > 1 ? " (self-ensemble of " + restorer.members() + ")" : "",

@@ -17,7 +17,7 @@ import net.imglib2.view.Views;
 
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
-import sc.fiji.restoregan.degrade.Kernel;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.normalize.AffineFit;
@@ -80,12 +80,13 @@ public final class Restorer
 	}
 
 	/**
-	 * This restorer with another PSF (null: unknown): the same network,
-	 * options otherwise, log and output fit, with timings of its own.
+	 * This restorer with other knowledge of the degradation: the same
+	 * network, options otherwise, log and output fit, with timings of its
+	 * own.
 	 */
-	public Restorer withPsf( final Kernel psf )
+	public Restorer withKnown( final KnownDegradation known )
 	{
-		return new Restorer( network, options.withPsf( psf ) ).log( log ).fitOutputToInput( fitToInput );
+		return new Restorer( network, options.withKnown( known ) ).log( log ).fitOutputToInput( fitToInput );
 	}
 
 	/** How many flips and turns of each plane are restored and averaged (1: no self-ensemble). */
@@ -282,7 +283,7 @@ public final class Restorer
 		if ( context.isEmpty() )
 			return planes;
 		final int w = ( int ) normalised.dimension( 0 ), h = ( int ) normalised.dimension( 1 );
-		for ( final float[] channel : context.compute( TensorBridge.toArray( normalised ), w, h, options.psf() ) )
+		for ( final float[] channel : context.compute( TensorBridge.toArray( normalised ), w, h, options.known() ) )
 			planes.add( ArrayImgs.floats( channel, w, h ) );
 		return planes;
 	}

@@ -12,6 +12,7 @@ import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.degrade.Degradation;
 import sc.fiji.restoregan.degrade.DegradationKind;
 import sc.fiji.restoregan.degrade.Kernel;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.normalize.AffineNormalization;
 
@@ -53,6 +54,8 @@ public final class DegradationPairSampler implements PairSampler
 	private double untouched;
 
 	private ContextChannels context = ContextChannels.NONE;
+
+	private boolean knownDirection;
 
 	/**
 	 * @param sources clean sources, picked with equal probability
@@ -117,6 +120,20 @@ public final class DegradationPairSampler implements PairSampler
 		return this;
 	}
 
+	/**
+	 * Tells the context channels the true stripe direction of each pair
+	 * that has one, as a user who knows it would (wedges at the estimated
+	 * direction then use it); by default they estimate it, as at inference
+	 * without one.
+	 *
+	 * @return this sampler
+	 */
+	public DegradationPairSampler knownDirection( final boolean known )
+	{
+		this.knownDirection = known;
+		return this;
+	}
+
 	/** The factor between target and input sides. */
 	public int scale()
 	{
@@ -148,13 +165,25 @@ public final class DegradationPairSampler implements PairSampler
 			{
 				// normalised as the restorer normalises a plane, so the context matches inference's
 				final float[] normalised = TensorBridge.toArray( inNorm.view( ArrayImgs.floats( degraded, small, small ) ) );
-				final float[][] planes = context.compute( normalised, small, small, keep || degradation.psf() == null ? Kernel.identity() : degradation.psf() );
+				final float[][] planes = context.compute( normalised, small, small, known( degradation, keep ) );
 				for ( int c = 0; c < planes.length; c++ )
 					crop( planes[ c ], small, x0, y0, in, AffineNormalization.IDENTITY, inputs, i * channels + 1 + c );
 			}
 			descriptions.add( "source " + s + ": " + ( keep ? "undegraded" : degradation.describe() ) );
 		}
 		return new ScaledBatch( inputs, targets, count, in, patch, descriptions, channels );
+	}
+
+	/**
+	 * What the network is told of a pair's degradation, as a user would tell
+	 * it: the degradation's PSF (the identity for an undegraded or unblurred
+	 * pair) and, with {@link #knownDirection}, its stripe direction.
+	 */
+	private KnownDegradation known( final Degradation degradation, final boolean undegraded )
+	{
+		if ( undegraded )
+			return new KnownDegradation( Kernel.identity(), Double.NaN );
+		return new KnownDegradation( degradation.psf() == null ? Kernel.identity() : degradation.psf(), knownDirection ? degradation.direction() : Double.NaN );
 	}
 
 	private static void crop( final float[] img, final int side, final int x0, final int y0, final int size, final AffineNormalization norm, final float[] out,
@@ -199,6 +228,8 @@ public final class DegradationPairSampler implements PairSampler
 		r.addProperty( "seed", seed );
 		if ( !context.isEmpty() )
 			r.addProperty( "context", context.describe() + ", computed on the normalised degraded region" );
+		if ( knownDirection )
+			r.addProperty( "direction", "the stripe direction of each pair that has one given to the context channels (not estimated)" );
 		if ( untouched > 0 )
 			r.addProperty( "untouched", untouched + " of the pairs left undegraded (input = target)" );
 		return r;

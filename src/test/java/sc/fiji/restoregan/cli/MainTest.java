@@ -85,6 +85,21 @@ class MainTest
 		assertEquals( 3, imp.getStackSize() );
 	}
 
+	/** restore --psf hands a named PSF to a model that deconvolves with it; a bad PSF is one clear line. */
+	@Test
+	void restoreTakesAPsf() throws Exception
+	{
+		TestModels.saveTinyWithPsf( dir.resolve( "psf" ), 1 );
+		final Path out = dir.resolve( "deblurred.tif" );
+		final Object[] r = run( "restore", "--task", "deblur", "--input", stack16().toString(), "--output", out.toString(), "--model", dir.resolve( "psf" ).toString(), "--psf", "widefield:2,0.5", "--device", "cpu" );
+		assertEquals( 0, r[ 0 ], ( String ) r[ 1 ] );
+		assertEquals( 3, IJ.openImage( out.toString() ).getStackSize() );
+		final Object[] noPsf = run( "restore", "--task", "deblur", "--input", stack16().toString(), "--output", out.toString(), "--model", dir.resolve( "psf" ).toString() );
+		assertTrue( ( ( String ) noPsf[ 1 ] ).contains( "point-spread function" ), ( String ) noPsf[ 1 ] );
+		final Object[] badFile = run( "restore", "--task", "deblur", "--input", stack16().toString(), "--output", out.toString(), "--model", dir.resolve( "psf" ).toString(), "--psf", "nope.tif" );
+		assertTrue( ( ( String ) badFile[ 1 ] ).startsWith( "error: No such PSF image file: nope.tif" ), ( String ) badFile[ 1 ] );
+	}
+
 	@Test
 	void superResolutionEnlargesAndTheShippedDenoiserBlendsWithItsTwin() throws Exception
 	{

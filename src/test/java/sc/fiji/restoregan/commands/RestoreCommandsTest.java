@@ -23,6 +23,8 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 
 import sc.fiji.restoregan.TestModels;
+import sc.fiji.restoregan.degrade.PsfSpec;
+import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.Task;
@@ -124,11 +126,67 @@ class RestoreCommandsTest extends CommandContextTest
 		return ( Img< FloatType > ) module.getOutput( "output" );
 	}
 
+	/**
+	 * Deblur takes the PSF the image was blurred with (a named model of the
+	 * blur or a PSF image file) and hands it to a model that deconvolves
+	 * with it; such a model without a PSF cancels with a message. A PSF image
+	 * of a Gaussian gives what the named Gaussian gives.
+	 */
+	@Test
+	void deblurHandsTheGivenPsfToTheModel() throws Exception
+	{
+		TestModels.saveTinyWithPsf( dir.resolve( "psf" ), 3 );
+		final String model = dir.resolve( "psf" ).toString();
+		final Img< UnsignedByteType > input = image( 40, 28, 2 );
+		final Img< UnsignedByteType > copy = input.copy();
+		final CommandModule blind = commands.run( DeblurCommand.class, true, "input", input, "model", model ).get();
+		assertTrue( blind.getCancelReason().contains( "point-spread function" ), blind.getCancelReason() );
+		final Img< FloatType > named = output( commands.run( DeblurCommand.class, true, "input", input, "model", model, "psfType", "Gaussian", "psfSize", 1.5 ).get() );
+		assertArrayEquals( new long[] { 40, 28, 2 }, named.dimensionsAsLongArray() );
+		final float[] psf = PsfSpec.parse( "gaussian:1.5" ).weights();
+		final int side = ( int ) Math.round( Math.sqrt( psf.length ) );
+		final Path file = dir.resolve( "psf.tif" );
+		ImageFiles.writeFloatTiff( ArrayImgs.floats( psf, side, side ), file );
+		final Img< FloatType > fromFile = output( commands.run( DeblurCommand.class, true, "input", input, "model", model, "psfType", DeblurCommand.PSF_FILE, "psfFile", file.toFile() ).get() );
+		final double[] diff = new double[ 1 ];
+		LoopBuilder.setImages( named, fromFile ).forEachPixel( ( a, b ) -> diff[ 0 ] = Math.max( diff[ 0 ], Math.abs( a.get() - b.get() ) ) );
+		assertTrue( diff[ 0 ] < 1e-3, "named and file PSF differ by " + diff[ 0 ] );
+		final CommandModule noFile = commands.run( DeblurCommand.class, true, "input", input, "model", model, "psfType", DeblurCommand.PSF_FILE ).get();
+		assertTrue( noFile.getCancelReason().contains( "PSF image file" ), noFile.getCancelReason() );
+		final CommandModule badSize = commands.run( DeblurCommand.class, true, "input", input, "model", model, "psfType", "Defocus disk", "psfSize", 0.0 ).get();
+		assertTrue( badSize.getCancelReason().contains( "positive" ), badSize.getCancelReason() );
+		LoopBuilder.setImages( input, copy ).forEachPixel( ( a, b ) -> assertEquals( b.get(), a.get() ) );
+	}
+
+	/** Remove streaks takes the stripes' direction when the user knows it, and estimates it otherwise. */
+	@Test
+	void removeStreaksTakesAKnownDirection()
+	{
+		final CommandInfo info = commands.getCommand( RemoveStreaksCommand.class.getName() );
+		assertNotNull( info.getInput( "direction" ) );
+		assertNotNull( info.getInput( "angle" ) );
+		assertTrue( Double.isNaN( RemoveStreaksCommand.degrees( RemoveStreaksCommand.ESTIMATE, 45 ) ) );
+		assertEquals( 0, RemoveStreaksCommand.degrees( "along X", 45 ) );
+		assertEquals( 90, RemoveStreaksCommand.degrees( "along Y", 45 ) );
+		assertEquals( 45, RemoveStreaksCommand.degrees( RemoveStreaksCommand.ANGLE, 45 ) );
+		final RemoveStreaksCommand< UnsignedByteType > command = new RemoveStreaksCommand<>();
+		command.setDirection( 30 );
+		assertEquals( 30, command.known().direction() );
+		command.setDirection( Double.NaN );
+		assertTrue( !command.known().hasDirection() );
+		final DeblurCommand< UnsignedByteType > deblur = new DeblurCommand<>();
+		assertEquals( null, deblur.known().psf() );
+		deblur.setPsf( "Gaussian", 2, 0 );
+		assertArrayEquals( PsfSpec.parse( "gaussian:2" ).weights(), deblur.known().psf().weights(), 0 );
+	}
+
 	@Test
 	void defaultModelsFollowTaskAndScale()
 	{
 		assertEquals( "denoise", Task.DENOISE.defaultModel() );
 		assertTrue( assertThrows( RestoreException.class, () -> Task.SR.defaultModel( 3 ) ).getMessage().contains( "scales [2, 4]" ) );
 		assertTrue( assertThrows( RestoreException.class, () -> Task.DEBLUR.defaultModel( 2 ) ).getMessage().contains( "only sr takes a scale" ) );
+		assertEquals( "deblur", Task.DEBLUR.defaultModel( 1, false ) );
+		assertEquals( "denoise", Task.DENOISE.defaultModel( 1, true ), "only deblur has a model for a known PSF" );
 	}
 }

@@ -83,5 +83,10 @@ class DegradationKindTest
 		assertEquals( b.kernel(), Composite.of( a, CameraNoise.mild( rnd ), b ).psf() );
 		assertEquals( null, Composite.of( CameraNoise.mild( rnd ) ).psf() );
 		assertEquals( null, DegradationKind.NOISE.random( rnd, 1 ).psf() );
+		// and the direction of its stripes or streaks
+		assertEquals( 30, new Streaks( 5, 30, 2, 1, 0.5, 0.3 ).direction() );
+		assertEquals( 90, Composite.of( a, new Stripes( 4, 90, 0.5, 3 ), CameraNoise.mild( rnd ) ).direction() );
+		assertTrue( Double.isNaN( Composite.of( a, CameraNoise.mild( rnd ) ).direction() ) );
+		assertEquals( KnownDegradation.of( b ), new KnownDegradation( b.kernel(), Double.NaN ) );
 	}
 }

@@ -14,6 +14,7 @@ import sc.fiji.restoregan.baseline.WienerDeconvolution;
 import sc.fiji.restoregan.degrade.Blur;
 import sc.fiji.restoregan.degrade.Convolution;
 import sc.fiji.restoregan.degrade.Kernel;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 
 class ContextChannelsTest
 {
@@ -142,6 +143,12 @@ class ContextChannelsTest
 		assertTrue( after < 0.3 * before, "rms error " + before + " before, " + after + " after destriping" );
 		// a plane without stripes loses little to the narrow wedge
 		assertTrue( rms( new ContextChannels( null, new double[] { 3 } ).compute( clean, W, H )[ 0 ], clean ) < 0.3 * before );
+		// a known direction replaces the estimate: told the stripes run along X, the wedge leaves these alone
+		final ContextChannels wedge = new ContextChannels( null, new double[] { 3 } );
+		final float[] alongX = wedge.compute( striped, W, H, KnownDegradation.NONE.withDirection( 0 ) )[ 0 ];
+		assertArrayEquals( WedgeDestriping.filter( striped, W, H, 0, 3, ContextChannels.WEDGE_CENTRE ), alongX, 0 );
+		assertTrue( rms( alongX, clean ) > 0.9 * before, "destriped along the wrong axis: " + rms( alongX, clean ) + " vs " + before );
+		assertArrayEquals( c[ 2 ], new ContextChannels( new double[] { 8 }, new double[] { 3 } ).compute( striped, W, H, KnownDegradation.NONE.withDirection( 90 ) )[ 2 ], 1e-4f );
 	}
 
 	/**
@@ -214,7 +221,7 @@ class ContextChannelsTest
 		assertArrayEquals( new int[] { 0, 1, 3, 2, 4, 5 }, c.channelOrder( true ) );
 		assertTrue( c.describe().endsWith( "Wiener-deconvolved with the known PSF at balances 0.001, 0.1" ), c.describe() );
 		assertThrows( IllegalStateException.class, () -> c.compute( blurred, W, H ) );
-		final float[][] channels = c.compute( blurred, W, H, psf );
+		final float[][] channels = c.compute( blurred, W, H, KnownDegradation.NONE.withPsf( psf ) );
 		final float[][] wiener = WienerDeconvolution.deconvolve( blurred, W, H, psf, 0.001, 0.1 );
 		assertArrayEquals( wiener[ 0 ], channels[ 4 ], 0 );
 		assertArrayEquals( wiener[ 1 ], channels[ 5 ], 0 );

@@ -28,6 +28,7 @@ import net.imglib2.view.Views;
 
 import sc.fiji.restoregan.TestModels;
 import sc.fiji.restoregan.bridge.Planes;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
@@ -168,13 +169,13 @@ class RestorerTest
 		final PlaneNetwork net = FakeNetworks.channel( context, 1, 4, 4 );
 		assertMessage( "point-spread function", () -> new Restorer( net, small ).restore( img, Progress.NONE ) );
 		final AffineNormalization norm = AffineNormalization.fromPercentiles( img, 1, 99.8 );
-		final float[] wiener = context.compute( sc.fiji.restoregan.bridge.TensorBridge.toArray( norm.view( img ) ), w, h, psf )[ 0 ];
+		final float[] wiener = context.compute( sc.fiji.restoregan.bridge.TensorBridge.toArray( norm.view( img ) ), w, h, KnownDegradation.NONE.withPsf( psf ) )[ 0 ];
 		for ( int i = 0; i < wiener.length; i++ )
 			wiener[ i ] = ( float ) norm.invert( wiener[ i ] );
 		final Img< FloatType > want = ArrayImgs.floats( wiener, w, h );
 		final Img< FloatType > tiled = new Restorer( net, small.withPsf( psf ) ).restore( img, Progress.NONE );
 		assertTrue( maxAbsDifference( want, tiled ) < 1e-3, "max difference " + maxAbsDifference( want, tiled ) );
-		final Img< FloatType > copied = new Restorer( net, small ).withPsf( psf ).restore( img, Progress.NONE );
+		final Img< FloatType > copied = new Restorer( net, small ).withKnown( KnownDegradation.NONE.withPsf( psf ) ).restore( img, Progress.NONE );
 		assertTrue( maxAbsDifference( want, copied ) < 1e-3 );
 		final Img< FloatType > eight = new Restorer( net, small.withEnsemble( 8 ).withPsf( psf ) ).restore( img, Progress.NONE );
 		assertTrue( maxAbsDifference( want, eight ) < 1e-3, "ensemble: max difference " + maxAbsDifference( want, eight ) );
