@@ -84,6 +84,49 @@ class RestorationBenchmarkTest
 		}
 	}
 
+	/**
+	 * Networks are told what the baselines are told of each case (the PSF of
+	 * a blur, the direction of stripes), unless blind: then only the pixels
+	 * reach them.
+	 */
+	@Test
+	void networksAreToldWhatTheBaselinesKnowUnlessBlind()
+	{
+		final List< sc.fiji.restoregan.baseline.DegradedPlane > told = new ArrayList<>();
+		final PlaneRestorer recording = new PlaneRestorer()
+		{
+			@Override
+			public float[] restore( final float[] pixels, final int width, final int height )
+			{
+				told.add( sc.fiji.restoregan.baseline.DegradedPlane.of( pixels, width, height ) );
+				return pixels.clone();
+			}
+
+			@Override
+			public float[] restore( final sc.fiji.restoregan.baseline.DegradedPlane plane )
+			{
+				told.add( plane );
+				return plane.pixels().clone();
+			}
+		};
+		final BenchmarkImages.Item scene = BenchmarkImages.scenes( 1, SIZE, 6 ).get( 0 );
+		final java.util.Map< String, PlaneRestorer > networks = new java.util.LinkedHashMap<>();
+		networks.put( "told", recording );
+		networks.put( "blind", recording.blind() );
+		for ( final BenchmarkTask task : new BenchmarkTask[] { BenchmarkTask.DEBLUR, BenchmarkTask.DERAIN } )
+			for ( final DegradationLevel level : task.levels() )
+			{
+				told.clear();
+				new RestorationBenchmark( task, 1 ).measure( scene, level, false, true, List.of(), networks );
+				assertEquals( 2, told.size() );
+				assertEquals( level.degradation().psf(), told.get( 0 ).psf(), level.name() );
+				assertTrue( task != BenchmarkTask.DEBLUR || told.get( 0 ).psf() != null, level.name() );
+				assertEquals( level.degradation().direction(), told.get( 0 ).direction(), level.name() );
+				assertEquals( null, told.get( 1 ).psf() );
+				assertTrue( Double.isNaN( told.get( 1 ).direction() ) );
+			}
+	}
+
 	@Test
 	void theIdentityGainsNothingOverTheDegradedInputAndTheDenoiseViewAddsBaselines()
 	{
