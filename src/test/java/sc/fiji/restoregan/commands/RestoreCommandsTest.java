@@ -187,6 +187,7 @@ class RestoreCommandsTest extends CommandContextTest
 		assertTrue( assertThrows( RestoreException.class, () -> Task.SR.defaultModel( 3 ) ).getMessage().contains( "scales [2, 4]" ) );
 		assertTrue( assertThrows( RestoreException.class, () -> Task.DEBLUR.defaultModel( 2 ) ).getMessage().contains( "only sr takes a scale" ) );
 		assertEquals( "deblur", Task.DEBLUR.defaultModel( 1, false ) );
+		assertEquals( Task.DEBLUR_WITH_PSF, Task.DEBLUR.defaultModel( 1, true ) );
 		assertEquals( "denoise", Task.DENOISE.defaultModel( 1, true ), "only deblur has a model for a known PSF" );
 	}
 }

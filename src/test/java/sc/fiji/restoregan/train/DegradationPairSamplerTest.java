@@ -69,6 +69,64 @@ class DegradationPairSamplerTest
 		assertTrue( sampler( DegradationKind.LIGHTING, 1 ).context( context ).recipe().get( "context" ).getAsString().contains( "sigma 4, 32 px" ) );
 	}
 
+	/**
+	 * Wiener channels deconvolve each pair with its own blur's PSF: on
+	 * average over a batch they are closer to the targets than the blurred
+	 * inputs are.
+	 */
+	@Test
+	void wienerChannelsDeconvolveEachPairWithItsPsf()
+	{
+		final ScaledBatch b = sampler( DegradationKind.BLUR, 1 ).context( new ContextChannels( null, null, null, null, null, new double[] { 0.03 } ) ).pairs( 7, 8 );
+		final int px = 64 * 64;
+		double blurred = 0, deconvolved = 0;
+		for ( int i = 0; i < 8; i++ )
+		{
+			final float[] target = Arrays.copyOfRange( b.targets(), i * px, ( i + 1 ) * px );
+			blurred += rms( Arrays.copyOfRange( b.inputs(), 2 * i * px, ( 2 * i + 1 ) * px ), target );
+			deconvolved += rms( Arrays.copyOfRange( b.inputs(), ( 2 * i + 1 ) * px, ( 2 * i + 2 ) * px ), target );
+		}
+		assertTrue( deconvolved < 0.9 * blurred, "rms to the targets: " + deconvolved / 8 + " deconvolved, " + blurred / 8 + " blurred" );
+	}
+
+	/**
+	 * With the direction known, the wedge channels of striped and streaked
+	 * pairs destripe along the true direction instead of the estimate; the
+	 * images, targets and the drops' channels are those of the sampler that
+	 * estimates it, and the recipe says so.
+	 */
+	@Test
+	void aKnownDirectionChangesOnlyTheWedgesOfDirectedPairs()
+	{
+		final ContextChannels wedge = new ContextChannels( null, new double[] { 3 } );
+		final ScaledBatch estimated = sampler( DegradationKind.STREAKS, 1 ).context( wedge ).pairs( 2, 8 );
+		final DegradationPairSampler knowing = sampler( DegradationKind.STREAKS, 1 ).context( wedge ).knownDirection( true );
+		final ScaledBatch known = knowing.pairs( 2, 8 );
+		assertArrayEquals( estimated.imageInputs(), known.imageInputs() );
+		assertArrayEquals( estimated.targets(), known.targets() );
+		final int px = 64 * 64;
+		int changed = 0;
+		for ( int i = 0; i < 8; i++ )
+		{
+			final boolean same = Arrays.equals( Arrays.copyOfRange( estimated.inputs(), ( 2 * i + 1 ) * px, ( 2 * i + 2 ) * px ),
+					Arrays.copyOfRange( known.inputs(), ( 2 * i + 1 ) * px, ( 2 * i + 2 ) * px ) );
+			if ( known.descriptions().get( i ).contains( "drops" ) )
+				assertTrue( same, known.descriptions().get( i ) );
+			else if ( !same )
+				changed++;
+		}
+		assertTrue( changed > 0, "no wedge channel changed: " + known.descriptions() );
+		assertTrue( knowing.recipe().get( "direction" ).getAsString().contains( "given to the context channels" ) );
+	}
+
+	private static double rms( final float[] a, final float[] b )
+	{
+		double s = 0;
+		for ( int i = 0; i < a.length; i++ )
+			s += ( a[ i ] - b[ i ] ) * ( a[ i ] - b[ i ] );
+		return Math.sqrt( s / a.length );
+	}
+
 	/** Mean absolute difference between horizontal neighbours of a 64 x 64 patch. */
 	private static double roughness( final float[] v )
 	{
