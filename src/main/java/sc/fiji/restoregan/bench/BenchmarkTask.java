@@ -113,6 +113,16 @@ public enum BenchmarkTask
 		return modelTask;
 	}
 
+	/**
+	 * Whether the benchmark knows the PSF of its blurs (and gives it to the
+	 * baselines and the networks), so that its default model is the one that
+	 * deconvolves with it ({@link Task#defaultModel(int, boolean)}).
+	 */
+	public boolean knowsPsf()
+	{
+		return levels.stream().anyMatch( l -> l.degradation().psf() != null );
+	}
+
 	/** Whether outputs are compared after a least-squares affine fit to the clean image. */
 	public boolean affine()
 	{

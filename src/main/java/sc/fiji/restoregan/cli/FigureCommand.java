@@ -174,14 +174,14 @@ final class FigureCommand implements Callable< Integer >
 	 */
 	private String modelName( final BenchmarkTask bench )
 	{
-		final String name = bench.modelTask().modelName( bench.scale() );
+		final String name = bench.modelTask().modelName( bench.scale(), bench.knowsPsf() );
 		if ( modelDir != null && Files.isDirectory( modelDir.resolve( name ) ) )
 			return modelDir.resolve( name ).toString();
 		try
 		{
 			if ( onlyModelDir )
 				throw new RestoreException( "not looked for" );
-			return bench.modelTask().defaultModel( bench.scale() );
+			return bench.modelTask().defaultModel( bench.scale(), bench.knowsPsf() );
 		}
 		catch ( final RestoreException e )
 		{

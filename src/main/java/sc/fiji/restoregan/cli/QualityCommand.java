@@ -221,7 +221,7 @@ final class QualityCommand implements Callable< Integer >
 			return updateCard.toString(); // the card to update belongs to the folder's model, not to the copy packed into the jar
 		try
 		{
-			return bench.modelTask().defaultModel( bench.scale() );
+			return bench.modelTask().defaultModel( bench.scale(), bench.knowsPsf() );
 		}
 		catch ( final RestoreException e )
 		{

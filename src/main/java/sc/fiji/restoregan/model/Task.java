@@ -87,7 +87,18 @@ public enum Task
 			return defaultModel( scale );
 		if ( !ModelRegistry.shipped().contains( DEBLUR_WITH_PSF ) )
 			throw new RestoreException( "No model that deblurs with a known PSF ships with this version; leave the PSF out to use the blind model '" + defaultModel( scale ) + "'." );
-		return DEBLUR_WITH_PSF;
+		return modelName( scale, true );
+	}
+
+	/**
+	 * The name this task's model has at this output scale given whether the
+	 * PSF is known, whether or not it ships: {@link #DEBLUR_WITH_PSF} for
+	 * {@link #DEBLUR} with a PSF, otherwise {@link #modelName(int)}.
+	 */
+	public String modelName( final int scale, final boolean psfKnown )
+	{
+		final String name = modelName( scale );
+		return this == DEBLUR && psfKnown ? DEBLUR_WITH_PSF : name;
 	}
 
 	/**

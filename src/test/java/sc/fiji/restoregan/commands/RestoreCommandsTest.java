@@ -188,6 +188,9 @@ class RestoreCommandsTest extends CommandContextTest
 		assertTrue( assertThrows( RestoreException.class, () -> Task.DEBLUR.defaultModel( 2 ) ).getMessage().contains( "only sr takes a scale" ) );
 		assertEquals( "deblur", Task.DEBLUR.defaultModel( 1, false ) );
 		assertEquals( Task.DEBLUR_WITH_PSF, Task.DEBLUR.defaultModel( 1, true ) );
+		assertEquals( "sr4", Task.SR.modelName( 4, true ) );
+		// the deblur benchmark gives its baselines the PSF, so it measures the model that takes it
+		assertTrue( sc.fiji.restoregan.bench.BenchmarkTask.DEBLUR.knowsPsf() && !sc.fiji.restoregan.bench.BenchmarkTask.DERAIN.knowsPsf() );
 		assertEquals( "denoise", Task.DENOISE.defaultModel( 1, true ), "only deblur has a model for a known PSF" );
 	}
 }
