@@ -45,7 +45,7 @@ public class DeblurCommand< T extends RealType< T > > extends AbstractRestoreCom
 	@Parameter( label = "Widefield defocus (waves)", min = "0", stepSize = "0.1", persist = false, description = "Widefield only: defocus at the pupil edge, in waves." )
 	private double psfDefocus = 0;
 
-	@Parameter( label = "PSF image file", required = false, persist = false, description = "PSF image file only: a measured or computed PSF (first plane used, centred on its centroid, normalised)." )
+	@Parameter( label = "PSF image file", required = false, persist = false, description = "PSF image file only: a measured or computed PSF (of a 3D PSF, the in-focus plane; centred on its centroid, normalised)." )
 	private File psfFile;
 
 	@Override

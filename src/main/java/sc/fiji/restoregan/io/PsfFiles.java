@@ -23,8 +23,8 @@ public final class PsfFiles
 	{}
 
 	/**
-	 * The PSF a user names: an existing image file (its first plane, see
-	 * {@link PsfSpec#fromImage}), otherwise one of {@link PsfSpec#FORMS}.
+	 * The PSF a user names: an existing image file (its in-focus plane, see
+	 * {@link #of}), otherwise one of {@link PsfSpec#FORMS}.
 	 *
 	 * @throws RestoreException naming the problem
 	 */
@@ -54,7 +54,7 @@ public final class PsfFiles
 	}
 
 	/**
-	 * The first plane of a PSF image file as a kernel ({@link PsfSpec#fromImage}).
+	 * The in-focus plane of a PSF image file as a kernel ({@link #of}).
 	 *
 	 * @throws RestoreException if it cannot be read or has no positive value
 	 */
@@ -64,14 +64,16 @@ public final class PsfFiles
 	}
 
 	/**
-	 * The first plane of a PSF image as a kernel ({@link PsfSpec#fromImage}).
+	 * A PSF image as a 2D kernel ({@link PsfSpec#fromImage}): a single plane
+	 * as it is; of a stack (a 3D PSF, as measured on a bead or computed by
+	 * PSF Generator), the in-focus plane, the one with the highest value.
 	 *
 	 * @param name for messages
 	 * @throws RestoreException if it has no positive value
 	 */
 	public static Kernel of( final RandomAccessibleInterval< ? extends RealType< ? > > image, final String name )
 	{
-		final RandomAccessibleInterval< ? extends RealType< ? > > plane = firstPlane( image );
+		final RandomAccessibleInterval< ? extends RealType< ? > > plane = brightestPlane( image );
 		try
 		{
 			return PsfSpec.fromImage( TensorBridge.toArray( plane ), ( int ) plane.dimension( 0 ), ( int ) plane.dimension( 1 ) );
@@ -82,8 +84,21 @@ public final class PsfFiles
 		}
 	}
 
-	private static < T > RandomAccessibleInterval< T > firstPlane( final RandomAccessibleInterval< T > image )
+	private static < T extends RealType< ? > > RandomAccessibleInterval< T > brightestPlane( final RandomAccessibleInterval< T > image )
 	{
-		return Views.zeroMin( Planes.plane( Views.zeroMin( image ), 0 ) );
+		RandomAccessibleInterval< T > best = null;
+		double peak = Double.NEGATIVE_INFINITY;
+		for ( final RandomAccessibleInterval< T > plane : Planes.of( Views.zeroMin( image ) ) )
+		{
+			double max = Double.NEGATIVE_INFINITY;
+			for ( final T v : Views.iterable( plane ) )
+				max = Math.max( max, v.getRealDouble() );
+			if ( max > peak )
+			{
+				peak = max;
+				best = plane;
+			}
+		}
+		return Views.zeroMin( best );
 	}
 }
