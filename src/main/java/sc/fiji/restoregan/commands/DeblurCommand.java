@@ -1,7 +1,6 @@
 package sc.fiji.restoregan.commands;
 
 import java.io.File;
-import java.util.Locale;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -70,24 +69,27 @@ public class DeblurCommand< T extends RealType< T > > extends AbstractRestoreCom
 			if ( psfFile == null )
 				throw new RestoreException( "Choose the PSF image file, or another PSF." );
 			return PsfFiles.read( psfFile.toPath() );
+		case "Gaussian":
+			return named( "gaussian", psfSize );
+		case "Defocus disk":
+			return named( "defocus", psfSize );
+		case "Widefield":
+			return named( "widefield", psfSize, psfDefocus );
 		default:
-			return PsfFiles.resolve( spec( psfType, psfSize, psfDefocus ) );
+			throw new RestoreException( "Unknown PSF '" + psfType + "'." );
 		}
 	}
 
-	/** The {@link PsfSpec} words for a PSF choice of this dialog. */
-	static String spec( final String type, final double size, final double defocus )
+	/** {@link PsfSpec#of}, its complaint as a message for the user. */
+	private static Kernel named( final String kind, final double... sizes )
 	{
-		switch ( type )
+		try
 		{
-		case "Gaussian":
-			return String.format( Locale.ROOT, "gaussian:%s", size );
-		case "Defocus disk":
-			return String.format( Locale.ROOT, "defocus:%s", size );
-		case "Widefield":
-			return String.format( Locale.ROOT, "widefield:%s,%s", size, defocus );
-		default:
-			throw new RestoreException( "Unknown PSF '" + type + "'." );
+			return PsfSpec.of( kind, sizes );
+		}
+		catch ( final IllegalArgumentException e )
+		{
+			throw new RestoreException( e.getMessage() + "." );
 		}
 	}
 

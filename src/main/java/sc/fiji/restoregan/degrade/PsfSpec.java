@@ -1,6 +1,8 @@
 package sc.fiji.restoregan.degrade;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Point-spread functions as a user names them: a model of the blur with its
@@ -29,8 +31,22 @@ public final class PsfSpec
 		final String[] parts = spec.trim().toLowerCase( Locale.ROOT ).split( ":", 2 );
 		if ( parts.length != 2 )
 			throw new IllegalArgumentException( "PSF '" + spec + "' is not one of " + FORMS );
-		final double[] v = numbers( parts[ 1 ], spec );
-		switch ( parts[ 0 ] )
+		return of( parts[ 0 ], numbers( parts[ 1 ], spec ) );
+	}
+
+	/**
+	 * The PSF of a kind with its sizes, as {@link #parse} reads them from
+	 * {@code kind:v,v,...}.
+	 *
+	 * @param kind gaussian, defocus, widefield or anisotropic
+	 * @param v the kind's sizes (see {@link #FORMS})
+	 * @return the kernel, normalised to sum 1
+	 * @throws IllegalArgumentException naming the problem
+	 */
+	public static Kernel of( final String kind, final double... v )
+	{
+		final String spec = kind + ":" + Arrays.stream( v ).mapToObj( Double::toString ).collect( Collectors.joining( "," ) );
+		switch ( kind )
 		{
 		case "gaussian":
 			return v.length == 1 ? Blur.gaussian( positive( v[ 0 ], spec ) ).kernel() : invalid( spec );

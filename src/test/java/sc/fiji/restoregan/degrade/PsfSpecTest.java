@@ -19,6 +19,8 @@ class PsfSpecTest
 		assertArrayEquals( Blur.widefield( 3, 1 ).kernel().weights(), PsfSpec.parse( "widefield:3,1" ).weights(), 0 );
 		assertArrayEquals( Blur.widefield( 3, 0 ).kernel().weights(), PsfSpec.parse( "widefield:3" ).weights(), 0 );
 		assertArrayEquals( Blur.anisotropic( 3, 1, 30 ).kernel().weights(), PsfSpec.parse( "anisotropic:3,1,30" ).weights(), 0 );
+		assertArrayEquals( PsfSpec.parse( "widefield:3,1" ).weights(), PsfSpec.of( "widefield", 3, 1 ).weights(), 0 );
+		assertThrows( IllegalArgumentException.class, () -> PsfSpec.of( "defocus", 0 ) );
 		for ( final String bad : new String[] { "gaussian", "gaussian:", "gaussian:-1", "gaussian:1,2", "disk:3", "widefield:3,-1", "gaussian:x", "anisotropic:3,1" } )
 			assertThrows( IllegalArgumentException.class, () -> PsfSpec.parse( bad ), bad );
 	}
