@@ -72,23 +72,38 @@ public final class NonLocalMeans
 	 */
 	public static Tuned best( final float[] img, final int width, final int height, final ToDoubleFunction< float[] > score )
 	{
-		final float[] root = new float[ img.length ];
-		for ( int i = 0; i < root.length; i++ )
-			root[ i ] = ( float ) Math.sqrt( Math.max( 0, img[ i ] ) );
-		final float[][] plain = strengths( img, width, height ), rooted = strengths( root, width, height );
-		for ( final float[] r : rooted )
-			for ( int i = 0; i < r.length; i++ )
-				r[ i ] *= r[ i ];
+		final float[][] plain = strengths( img, width, height, PATCH, SEARCH, H_FACTORS ), rooted = rooted( img, width, height, PATCH, SEARCH, H_FACTORS );
 		final int n = H_FACTORS.length;
 		return Oracle.best( "nlm", IntStream.range( 0, 2 * n ).boxed().toList(),
 				k -> String.format( Locale.ROOT, "h %.1f sigma%s", H_FACTORS[ k % n ], k < n ? "" : ", square root" ), k -> k < n ? plain[ k ] : rooted[ k - n ], score );
 	}
 
-	/** Filtered with each of {@link #H_FACTORS} times the image's estimated noise sigma. */
-	private static float[][] strengths( final float[] img, final int width, final int height )
+	/**
+	 * Non-local means on the square root of the image (negative values
+	 * clipped to 0), squared back: the root makes Poisson noise about as
+	 * strong in bright parts as in dim ones, so one {@code h} suits both.
+	 *
+	 * @param factors filtering strengths in units of the noise sigma
+	 *            estimated on the root ({@link NoiseLevel})
+	 * @return one filtered image per factor
+	 */
+	public static float[][] rooted( final float[] img, final int width, final int height, final int patch, final int search, final double... factors )
+	{
+		final float[] root = new float[ img.length ];
+		for ( int i = 0; i < root.length; i++ )
+			root[ i ] = ( float ) Math.sqrt( Math.max( 0, img[ i ] ) );
+		final float[][] out = strengths( root, width, height, patch, search, factors );
+		for ( final float[] r : out )
+			for ( int i = 0; i < r.length; i++ )
+				r[ i ] *= r[ i ];
+		return out;
+	}
+
+	/** Filtered with each factor times the image's estimated noise sigma. */
+	private static float[][] strengths( final float[] img, final int width, final int height, final int patch, final int search, final double[] factors )
 	{
 		final double sigma = Math.max( NoiseLevel.sigma( img, width, height ), 1e-6 );
-		return apply( img, width, height, PATCH, SEARCH, sigma, Arrays.stream( H_FACTORS ).map( f -> f * sigma ).toArray() );
+		return apply( img, width, height, patch, search, sigma, Arrays.stream( factors ).map( f -> f * sigma ).toArray() );
 	}
 
 	/** The state of one filtering: the padded image and the accumulators. */

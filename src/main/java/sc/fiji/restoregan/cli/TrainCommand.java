@@ -157,6 +157,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--context-wiener", split = ",", description = "Context channels for deblurring with a known PSF: balances (noise-to-signal power ratios, e.g. 0.003,0.03,0.3) of Wiener deconvolutions of the plane with the PSF of its blur, one channel each. The model then needs the PSF at inference (restore --psf). Default: none, or the starting model's." )
 	double[] contextWiener;
 
+	@Option( names = "--context-nlm", split = ",", description = "Context channels for denoising: strengths h, in units of the noise sigma estimated on the plane's square root (e.g. 0.6,1.2), of non-local means filterings of the plane (on its square root, 5 px patches, 13 px window), one channel each. Widens a starting model as --context does. Default: none, or the starting model's." )
+	double[] contextNlm;
+
 	@Option( names = "--known-direction", description = "Tell the context channels each synthetic pair's true stripe direction instead of estimating it, as a user who knows it tells Remove streaks (--stripe-direction); for a model meant to be run with the direction given." )
 	boolean knownDirection;
 
@@ -276,7 +279,7 @@ final class TrainCommand implements Callable< Integer >
 	 * The generator's configuration from --generator, --filters, --depth,
 	 * --shuffle, --scale, --context, --context-wedges,
 	 * --context-wedge-centres, --context-axis-wedges,
-	 * --context-axis-wedge-centres, --context-wiener and
+	 * --context-axis-wedge-centres, --context-wiener, --context-nlm and
 	 * --residual-over-wiener; with --init and none
 	 * of the first five, the starting model's (a twin or a continuation has
 	 * the same architecture), with the context channels given replacing its
@@ -291,7 +294,7 @@ final class TrainCommand implements Callable< Integer >
 		if ( init != null && generator == null && filters == null && depth == null && shuffle == null && scale == null )
 		{
 			final GeneratorArchitecture a = startingModel().architecture();
-			if ( context == null && contextWedges == null && contextAxisWedges == null && contextWiener == null )
+			if ( context == null && contextWedges == null && contextAxisWedges == null && contextWiener == null && contextNlm == null )
 			{
 				if ( residualOverWiener )
 					throw new RestoreException( "--residual-over-wiener with --init needs --context-wiener." );
@@ -300,13 +303,14 @@ final class TrainCommand implements Callable< Integer >
 			final ContextChannels had = a.context();
 			return residualOf( a.withContext( new ContextChannels( context == null ? had.sigmas() : context, contextWedges == null ? had.wedges() : contextWedges,
 					contextWedges == null ? had.centres() : contextWedgeCentres, contextAxisWedges == null ? had.axisWedges() : contextAxisWedges,
-					contextAxisWedges == null ? had.axisCentres() : contextAxisWedgeCentres, contextWiener == null ? had.wiener() : contextWiener ) ) );
+					contextAxisWedges == null ? had.axisCentres() : contextAxisWedgeCentres, contextWiener == null ? had.wiener() : contextWiener,
+					contextNlm == null ? had.nlm() : contextNlm ) ) );
 		}
 		final GeneratorKind kind = GeneratorKind.of( generator == null ? "unet" : generator );
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
 		final GeneratorArchitecture a = residualOf( kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale )
-				.withContext( new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener ) ) );
+				.withContext( new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener, contextNlm ) ) );
 		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
 					+ ": give the same --generator, --filters, --depth, --shuffle and --scale, or none of them to take the starting model's." );

@@ -94,9 +94,7 @@ final class TrainingData
 					throw new RestoreException( "A super-resolution generator needs smaller inputs: use --degradation lowres (or composite), or --pairs." );
 				if ( untouched > 0 )
 					throw new RestoreException( "--untouched applies to the degradation families (--degradation), not to the original denoise sampler." );
-				if ( !context.isEmpty() )
-					throw new RestoreException( "Context channels (--context) need a degradation family (--degradation) or --pairs, not the original denoise sampler." );
-				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude, synthetic ), seed, side, patch, PEAK, READ, percentiles );
+				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude, synthetic ), seed, side, patch, PEAK, READ, percentiles ).context( context );
 			}
 			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude, synthetic ), kind, scale, seed, side, patch, percentiles ).untouched( untouched ).context( context ).knownDirection( synthetic.knownDirection() );
 		}

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import sc.fiji.restoregan.baseline.NonLocalMeans;
 import sc.fiji.restoregan.baseline.WedgeDestriping;
 import sc.fiji.restoregan.baseline.WienerDeconvolution;
 import sc.fiji.restoregan.degrade.KnownDegradation;
@@ -51,6 +52,15 @@ import sc.fiji.restoregan.degrade.KnownDegradation;
  * flipped and turned with the plane they are those of the flipped and turned
  * plane and PSF, so the self-ensemble keeps them.
  * </p>
+ * <p>
+ * For denoising, the channels can also hold the plane filtered by non-local
+ * means ({@link NonLocalMeans#rooted}: on its square root, patch
+ * {@value #NLM_PATCH} x {@value #NLM_PATCH}, search window
+ * {@value #NLM_SEARCH} x {@value #NLM_SEARCH}), one channel per filtering
+ * strength: the image's self-similarity across the search window, which a
+ * few 3x3 convolutions do not see. Square patches and windows make them
+ * flip- and turn-equivariant.
+ * </p>
  *
  * @param sigmas scales of the background, in pixels, each positive
  * @param wedges half-widths of the destriping wedges, in degrees, each
@@ -63,9 +73,17 @@ import sc.fiji.restoregan.degrade.KnownDegradation;
  *            cycles per pixel, each positive
  * @param wiener balances of the Wiener deconvolutions with the known PSF,
  *            each positive
+ * @param nlm strengths of the non-local means, in units of the noise sigma
+ *            estimated on the plane's square root, each positive
  */
-public record ContextChannels( double[] sigmas, double[] wedges, double[] centres, double[] axisWedges, double[] axisCentres, double[] wiener )
+public record ContextChannels( double[] sigmas, double[] wedges, double[] centres, double[] axisWedges, double[] axisCentres, double[] wiener, double[] nlm )
 {
+	/** Patch side of the non-local means channels. */
+	public static final int NLM_PATCH = 5;
+
+	/** Search-window side of the non-local means channels. */
+	public static final int NLM_SEARCH = 13;
+
 	/** No context: the network sees only the image. */
 	public static final ContextChannels NONE = new ContextChannels( new double[ 0 ] );
 
@@ -89,6 +107,7 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	 *            axis wedges; null means {@link #WEDGE_CENTRE} for each
 	 * @param wiener balances of the Wiener deconvolutions with the known PSF;
 	 *            null means none
+	 * @param nlm strengths of the non-local means channels; null means none
 	 */
 	public ContextChannels
 	{
@@ -98,6 +117,19 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		axisWedges = positive( axisWedges, "Axis destriping wedges" );
 		axisCentres = centres( axisCentres, axisWedges, "axis " );
 		wiener = positive( wiener, "Wiener balances" );
+		nlm = positive( nlm, "Non-local means strengths" );
+	}
+
+	/**
+	 * Channels without non-local means.
+	 *
+	 * @param wiener balances of the Wiener deconvolutions with the known PSF;
+	 *            null means none
+	 * @see #ContextChannels(double[], double[], double[], double[], double[])
+	 */
+	public ContextChannels( final double[] sigmas, final double[] wedges, final double[] centres, final double[] axisWedges, final double[] axisCentres, final double[] wiener )
+	{
+		this( sigmas, wedges, centres, axisWedges, axisCentres, wiener, null );
 	}
 
 	/**
@@ -120,7 +152,19 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	/** These channels with the Wiener deconvolutions at {@code balances} instead of any before. */
 	public ContextChannels withWiener( final double[] balances )
 	{
-		return new ContextChannels( sigmas, wedges, centres, axisWedges, axisCentres, balances );
+		return new ContextChannels( sigmas, wedges, centres, axisWedges, axisCentres, balances, nlm );
+	}
+
+	/** These channels with non-local means at {@code strengths} instead of any before. */
+	public ContextChannels withNlm( final double[] strengths )
+	{
+		return new ContextChannels( sigmas, wedges, centres, axisWedges, axisCentres, wiener, strengths );
+	}
+
+	/** Index of the first non-local means channel among the context channels. */
+	public int firstNlmChannel()
+	{
+		return firstWienerChannel() + wiener.length;
 	}
 
 	/** Whether the channels need the point-spread function of the blur (Wiener channels). */
@@ -206,10 +250,10 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		return values.clone();
 	}
 
-	/** Number of channels added: two per scale, one per wedge, two per axis wedge and one per Wiener balance. */
+	/** Number of channels added: two per scale, one per wedge, two per axis wedge, one per Wiener balance and one per non-local means strength. */
 	public int count()
 	{
-		return 2 * sigmas.length + wedges.length + 2 * axisWedges.length + wiener.length;
+		return firstNlmChannel() + nlm.length;
 	}
 
 	/**
@@ -274,7 +318,8 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	 *         flat-field for each sigma in order, then the destriped plane
 	 *         for each wedge in order, then for each axis wedge in order the
 	 *         plane destriped along X and along Y, then the plane
-	 *         Wiener-deconvolved at each balance in order
+	 *         Wiener-deconvolved at each balance in order, then the plane
+	 *         filtered by non-local means at each strength in order
 	 * @throws IllegalStateException when the channels need a PSF and none is
 	 *             known
 	 */
@@ -285,6 +330,8 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		final float[][] out = new float[ count() ][];
 		if ( needsPsf() )
 			System.arraycopy( WienerDeconvolution.deconvolve( plane, width, height, known.psf(), wiener ), 0, out, firstWienerChannel(), wiener.length );
+		if ( nlm.length > 0 )
+			System.arraycopy( NonLocalMeans.rooted( plane, width, height, NLM_PATCH, NLM_SEARCH, nlm ), 0, out, firstNlmChannel(), nlm.length );
 		for ( int i = 0; i < sigmas.length; i++ )
 		{
 			final float[] b = background( plane, width, height, sigmas[ i ] );
@@ -378,6 +425,8 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 			parts.add( "destriped along X and along Y by FFT wedges of " + list( axisWedges ) + " deg (sparing " + list( axisCentres ) + " cycles/px)" );
 		if ( wiener.length > 0 )
 			parts.add( "Wiener-deconvolved with the known PSF at balances " + list( wiener ) );
+		if ( nlm.length > 0 )
+			parts.add( "non-local means (" + NLM_PATCH + " px patches, " + NLM_SEARCH + " px window, on the square root) at h " + list( nlm ) + " times the noise sigma" );
 		return String.join( "; ", parts );
 	}
 
@@ -390,13 +439,13 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	public boolean equals( final Object o )
 	{
 		return o instanceof ContextChannels c && Arrays.equals( sigmas, c.sigmas ) && Arrays.equals( wedges, c.wedges ) && Arrays.equals( centres, c.centres )
-				&& Arrays.equals( axisWedges, c.axisWedges ) && Arrays.equals( axisCentres, c.axisCentres ) && Arrays.equals( wiener, c.wiener );
+				&& Arrays.equals( axisWedges, c.axisWedges ) && Arrays.equals( axisCentres, c.axisCentres ) && Arrays.equals( wiener, c.wiener ) && Arrays.equals( nlm, c.nlm );
 	}
 
 	@Override
 	public int hashCode()
 	{
-		return Arrays.hashCode( new int[] { Arrays.hashCode( sigmas ), Arrays.hashCode( wedges ), Arrays.hashCode( centres ), Arrays.hashCode( axisWedges ), Arrays.hashCode( axisCentres ), Arrays.hashCode( wiener ) } );
+		return Arrays.hashCode( new int[] { Arrays.hashCode( sigmas ), Arrays.hashCode( wedges ), Arrays.hashCode( centres ), Arrays.hashCode( axisWedges ), Arrays.hashCode( axisCentres ), Arrays.hashCode( wiener ), Arrays.hashCode( nlm ) } );
 	}
 
 	@Override
@@ -404,6 +453,6 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	{
 		return "ContextChannels" + Arrays.toString( sigmas ) + ( wedges.length == 0 ? "" : " wedges " + Arrays.toString( wedges ) + " centres " + Arrays.toString( centres ) )
 				+ ( axisWedges.length == 0 ? "" : " axis wedges " + Arrays.toString( axisWedges ) + " centres " + Arrays.toString( axisCentres ) )
-				+ ( wiener.length == 0 ? "" : " wiener " + Arrays.toString( wiener ) );
+				+ ( wiener.length == 0 ? "" : " wiener " + Arrays.toString( wiener ) ) + ( nlm.length == 0 ? "" : " nlm " + Arrays.toString( nlm ) );
 	}
 }

@@ -90,6 +90,14 @@ public final class UNetConfig implements GeneratorArchitecture
 	public double[] contextWiener;
 
 	/**
+	 * Strengths, in units of the estimated noise sigma, of the non-local
+	 * means filterings of the plane that the network sees beside the image
+	 * ({@link ContextChannels}: one channel per strength, last), or null for
+	 * none.
+	 */
+	public double[] contextNlm;
+
+	/**
 	 * With {@link #residual}: the input channel the output is a residual of,
 	 * or null for the image (channel 0). For example the first Wiener
 	 * channel, so the network learns only what the deconvolution got wrong.
@@ -134,7 +142,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public ContextChannels context()
 	{
-		return new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener );
+		return new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener, contextNlm );
 	}
 
 	@Override
@@ -149,6 +157,7 @@ public final class UNetConfig implements GeneratorArchitecture
 		c.contextAxisWedges = channels.axisWedges().length == 0 ? null : channels.axisWedges();
 		c.contextAxisWedgeCentres = channels.defaultAxisCentres() ? null : channels.axisCentres();
 		c.contextWiener = channels.wiener().length == 0 ? null : channels.wiener();
+		c.contextNlm = channels.nlm().length == 0 ? null : channels.nlm();
 		return c;
 	}
 

@@ -8,7 +8,9 @@ import com.google.gson.JsonObject;
 
 import net.imglib2.img.array.ArrayImgs;
 
+import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
+import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.normalize.AffineNormalization;
 
 /**
@@ -17,7 +19,8 @@ import sc.fiji.restoregan.normalize.AffineNormalization;
  * {@code [peakMin, peakMax]} photons and a read noise drawn uniformly from
  * {@code [readMin, readMax]}, percentile normalisation computed on the whole
  * noisy region (as at inference, where it is computed on the whole image),
- * and a random patch of both.
+ * and a random patch of both; with context channels, those of the whole
+ * normalised noisy region, cropped with it.
  */
 public final class DenoisePairSampler implements PairSampler
 {
@@ -30,6 +33,8 @@ public final class DenoisePairSampler implements PairSampler
 	private final int patch;
 
 	private final double peakMin, peakMax, readMin, readMax, low, high;
+
+	private ContextChannels context = ContextChannels.NONE;
 
 	/**
 	 * @param sources clean sources, picked with equal probability
@@ -56,17 +61,35 @@ public final class DenoisePairSampler implements PairSampler
 		this.high = percentiles[ 1 ];
 	}
 
+	/**
+	 * Adds context channels to each input, computed on the whole normalised
+	 * noisy region as the restorer computes them on the whole plane.
+	 *
+	 * @return this sampler
+	 */
+	public DenoisePairSampler context( final ContextChannels channels )
+	{
+		this.context = channels;
+		return this;
+	}
+
 	@Override
 	public Batch batch( final long step, final int count )
 	{
-		final int n = patch * patch;
-		final float[] in = new float[ count * n ], out = new float[ count * n ];
-		// samples are independent (each has its own seed), so they are made in parallel
-		IntStream.range( 0, count ).parallel().forEach( i -> sample( step, i, in, out ) );
-		return new Batch( in, out, count, patch );
+		return pairs( step, count ).toBatch();
 	}
 
-	private void sample( final long step, final int i, final float[] in, final float[] out )
+	@Override
+	public ScaledBatch pairs( final long step, final int count )
+	{
+		final int n = patch * patch, channels = 1 + context.count();
+		final float[] in = new float[ count * channels * n ], out = new float[ count * n ];
+		// samples are independent (each has its own seed), so they are made in parallel
+		IntStream.range( 0, count ).parallel().forEach( i -> sample( step, i, in, out, channels ) );
+		return new ScaledBatch( in, out, count, patch, patch, List.of(), channels );
+	}
+
+	private void sample( final long step, final int i, final float[] in, final float[] out, final int channels )
 	{
 		final int n = patch * patch;
 		{
@@ -81,10 +104,17 @@ public final class DenoisePairSampler implements PairSampler
 			for ( int y = 0; y < patch; y++ )
 				for ( int x = 0; x < patch; x++ )
 				{
-					final int s = ( y0 + y ) * region + x0 + x, d = i * n + y * patch + x;
-					in[ d ] = ( float ) norm.apply( noisy[ s ] );
-					out[ d ] = ( float ) norm.apply( clean[ s ] );
+					final int s = ( y0 + y ) * region + x0 + x;
+					in[ i * channels * n + y * patch + x ] = ( float ) norm.apply( noisy[ s ] );
+					out[ i * n + y * patch + x ] = ( float ) norm.apply( clean[ s ] );
 				}
+			if ( context.isEmpty() )
+				return;
+			final float[] normalised = TensorBridge.toArray( norm.view( ArrayImgs.floats( noisy, region, region ) ) );
+			final float[][] planes = context.compute( normalised, region, region );
+			for ( int c = 0; c < planes.length; c++ )
+				for ( int y = 0; y < patch; y++ )
+					System.arraycopy( planes[ c ], ( y0 + y ) * region + x0, in, ( i * channels + 1 + c ) * n + y * patch, patch );
 		}
 	}
 
@@ -100,6 +130,8 @@ public final class DenoisePairSampler implements PairSampler
 		r.addProperty( "region", region );
 		r.addProperty( "patch", patch );
 		r.addProperty( "normalization", "percentiles " + low + " and " + high + " of the noisy region; target under the same map" );
+		if ( !context.isEmpty() )
+			r.addProperty( "context", context.describe() + ", computed on the whole normalised noisy region" );
 		return r;
 	}
 }

@@ -61,6 +61,41 @@ class NonLocalMeansTest
 		assertTrue( nlm.score() > gauss.score() + 4, nlm.score() + " vs " + gauss.score() );
 	}
 
+	/**
+	 * On the square root, Poisson noise is about as strong in the bright half
+	 * as in the dim one, so one strength denoises both; the result is squared
+	 * back, never negative.
+	 */
+	@Test
+	void rootedFiltersPoissonNoiseInBrightAndDimParts()
+	{
+		final int n = 96;
+		final Random rnd = new Random( 12 );
+		final float[] clean = new float[ n * n ], noisy = new float[ n * n ];
+		for ( int y = 0; y < n; y++ )
+			for ( int x = 0; x < n; x++ )
+			{
+				final int i = y * n + x;
+				clean[ i ] = ( x < n / 2 ? 0.05f : 0.8f ) * ( ( x / 12 + y / 12 ) % 2 == 0 ? 1f : 0.5f );
+				// Poisson with 50 photons at 1, by its normal approximation
+				noisy[ i ] = ( float ) ( clean[ i ] + Math.sqrt( clean[ i ] / 50 ) * rnd.nextGaussian() );
+			}
+		final float[] out = NonLocalMeans.rooted( noisy, n, n, 5, 13, 1.0 )[ 0 ];
+		for ( final int half : new int[] { 0, 1 } )
+		{
+			double before = 0, after = 0;
+			for ( int y = 0; y < n; y++ )
+				for ( int x = half * n / 2; x < ( half + 1 ) * n / 2; x++ )
+				{
+					before += Math.pow( noisy[ y * n + x ] - clean[ y * n + x ], 2 );
+					after += Math.pow( out[ y * n + x ] - clean[ y * n + x ], 2 );
+				}
+			assertTrue( after < before / 4, "half " + half + ": " + after + " vs " + before );
+		}
+		for ( final float v : out )
+			assertTrue( v >= 0 );
+	}
+
 	@Test
 	void bestOfAllDenoisersIsAtLeastEachOne()
 	{

@@ -76,8 +76,8 @@ class TrainCommandTest
 	 * --context and --context-wedges widen a starting model (it starts out
 	 * computing what it did), trains on pairs with context channels, records
 	 * them in the card,
-	 * and the model restores images; a sampler without degradation family
-	 * cannot make context channels.
+	 * and the model restores images; the denoise sampler, which has no
+	 * degradation family, makes non-local means channels.
 	 */
 	@Test
 	void contextChannelsWidenTheStartingModel() throws Exception
@@ -100,7 +100,13 @@ class TrainCommandTest
 		final String architecture = ModelStore.load( ModelSource.directory( striped ) ).card().architecture.toString();
 		assertTrue( architecture.contains( "channels 6->1" ) && architecture.contains( "sigma 4, 16 px; destriped by FFT wedges of 5 deg (sparing 0.05 cycles/px)" ), architecture );
 		assertEquals( 0, Main.run( "restore", "--task", "lighting", "--model", striped.toString(), "--input", in.toString(), "--output", out.toString() ) );
-		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--context", "4", "--out", dir.resolve( "refused" ).toString() ) );
+		// the original denoise sampler takes context channels too: non-local means for a denoiser
+		final Path denoiser = dir.resolve( "nlm" );
+		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--context-nlm", "0.6,1.2", "--out", denoiser.toString() ) );
+		final ModelCard nlm = ModelStore.load( ModelSource.directory( denoiser ) ).card();
+		assertTrue( nlm.architecture.toString().contains( "channels 3->1" ) && nlm.architecture.toString().contains( "non-local means" ), nlm.architecture.toString() );
+		assertTrue( nlm.training.getAsJsonObject( "data" ).get( "context" ).getAsString().startsWith( "non-local means" ) );
+		assertEquals( 0, Main.run( "restore", "--task", "denoise", "--model", denoiser.toString(), "--input", in.toString(), "--output", out.toString() ) );
 		// centres without their wedges, or a centre too few, are refused with a message
 		assertEquals( 2, Main.run( concat( common, "--init", wide.toString(), "--context-wedge-centres", "0.05", "--out", dir.resolve( "no-wedges" ).toString() ) ) );
 		assertEquals( 2, Main.run( concat( common, "--context-wedges", "3,15", "--context-wedge-centres", "0.05", "--out", dir.resolve( "one-short" ).toString() ) ) );

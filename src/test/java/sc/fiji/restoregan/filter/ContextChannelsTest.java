@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import sc.fiji.restoregan.baseline.NonLocalMeans;
 import sc.fiji.restoregan.baseline.WedgeDestriping;
 import sc.fiji.restoregan.baseline.WienerDeconvolution;
 import sc.fiji.restoregan.degrade.Blur;
@@ -233,6 +234,51 @@ class ContextChannelsTest
 		assertEquals( c, c.withWiener( new double[] { 0.001, 0.1 } ) );
 		assertTrue( !c.equals( c.withWiener( null ) ) && c.withWiener( null ).count() == 4 );
 		assertThrows( IllegalArgumentException.class, () -> c.withWiener( new double[] { 0 } ) );
+	}
+
+	/**
+	 * Non-local means channels come after the Wiener ones, one per strength,
+	 * and are {@link NonLocalMeans#rooted} at the channels' patch and window;
+	 * they need no PSF, stay in place under a transpose, and the channels of
+	 * a transposed plane are the transposed channels.
+	 */
+	@Test
+	void nlmChannelsFilterThePlaneAndFollowItsTranspose()
+	{
+		final Random rnd = new Random( 11 );
+		final float[] plane = GaussianBlur.blur( texture( 9 ), W, H, 2 );
+		for ( int i = 0; i < plane.length; i++ )
+			plane[ i ] += ( float ) ( 0.05 * rnd.nextGaussian() );
+		final ContextChannels c = new ContextChannels( new double[] { 4 }, null, null, null, null, null, new double[] { 0.6, 1.2 } );
+		assertEquals( 4, c.count() );
+		assertEquals( 2, c.firstNlmChannel() );
+		assertTrue( !c.needsPsf() );
+		assertArrayEquals( new int[] { 0, 1, 2, 3 }, c.channelOrder( true ) );
+		assertTrue( c.describe().endsWith( "non-local means (5 px patches, 13 px window, on the square root) at h 0.6, 1.2 times the noise sigma" ), c.describe() );
+		final float[][] channels = c.compute( plane, W, H );
+		final float[][] nlm = NonLocalMeans.rooted( plane, W, H, ContextChannels.NLM_PATCH, ContextChannels.NLM_SEARCH, 0.6, 1.2 );
+		assertArrayEquals( nlm[ 0 ], channels[ 2 ], 0 );
+		assertArrayEquals( nlm[ 1 ], channels[ 3 ], 0 );
+		// both remove much of the noise
+		final float[] smooth = GaussianBlur.blur( texture( 9 ), W, H, 2 );
+		for ( int k = 2; k < 4; k++ )
+			assertTrue( rms( channels[ k ], smooth ) < 0.6 * rms( plane, smooth ), k + ": " + rms( channels[ k ], smooth ) + " vs " + rms( plane, smooth ) );
+		final float[] transposed = new float[ W * H ];
+		for ( int y = 0; y < H; y++ )
+			for ( int x = 0; x < W; x++ )
+				transposed[ x * H + y ] = plane[ y * W + x ];
+		final float[][] turned = c.compute( transposed, H, W );
+		for ( int k = 2; k < 4; k++ )
+		{
+			final float[] back = new float[ W * H ];
+			for ( int y = 0; y < H; y++ )
+				for ( int x = 0; x < W; x++ )
+					back[ y * W + x ] = turned[ k ][ x * H + y ];
+			assertEquals( 0, maxDifference( back, channels[ k ] ), 1e-4, "channel " + k );
+		}
+		assertEquals( c, new ContextChannels( new double[] { 4 } ).withNlm( new double[] { 0.6, 1.2 } ) );
+		assertTrue( !c.equals( c.withNlm( null ) ) && c.withNlm( null ).count() == 2 );
+		assertThrows( IllegalArgumentException.class, () -> c.withNlm( new double[] { -1 } ) );
 	}
 
 	private static double rms( final float[] a, final float[] b )

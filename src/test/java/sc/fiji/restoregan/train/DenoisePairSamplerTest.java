@@ -1,0 +1,49 @@
+package sc.fiji.restoregan.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import sc.fiji.restoregan.filter.ContextChannels;
+
+/** The denoising pairs with and without context channels. */
+class DenoisePairSamplerTest
+{
+	private static DenoisePairSampler sampler()
+	{
+		return new DenoisePairSampler( List.of( new PhantomSource() ), 5, 64, 32, new double[] { 5, 20 }, new double[] { 0.01, 0.02 }, new double[] { 1, 99.8 } );
+	}
+
+	/**
+	 * Context channels follow each input's image plane; the pairs themselves
+	 * are those without context (same seed, same draws), and the non-local
+	 * means channel is closer to the clean target than the noisy input.
+	 */
+	@Test
+	void contextChannelsFollowTheSamePairs()
+	{
+		final ScaledBatch plain = sampler().pairs( 3, 4 );
+		final ScaledBatch withContext = sampler().context( new ContextChannels( null ).withNlm( new double[] { 1.0 } ) ).pairs( 3, 4 );
+		assertEquals( 1, plain.inputChannels() );
+		assertEquals( 2, withContext.inputChannels() );
+		assertArrayEquals( plain.targets(), withContext.targets(), 0 );
+		assertArrayEquals( plain.inputs(), withContext.imageInputs(), 0 );
+		assertArrayEquals( plain.inputs(), sampler().batch( 3, 4 ).inputs(), 0 );
+		final int n = 32 * 32;
+		double noisy = 0, filtered = 0;
+		for ( int i = 0; i < 4; i++ )
+			for ( int p = 0; p < n; p++ )
+			{
+				final double t = withContext.targets()[ i * n + p ];
+				noisy += Math.pow( withContext.inputs()[ 2 * i * n + p ] - t, 2 );
+				filtered += Math.pow( withContext.inputs()[ ( 2 * i + 1 ) * n + p ] - t, 2 );
+			}
+		assertTrue( filtered < noisy / 2, filtered + " vs " + noisy );
+		assertTrue( sampler().context( new ContextChannels( null ).withNlm( new double[] { 1.0 } ) ).recipe().get( "context" ).getAsString().startsWith( "non-local means" ) );
+		assertTrue( !sampler().recipe().has( "context" ) );
+	}
+}
