@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 public final class PsfSpec
 {
 	/** The forms {@link #parse} accepts, for messages and help texts. */
-	public static final String FORMS = "gaussian:SIGMA, defocus:RADIUS, widefield:AIRY_RADIUS[,DEFOCUS_WAVES] or anisotropic:SIGMA_MAJOR,SIGMA_MINOR,ANGLE_DEG (sizes in pixels)";
+	public static final String FORMS = "gaussian:SIGMA, defocus:RADIUS, widefield:AIRY_RADIUS[,DEFOCUS_WAVES] or anisotropic:SIGMA_MAJOR,SIGMA_MINOR,ANGLE_DEG (sizes in pixels), "
+			+ "or optics:NA,WAVELENGTH_NM,PIXEL_NM[,DEFOCUS_WAVES] (a widefield PSF from the objective's numerical aperture, the emission wavelength and the pixel size)";
 
 	private PsfSpec()
 	{}
@@ -38,7 +39,7 @@ public final class PsfSpec
 	 * The PSF of a kind with its sizes, as {@link #parse} reads them from
 	 * {@code kind:v,v,...}.
 	 *
-	 * @param kind gaussian, defocus, widefield or anisotropic
+	 * @param kind gaussian, defocus, widefield, anisotropic or optics
 	 * @param v the kind's sizes (see {@link #FORMS})
 	 * @return the kernel, normalised to sum 1
 	 * @throws IllegalArgumentException naming the problem
@@ -55,6 +56,10 @@ public final class PsfSpec
 		case "widefield":
 			if ( v.length == 1 || v.length == 2 )
 				return Blur.widefield( positive( v[ 0 ], spec ), v.length == 2 ? nonNegative( v[ 1 ], spec ) : 0 ).kernel();
+			return invalid( spec );
+		case "optics":
+			if ( v.length == 3 || v.length == 4 )
+				return Blur.widefield( opticsAiryRadius( v, spec ), v.length == 4 ? nonNegative( v[ 3 ], spec ) : 0 ).kernel();
 			return invalid( spec );
 		case "anisotropic":
 			if ( v.length == 3 )
@@ -97,6 +102,25 @@ public final class PsfSpec
 			for ( int x = 0; x < width; x++ )
 				w[ ( y - cy + radius ) * side + x - cx + radius ] = ( float ) ( Math.max( 0, pixels[ y * width + x ] ) / sum );
 		return new Kernel( w, radius );
+	}
+
+	/** The Airy radius in pixels of NA, wavelength and pixel size, checked against what a widefield kernel takes. */
+	private static double opticsAiryRadius( final double[] v, final String spec )
+	{
+		final double r;
+		try
+		{
+			r = WidefieldPsf.airyRadius( v[ 0 ], v[ 1 ], v[ 2 ] );
+		}
+		catch ( final IllegalArgumentException e )
+		{
+			throw new IllegalArgumentException( "PSF '" + spec + "': " + e.getMessage() );
+		}
+		if ( r < WidefieldPsf.MIN_AIRY_RADIUS )
+			throw new IllegalArgumentException( String.format( Locale.ROOT,
+					"PSF '%s': the Airy radius is %.2f px, below %.1f: the pixels are too coarse for this objective to deconvolve with its PSF (deblur blind instead)", spec, r,
+					WidefieldPsf.MIN_AIRY_RADIUS ) );
+		return r;
 	}
 
 	private static double[] numbers( final String list, final String spec )

@@ -21,6 +21,29 @@ public final class WidefieldPsf
 	private WidefieldPsf()
 	{}
 
+	/** Smallest Airy radius {@link #kernel} takes, px. */
+	public static final double MIN_AIRY_RADIUS = 1.3;
+
+	/**
+	 * The radius of the first dark ring of the Airy pattern in pixels,
+	 * {@code 0.61 lambda / NA} over the pixel size.
+	 *
+	 * @param numericalAperture the objective's NA, in (0, 1.7]
+	 * @param wavelengthNm emission wavelength, nm, in [200, 2000]
+	 * @param pixelSizeNm pixel size in the sample, nm, positive
+	 * @throws IllegalArgumentException naming the value out of range
+	 */
+	public static double airyRadius( final double numericalAperture, final double wavelengthNm, final double pixelSizeNm )
+	{
+		if ( !( numericalAperture > 0 && numericalAperture <= 1.7 ) )
+			throw new IllegalArgumentException( "The numerical aperture must be in (0, 1.7], not " + numericalAperture );
+		if ( !( wavelengthNm >= 200 && wavelengthNm <= 2000 ) )
+			throw new IllegalArgumentException( "The emission wavelength must be 200 to 2000 nm, not " + wavelengthNm );
+		if ( !( pixelSizeNm > 0 ) || Double.isInfinite( pixelSizeNm ) )
+			throw new IllegalArgumentException( "The pixel size must be positive, not " + pixelSizeNm + " nm" );
+		return 0.61 * wavelengthNm / numericalAperture / pixelSizeNm;
+	}
+
 	/**
 	 * The PSF as a kernel that sums to 1, cropped to the smallest radius
 	 * (at most {@value #MAX_RADIUS}) holding 99.5% of its energy.
@@ -34,7 +57,7 @@ public final class WidefieldPsf
 	public static Kernel kernel( final double airyRadius, final double defocusWaves )
 	{
 		final double pupil = 0.61 * GRID / airyRadius;
-		if ( !( airyRadius >= 1.3 ) || !( defocusWaves >= 0 && defocusWaves <= 3 ) )
+		if ( !( airyRadius >= MIN_AIRY_RADIUS ) || !( defocusWaves >= 0 && defocusWaves <= 3 ) )
 			throw new IllegalArgumentException( "Need Airy radius >= 1.3 px and defocus in [0, 3] waves, not " + airyRadius + ", " + defocusWaves );
 		final double[] re = new double[ GRID * GRID ], im = new double[ GRID * GRID ];
 		for ( int v = 0; v < GRID; v++ )

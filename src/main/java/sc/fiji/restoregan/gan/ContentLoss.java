@@ -12,7 +12,11 @@ import ai.djl.ndarray.types.Shape;
  * range 1, for images normalised to about [0, 1]; patches of at least 11
  * pixels), or the mean absolute difference after a least-squares affine fit
  * of each output image to its target (for tasks whose intensity scale is
- * ambiguous and which are scored after such a fit: dehaze, lighting).
+ * ambiguous and which are scored after such a fit: dehaze, lighting), or
+ * the mean over images of {@code 10 log10} of each image's mean squared
+ * error: minus their mean PSNR with data range 1, so every image counts by
+ * its relative error, as a benchmark averaging PSNR counts it, where L2
+ * lets the noisiest images, whose errors are largest, dominate.
  */
 public enum ContentLoss
 {
@@ -23,11 +27,16 @@ public enum ContentLoss
 	/** 1 − SSIM. */
 	SSIM,
 	/** Mean absolute difference after fitting each output image to its target by {@code a x + b}. */
-	AFFINE_L1;
+	AFFINE_L1,
+	/** Mean over images of {@code 10 log10} of their mean squared difference: minus the mean PSNR, in dB. */
+	LOG_L2;
+
+	/** Added to each image's mean squared error before the logarithm: a PSNR of 100 dB at most. */
+	private static final double LOG_FLOOR = 1e-10;
 
 	private static final SsimLoss STRUCTURAL = new SsimLoss( 1 );
 
-	/** The loss called {@code name} (l1, l2, ssim or affine-l1, case-insensitive). */
+	/** The loss called {@code name} (l1, l2, ssim, affine-l1 or log-l2, case-insensitive). */
 	public static ContentLoss of( final String name )
 	{
 		return valueOf( name.toUpperCase( Locale.ROOT ).replace( '-', '_' ) );
@@ -40,6 +49,8 @@ public enum ContentLoss
 			return STRUCTURAL.loss( output, target );
 		if ( this == AFFINE_L1 )
 			return affineFit( output, target ).sub( target ).abs().mean();
+		if ( this == LOG_L2 )
+			return output.sub( target ).square().reshape( output.getShape().get( 0 ), -1 ).mean( new int[] { 1 } ).add( LOG_FLOOR ).log10().mul( 10 ).mean();
 		final NDArray d = output.sub( target );
 		return this == L1 ? d.abs().mean() : d.square().mean();
 	}

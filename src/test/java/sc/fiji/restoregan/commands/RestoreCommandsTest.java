@@ -155,6 +155,15 @@ class RestoreCommandsTest extends CommandContextTest
 		assertTrue( noFile.getCancelReason().contains( "PSF image file" ), noFile.getCancelReason() );
 		final CommandModule badSize = commands.run( DeblurCommand.class, true, "input", input, "model", model, "psfType", "Defocus disk", "psfSize", 0.0 ).get();
 		assertTrue( badSize.getCancelReason().contains( "positive" ), badSize.getCancelReason() );
+		// a widefield PSF from the optics is the widefield PSF of its Airy radius, 0.61 lambda / NA / pixel size
+		final Img< FloatType > optics = output( commands.run( DeblurCommand.class, true, "input", input, "model", model, "psfType", DeblurCommand.OPTICS, "numericalAperture", 1.4,
+				"wavelength", 520.0, "pixelSize", 80.0, "psfDefocus", 0.5 ).get() );
+		final Img< FloatType > widefield = output( commands.run( DeblurCommand.class, true, "input", input, "model", model, "psfType", "Widefield", "psfSize", 0.61 * 520 / 1.4 / 80,
+				"psfDefocus", 0.5 ).get() );
+		LoopBuilder.setImages( optics, widefield ).forEachPixel( ( a, b ) -> assertEquals( b.get(), a.get(), 1e-6 ) );
+		final CommandModule coarse = commands.run( DeblurCommand.class, true, "input", input, "model", model, "psfType", DeblurCommand.OPTICS, "numericalAperture", 0.3,
+				"wavelength", 520.0, "pixelSize", 1000.0 ).get();
+		assertTrue( coarse.getCancelReason().contains( "too coarse" ), coarse.getCancelReason() );
 		LoopBuilder.setImages( input, copy ).forEachPixel( ( a, b ) -> assertEquals( b.get(), a.get() ) );
 	}
 
@@ -178,6 +187,8 @@ class RestoreCommandsTest extends CommandContextTest
 		assertEquals( null, deblur.known().psf() );
 		deblur.setPsf( "Gaussian", 2, 0 );
 		assertArrayEquals( PsfSpec.parse( "gaussian:2" ).weights(), deblur.known().psf().weights(), 0 );
+		deblur.setOpticsPsf( 1.2, 600, 100, 1 );
+		assertArrayEquals( PsfSpec.parse( "widefield:" + 0.61 * 600 / 1.2 / 100 + ",1" ).weights(), deblur.known().psf().weights(), 0 );
 	}
 
 	@Test

@@ -20,6 +20,14 @@ class PsfSpecTest
 		assertArrayEquals( Blur.widefield( 3, 0 ).kernel().weights(), PsfSpec.parse( "widefield:3" ).weights(), 0 );
 		assertArrayEquals( Blur.anisotropic( 3, 1, 30 ).kernel().weights(), PsfSpec.parse( "anisotropic:3,1,30" ).weights(), 0 );
 		assertArrayEquals( PsfSpec.parse( "widefield:3,1" ).weights(), PsfSpec.of( "widefield", 3, 1 ).weights(), 0 );
+		// optics: 0.61 x 520 nm / NA 1.3 / 61 nm pixels = an Airy radius of 4 px
+		assertArrayEquals( Blur.widefield( 0.61 * 520 / 1.3 / 61, 0 ).kernel().weights(), PsfSpec.parse( "optics:1.3,520,61" ).weights(), 0 );
+		assertArrayEquals( Blur.widefield( 0.61 * 520 / 1.3 / 61, 1 ).kernel().weights(), PsfSpec.parse( "optics:1.3,520,61,1" ).weights(), 0 );
+		assertEquals( 4.0, WidefieldPsf.airyRadius( 1.3, 520, 61 ), 1e-12 );
+		final IllegalArgumentException coarse = assertThrows( IllegalArgumentException.class, () -> PsfSpec.parse( "optics:0.3,520,1000" ) );
+		assertTrue( coarse.getMessage().contains( "Airy radius is 1.06 px" ), coarse.getMessage() );
+		for ( final String bad : new String[] { "optics:1.4,520", "optics:0,520,65", "optics:1.4,50,65", "optics:1.4,520,0", "optics:2,520,65", "optics:1.4,520,65,-1" } )
+			assertThrows( IllegalArgumentException.class, () -> PsfSpec.parse( bad ), bad );
 		assertThrows( IllegalArgumentException.class, () -> PsfSpec.of( "defocus", 0 ) );
 		for ( final String bad : new String[] { "gaussian", "gaussian:", "gaussian:-1", "gaussian:1,2", "disk:3", "widefield:3,-1", "gaussian:x", "anisotropic:3,1" } )
 			assertThrows( IllegalArgumentException.class, () -> PsfSpec.parse( bad ), bad );
