@@ -84,6 +84,20 @@ class ModelSpeedBenchmarkTest
 		assertTrue( report.contains( "`java -jar target/restoregan.jar bench --models x`" ) && report.contains( "CPU cores" ), report );
 	}
 
+	/** A model that deconvolves with a known PSF is timed with one, and the report says which. */
+	@Test
+	void aModelThatNeedsAPsfIsTimedWithOne() throws Exception
+	{
+		final Path psf = dir.resolve( "tiny-psf" );
+		TestModels.saveTinyWithPsf( psf, 5 );
+		final List< ModelSpeedBenchmark.Row > rows = ModelSpeedBenchmark.run( List.of( psf.toString() ), Device.cpu(), 64, 10, s -> {} );
+		assertTrue( rows.get( 0 ).architecture().context().needsPsf() );
+		positiveFinite( rows.get( 0 ).measurement().seconds(), "seconds" );
+		final String report = ModelSpeedBenchmark.report( rows, "bench" );
+		assertTrue( report.contains( "are given `" + ModelSpeedBenchmark.SPEED_PSF + "` (63 x 63 px)" ), report );
+		assertTrue( !ModelSpeedBenchmark.report( List.of(), "bench" ).contains( "known PSF" ) );
+	}
+
 	@Test
 	void allMeansTheShippedModelsWithoutTheirGanTwins()
 	{
