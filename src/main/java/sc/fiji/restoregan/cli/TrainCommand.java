@@ -124,7 +124,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--disc-lr", defaultValue = "1e-4", description = "Peak learning rate of the discriminator (same schedule). Default: ${DEFAULT-VALUE}." )
 	double discLr;
 
-	@Option( names = "--content", defaultValue = "l1", description = "Content loss, a weighted sum of l1, l2, ssim, affine-l1 (L1 after a least-squares affine fit of each output to its target), and with --gan perceptual and contextual, e.g. l1+0.5*ssim, affine-l1+0.1*l1 or 0.5*l2+0.006*perceptual. Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--content", defaultValue = "l1", description = "Content loss, a weighted sum of l1, l2, ssim, affine-l1 (L1 after a least-squares affine fit of each output to its target), log-l2 (the mean over patches of 10 log10 of each patch's squared error: minus their mean PSNR), and with --gan perceptual and contextual, e.g. l1+0.5*ssim, affine-l1+0.1*l1 or 0.5*l2+0.006*perceptual. Default: ${DEFAULT-VALUE}." )
 	String content;
 
 	@Option( names = "--adv-weight", defaultValue = "0.01", description = "Weight of the adversarial loss (content weight 1). Default: ${DEFAULT-VALUE}." )

@@ -97,6 +97,35 @@ class ContentLossesTest
 	}
 
 	/**
+	 * log-l2 is minus the mean PSNR (data range 1) of the images of a batch,
+	 * each image's own: scaling one image's error by 10 moves it by 20 dB
+	 * over the batch size, whatever the other's error.
+	 */
+	@Test
+	void logL2IsMinusTheMeanPsnrOfTheImages()
+	{
+		final int n = 2, px = 4 * 4;
+		final double[] target = random( n * px, 3 ), error = random( n * px, 4 ), out = new double[ n * px ];
+		for ( int i = 0; i < n * px; i++ )
+			out[ i ] = target[ i ] + ( i < px ? 0.01 : 0.3 ) * error[ i ];
+		double expected = 0;
+		for ( int b = 0; b < n; b++ )
+		{
+			double mse = 0;
+			for ( int i = b * px; i < ( b + 1 ) * px; i++ )
+				mse += Math.pow( out[ i ] - target[ i ], 2 ) / px;
+			expected += 10 * Math.log10( mse ) / n;
+		}
+		final ContentLoss log = ContentLoss.of( "log-l2" );
+		final float loss = log.loss( tensor( out, n, 1, 4, 4 ), tensor( target, n, 1, 4, 4 ) ).getFloat();
+		assertEquals( expected, loss, 1e-3 );
+		for ( int i = 0; i < px; i++ )
+			out[ i ] = target[ i ] + 0.1 * error[ i ];
+		assertEquals( loss + 20.0 / n, log.loss( tensor( out, n, 1, 4, 4 ), tensor( target, n, 1, 4, 4 ) ).getFloat(), 1e-3 );
+		assertEquals( -100, log.loss( tensor( target, n, 1, 4, 4 ), tensor( target, n, 1, 4, 4 ) ).getFloat(), 1e-3 );
+	}
+
+	/**
 	 * The contextual loss as the facts sheet (§7) states it, in double loops:
 	 * features (N, C, P) in NCHW order flattened, only the positions in
 	 * {@code keep}.
