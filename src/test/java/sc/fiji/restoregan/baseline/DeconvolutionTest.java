@@ -1,6 +1,7 @@
 package sc.fiji.restoregan.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -64,6 +65,39 @@ class DeconvolutionTest
 		final float[] noisy = Planes2d.noisy( blurred, 0.01, 5 );
 		final Tuned best = WienerDeconvolution.best( noisy, N, N, psf, out -> Planes2d.psnr( clean, out, N ) );
 		assertTrue( best.score() > Planes2d.psnr( clean, noisy, N ), best.toString() );
+	}
+
+	/**
+	 * A plane too large for one grid is deconvolved in overlapping tiles,
+	 * along one axis or both, and gives what the whole-plane deconvolution
+	 * gives: the overlap hides the tiles' own borders.
+	 */
+	@Test
+	void tiledWienerMatchesTheWholePlane()
+	{
+		final int w = 300, h = 260;
+		final float[] clean = new float[ w * h ];
+		final float[] big = Planes2d.scene( 300, 6 );
+		System.arraycopy( big, 0, clean, 0, w * h );
+		final Kernel psf = Kernels.gaussian( 2 );
+		final float[] noisy = Planes2d.noisy( Convolution.apply( clean, w, h, psf ), 0.01, 7 );
+		final double[] balances = { 0.003, 0.03, 0.3 };
+		final float[][] whole = WienerDeconvolution.deconvolve( noisy, w, h, psf, 4096, balances );
+		for ( final int[] size : new int[][] { { w, h }, { w, 200 } } )
+		{
+			final float[] plane = java.util.Arrays.copyOf( noisy, size[ 0 ] * size[ 1 ] );
+			final float[][] reference = size[ 1 ] == h ? whole : WienerDeconvolution.deconvolve( plane, size[ 0 ], size[ 1 ], psf, 4096, balances );
+			final float[][] tiled = WienerDeconvolution.deconvolve( plane, size[ 0 ], size[ 1 ], psf, 256, balances );
+			for ( int b = 0; b < balances.length; b++ )
+			{
+				double max = 0;
+				for ( int i = 0; i < plane.length; i++ )
+					max = Math.max( max, Math.abs( tiled[ b ][ i ] - reference[ b ][ i ] ) );
+				assertTrue( max < 1e-4, size[ 1 ] + " rows, balance " + balances[ b ] + ": " + max );
+			}
+		}
+		// grids too small for the overlap a PSF needs are refused, not cut into slivers
+		assertThrows( IllegalArgumentException.class, () -> WienerDeconvolution.deconvolve( noisy, w, h, psf, 64, balances ) );
 	}
 
 	private static double sum( final float[] a )
