@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.measure.Calibration;
+import ij.process.ByteProcessor;
 
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -165,6 +172,37 @@ class RestoreCommandsTest extends CommandContextTest
 				"wavelength", 520.0, "pixelSize", 1000.0 ).get();
 		assertTrue( coarse.getCancelReason().contains( "too coarse" ), coarse.getCancelReason() );
 		LoopBuilder.setImages( input, copy ).forEachPixel( ( a, b ) -> assertEquals( b.get(), a.get() ) );
+	}
+
+	/**
+	 * The dialog's initializer reads the pixel size from the active image's
+	 * calibration (SciJava finds it by name); without a calibrated image it
+	 * keeps its default.
+	 */
+	@Test
+	void theOpticsPixelSizeComesFromTheActiveImage() throws Exception
+	{
+		final ModuleService modules = context.service( ModuleService.class );
+		final CommandInfo info = commands.getCommand( DeblurCommand.class.getName() );
+		final Module plain = modules.createModule( info );
+		plain.initialize();
+		assertEquals( 100.0, plain.getInput( "pixelSize" ) );
+		final ImagePlus image = new ImagePlus( "calibrated", new ByteProcessor( 8, 8 ) );
+		final Calibration calibration = new Calibration();
+		calibration.pixelWidth = calibration.pixelHeight = 0.065;
+		calibration.setUnit( "µm" );
+		image.setCalibration( calibration );
+		WindowManager.setTempCurrentImage( image );
+		try
+		{
+			final Module calibrated = modules.createModule( info );
+			calibrated.initialize();
+			assertEquals( 65.0, ( Double ) calibrated.getInput( "pixelSize" ), 1e-9 );
+		}
+		finally
+		{
+			WindowManager.setTempCurrentImage( null );
+		}
 	}
 
 	/** Remove streaks takes the stripes' direction when the user knows it, and estimates it otherwise. */
