@@ -282,7 +282,7 @@ public final class ModelSpeedBenchmark
 		}
 		sb.append( '\n' ).append( table( rows ) ).append( '\n' );
 		if ( rows.stream().anyMatch( r -> r.architecture().context().needsPsf() ) )
-			sb.append( String.format( Locale.ROOT, "Models that deconvolve with a known PSF are given `%s` (%d x %d px), whose Wiener context channels are computed once per plane, inside the wall time.%n%n",
+			sb.append( String.format( Locale.ROOT, "Models that deconvolve with a known PSF are given `%s` (%d x %d px), whose Wiener context channels are computed once per plane, inside the wall time.\n\n",
 					SPEED_PSF, 2 * speedPsf().radius() + 1, 2 * speedPsf().radius() + 1 ) );
 		sb.append( "Input MP/s counts the pixels of the image given to the model, output MP/s those of the result (scale squared times more for super-resolution). "
 				+ "GFLOP per input MP is the architecture's count per pixel the network reads; network GFLOP/s divides the FLOP actually done (tiles overlap, so more pixels are processed than the image has: last column) by the time inside the network, "
