@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import ij.ImagePlus;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
@@ -21,7 +23,7 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
 import sc.fiji.restoregan.pipeline.RestoreRunner;
 
 /** {@code restore}: restores an image file into a 32-bit TIFF. */
-@Command( name = "restore", mixinStandardHelpOptions = true, description = "Restore an image (TIFF, PNG, JPEG) into a 32-bit TIFF in the input's units." )
+@Command( name = "restore", mixinStandardHelpOptions = true, description = "Restore an image (TIFF, PNG, JPEG) into a 32-bit TIFF in the input's units, with its calibration (pixel size divided by the scale for super-resolution)." )
 final class RestoreCommand implements Callable< Integer >
 {
 	@Option( names = "--task", required = true, description = "denoise, deblur, dehaze, derain, lighting, sr or auto." )
@@ -75,9 +77,11 @@ final class RestoreCommand implements Callable< Integer >
 		final DeviceChoice choice = DeviceChoice.parse( device );
 		final KnownDegradation known = new KnownDegradation( psf == null ? null : PsfFiles.resolve( psf ), stripeDirection == null ? Double.NaN : stripeDirection );
 		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high, ensemble, known );
-		final Img< ? extends RealType< ? > > image = ImageFiles.read( input );
+		final ImagePlus opened = ImageFiles.open( input );
+		final Img< ? extends RealType< ? > > image = ImageFiles.wrap( opened );
 		final Img< FloatType > restored = restore( image, name, realism, choice, options );
-		ImageFiles.writeFloatTiff( restored, output );
+		// the input's pixel size and units, divided by the scale for super-resolution
+		ImageFiles.writeFloatTiff( restored, output, ImageFiles.resampled( opened.getCalibration(), image.dimension( 0 ), image.dimension( 1 ), restored.dimension( 0 ), restored.dimension( 1 ) ) );
 		System.out.println( "Wrote " + output );
 		return 0;
 	}

@@ -10,6 +10,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import ij.ImagePlus;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
@@ -105,7 +107,8 @@ final class SisrCommand implements Callable< Integer >
 	{
 		if ( input == null || output == null )
 			throw new ParameterException( spec.commandLine(), "Missing --input or --output" );
-		final Img< ? extends RealType< ? > > image = ImageFiles.read( input );
+		final ImagePlus opened = ImageFiles.open( input );
+		final Img< ? extends RealType< ? > > image = ImageFiles.wrap( opened );
 		if ( plane < 0 || plane >= Planes.count( image ) )
 			throw new RestoreException( "--plane " + plane + " is outside the image's " + Planes.count( image ) + " planes" );
 		final TrainingSession session = ConsoleTraining.session( System.err );
@@ -135,7 +138,7 @@ final class SisrCommand implements Callable< Integer >
 				System.out.println( "Saved model to " + saveModel );
 			}
 			final Img< FloatType > out = apply( trained, image );
-			ImageFiles.writeFloatTiff( out, output );
+			ImageFiles.writeFloatTiff( out, output, ImageFiles.resampled( opened.getCalibration(), image.dimension( 0 ), image.dimension( 1 ), out.dimension( 0 ), out.dimension( 1 ) ) );
 			System.out.println( "Wrote " + output + " (" + out.dimension( 0 ) + "x" + out.dimension( 1 ) + ")" );
 			RandomSampleFiles.write( trained, samples, image, plane, output, trained.settings().seed );
 		}

@@ -10,6 +10,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
 import ij.io.Opener;
+import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import net.imglib2.RandomAccessibleInterval;
@@ -47,12 +48,39 @@ public final class ImageFiles
 	 */
 	public static Img< ? extends RealType< ? > > read( final Path file )
 	{
+		return wrap( open( file ) );
+	}
+
+	/**
+	 * Opens an image file as ImageJ does, with its calibration.
+	 *
+	 * @throws RestoreException if it is missing or not a readable image
+	 */
+	public static ImagePlus open( final Path file )
+	{
 		if ( !Files.isRegularFile( file ) )
 			throw new RestoreException( "No such file: " + file );
 		final ImagePlus imp = new Opener().openImage( file.toAbsolutePath().toString() );
 		if ( imp == null )
 			throw new RestoreException( "Cannot read " + file + " as an image (TIFF, PNG or JPEG expected)." );
-		return wrap( imp );
+		return imp;
+	}
+
+	/**
+	 * The calibration of an image resampled from {@code inWidth x inHeight}
+	 * to {@code outWidth x outHeight} pixels (super-resolution, retargeting):
+	 * a copy of {@code source} whose pixel width, height and origin follow
+	 * the change of pixel size; depth, frame interval and units are kept.
+	 */
+	public static Calibration resampled( final Calibration source, final long inWidth, final long inHeight, final long outWidth, final long outHeight )
+	{
+		final Calibration c = source.copy();
+		final double sx = ( double ) inWidth / outWidth, sy = ( double ) inHeight / outHeight;
+		c.pixelWidth *= sx;
+		c.pixelHeight *= sy;
+		c.xOrigin /= sx;
+		c.yOrigin /= sy;
+		return c;
 	}
 
 	/** An ImagePlus as an (X, Y, C, Z, T) image sharing its pixel arrays. */
@@ -149,6 +177,18 @@ public final class ImageFiles
 	 */
 	public static void writeFloatTiff( final RandomAccessibleInterval< FloatType > image, final Path file ) throws IOException
 	{
+		writeFloatTiff( image, file, null );
+	}
+
+	/**
+	 * {@link #writeFloatTiff(RandomAccessibleInterval, Path)} with a spatial
+	 * and temporal calibration (pixel size, units, frame interval) in the
+	 * TIFF, as ImageJ writes it.
+	 *
+	 * @param calibration the output's calibration, or null for none
+	 */
+	public static void writeFloatTiff( final RandomAccessibleInterval< FloatType > image, final Path file, final Calibration calibration ) throws IOException
+	{
 		final Path target = file.toAbsolutePath();
 		final Path dir = target.getParent();
 		if ( dir != null )
@@ -157,6 +197,8 @@ public final class ImageFiles
 		try
 		{
 			final ImagePlus imp = toImagePlus( image, target.getFileName().toString() );
+			if ( calibration != null )
+				imp.setCalibration( calibration );
 			final FileSaver saver = new FileSaver( imp );
 			final boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack( tmp.toString() ) : saver.saveAsTiff( tmp.toString() );
 			if ( !ok )

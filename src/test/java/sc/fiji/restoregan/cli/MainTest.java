@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.measure.Calibration;
 import ij.ImageStack;
 import ij.process.ShortProcessor;
 
@@ -56,7 +57,13 @@ class MainTest
 			stack.addSlice( sp );
 		}
 		final Path file = dir.resolve( "in.tif" );
-		IJ.saveAsTiff( new ImagePlus( "in", stack ), file.toString() );
+		final ImagePlus imp = new ImagePlus( "in", stack );
+		final Calibration calibration = new Calibration();
+		calibration.pixelWidth = calibration.pixelHeight = 0.1;
+		calibration.pixelDepth = 0.5;
+		calibration.setUnit( "micron" );
+		imp.setCalibration( calibration );
+		IJ.saveAsTiff( imp, file.toString() );
 		return file;
 	}
 
@@ -83,6 +90,10 @@ class MainTest
 		assertEquals( 60, imp.getWidth() );
 		assertEquals( 40, imp.getHeight() );
 		assertEquals( 3, imp.getStackSize() );
+		// the input's calibration carries over
+		assertEquals( 0.1, imp.getCalibration().pixelWidth, 1e-9 );
+		assertEquals( 0.5, imp.getCalibration().pixelDepth, 1e-9 );
+		assertEquals( "micron", imp.getCalibration().getUnit() );
 	}
 
 	/** restore --psf hands a named PSF to a model that deconvolves with it; a bad PSF is one clear line. */
@@ -111,6 +122,10 @@ class MainTest
 		assertEquals( 240, imp.getWidth() );
 		assertEquals( 160, imp.getHeight() );
 		assertEquals( 3, imp.getStackSize() );
+		// four times the pixels per micron along X and Y, the same along Z
+		assertEquals( 0.025, imp.getCalibration().pixelWidth, 1e-9 );
+		assertEquals( 0.025, imp.getCalibration().pixelHeight, 1e-9 );
+		assertEquals( 0.5, imp.getCalibration().pixelDepth, 1e-9 );
 		final Path blended = dir.resolve( "blended.tif" );
 		final Object[] b = run( "restore", "--task", "denoise", "--realism", "0.5", "--input", stack16().toString(), "--output", blended.toString(), "--device", "cpu" );
 		assertEquals( 0, b[ 0 ], ( String ) b[ 1 ] );
@@ -132,6 +147,7 @@ class MainTest
 		assertEquals( 120, a.getWidth() );
 		assertEquals( 80, b.getHeight() );
 		assertEquals( 3, b.getStackSize() );
+		assertEquals( 0.05, a.getCalibration().pixelWidth, 1e-9 );
 		// detail 0 drops the generator's change: the saved model (detail 0.75) differs from it
 		final float[] pa = ( float[] ) a.getStack().getPixels( 1 ), pb = ( float[] ) b.getStack().getPixels( 1 );
 		double diff = 0;
