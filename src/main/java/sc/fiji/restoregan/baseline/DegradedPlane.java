@@ -5,19 +5,18 @@ import sc.fiji.restoregan.degrade.KnownDegradation;
 
 /**
  * A degraded plane with what a classical method may be told about its
- * degradation: the true point-spread function of a blur, the direction of
- * stripes, the low-resolution factor.
+ * degradation: the true point-spread function of a blur and the direction
+ * of stripes ({@link KnownDegradation}), and the low-resolution factor.
  *
  * @param pixels row-major values
  * @param width columns
  * @param height rows
- * @param psf the blur's kernel, or {@code null} if not blurred
- * @param direction stripe or streak direction in degrees from +X towards +Y,
- *            or NaN if none is known
+ * @param known the blur's PSF and the stripes' direction, each where there
+ *            is one
  * @param scale the factor by which the plane is smaller than the clean one
  *            (1 unless low resolution)
  */
-public record DegradedPlane( float[] pixels, int width, int height, Kernel psf, double direction, int scale )
+public record DegradedPlane( float[] pixels, int width, int height, KnownDegradation known, int scale )
 {
 	/** Checks the size. */
 	public DegradedPlane
@@ -29,12 +28,18 @@ public record DegradedPlane( float[] pixels, int width, int height, Kernel psf, 
 	/** A plane about whose degradation nothing is known. */
 	public static DegradedPlane of( final float[] pixels, final int width, final int height )
 	{
-		return new DegradedPlane( pixels, width, height, null, Double.NaN, 1 );
+		return new DegradedPlane( pixels, width, height, KnownDegradation.NONE, 1 );
 	}
 
-	/** What is known of the degradation: the PSF and the stripe direction. */
-	public KnownDegradation known()
+	/** The blur's kernel, or {@code null} if not blurred. */
+	public Kernel psf()
 	{
-		return new KnownDegradation( psf, direction );
+		return known.psf();
+	}
+
+	/** The stripe or streak direction in degrees from +X towards +Y, or NaN if none is known. */
+	public double direction()
+	{
+		return known.direction();
 	}
 }

@@ -2,6 +2,7 @@ package sc.fiji.restoregan.bench;
 
 import sc.fiji.restoregan.baseline.DegradedPlane;
 import sc.fiji.restoregan.degrade.Degradation;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 
 /**
  * One fixed degradation of a benchmark task, with parameters from the
@@ -19,6 +20,6 @@ public record DegradationLevel( String name, Degradation degradation )
 	 */
 	public DegradedPlane plane( final float[] pixels, final int width, final int height )
 	{
-		return new DegradedPlane( pixels, width, height, degradation.psf(), degradation.direction(), degradation.scale() );
+		return new DegradedPlane( pixels, width, height, KnownDegradation.of( degradation ), degradation.scale() );
 	}
 }

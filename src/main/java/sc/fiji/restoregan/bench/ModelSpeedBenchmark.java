@@ -144,6 +144,8 @@ public final class ModelSpeedBenchmark
 	 */
 	public static final String SPEED_PSF = "widefield:3,1";
 
+	private static final Kernel SPEED_KERNEL = PsfSpec.parse( SPEED_PSF );
+
 	/**
 	 * Loads, opens and measures one model: a warm-up tile, then one timed
 	 * restoration of a {@code size x size} image with the default tiling and
@@ -164,17 +166,12 @@ public final class ModelSpeedBenchmark
 		{
 			final int b = network.blockSize(), side = ( 64 + b - 1 ) / b * b;
 			network.process( new float[ ( 1 + network.context().count() ) * side * side ], side, side ); // warm-up, with any context planes
-			final RestoreOptions options = network.context().needsPsf() ? RestoreOptions.defaults().withPsf( speedPsf() ) : RestoreOptions.defaults();
+			final RestoreOptions options = network.context().needsPsf() ? RestoreOptions.defaults().withPsf( SPEED_KERNEL ) : RestoreOptions.defaults();
 			final SpeedBenchmark.Measurement m = SpeedBenchmark.measure( network, architecture, size, options.withEnsemble( 1 ) );
 			final int ensemble = options.forModel( stored.card().ensemble, 0 ).members();
 			final SpeedBenchmark.Measurement atDefault = ensemble == 1 ? m : SpeedBenchmark.measure( network, architecture, size, options.withEnsemble( ensemble ) );
 			return new Row( nameOrFolder, stored.card().task, architecture, parameters, stored.weights().length, m, matmulGflops, network.describeDevice(), ensemble, atDefault );
 		}
-	}
-
-	private static Kernel speedPsf()
-	{
-		return PsfSpec.parse( SPEED_PSF );
 	}
 
 	/**
@@ -283,7 +280,7 @@ public final class ModelSpeedBenchmark
 		sb.append( '\n' ).append( table( rows ) ).append( '\n' );
 		if ( rows.stream().anyMatch( r -> r.architecture().context().needsPsf() ) )
 			sb.append( String.format( Locale.ROOT, "Models that deconvolve with a known PSF are given `%s` (%d x %d px), whose Wiener context channels are computed once per plane, inside the wall time.\n\n",
-					SPEED_PSF, 2 * speedPsf().radius() + 1, 2 * speedPsf().radius() + 1 ) );
+					SPEED_PSF, 2 * SPEED_KERNEL.radius() + 1, 2 * SPEED_KERNEL.radius() + 1 ) );
 		sb.append( "Input MP/s counts the pixels of the image given to the model, output MP/s those of the result (scale squared times more for super-resolution). "
 				+ "GFLOP per input MP is the architecture's count per pixel the network reads; network GFLOP/s divides the FLOP actually done (tiles overlap, so more pixels are processed than the image has: last column) by the time inside the network, "
 				+ "and 'of matmul' divides that by the matmul ceiling. Time and MP/s are wall time of the whole restoration (normalisation, tiling and blending included), "

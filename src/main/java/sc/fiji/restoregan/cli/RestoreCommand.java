@@ -80,8 +80,7 @@ final class RestoreCommand implements Callable< Integer >
 		final ImagePlus opened = ImageFiles.open( input );
 		final Img< ? extends RealType< ? > > image = ImageFiles.wrap( opened );
 		final Img< FloatType > restored = restore( image, name, realism, choice, options );
-		// the input's pixel size and units, divided by the scale for super-resolution
-		ImageFiles.writeFloatTiff( restored, output, ImageFiles.resampled( opened.getCalibration(), image.dimension( 0 ), image.dimension( 1 ), restored.dimension( 0 ), restored.dimension( 1 ) ) );
+		ImageFiles.writeFloatTiff( restored, output, opened );
 		System.out.println( "Wrote " + output );
 		return 0;
 	}

@@ -138,7 +138,7 @@ final class SisrCommand implements Callable< Integer >
 				System.out.println( "Saved model to " + saveModel );
 			}
 			final Img< FloatType > out = apply( trained, image );
-			ImageFiles.writeFloatTiff( out, output, ImageFiles.resampled( opened.getCalibration(), image.dimension( 0 ), image.dimension( 1 ), out.dimension( 0 ), out.dimension( 1 ) ) );
+			ImageFiles.writeFloatTiff( out, output, opened );
 			System.out.println( "Wrote " + output + " (" + out.dimension( 0 ) + "x" + out.dimension( 1 ) + ")" );
 			RandomSampleFiles.write( trained, samples, image, plane, output, trained.settings().seed );
 		}

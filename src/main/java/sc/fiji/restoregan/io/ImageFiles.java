@@ -67,15 +67,15 @@ public final class ImageFiles
 	}
 
 	/**
-	 * The calibration of an image resampled from {@code inWidth x inHeight}
-	 * to {@code outWidth x outHeight} pixels (super-resolution, retargeting):
-	 * a copy of {@code source} whose pixel width, height and origin follow
-	 * the change of pixel size; depth, frame interval and units are kept.
+	 * The calibration of {@code source} for an image of {@code width x height}
+	 * pixels made from it (restored, or resampled by super-resolution or
+	 * retargeting): a copy whose pixel width, height and origin follow the
+	 * change of pixel size; depth, frame interval and units are kept.
 	 */
-	public static Calibration resampled( final Calibration source, final long inWidth, final long inHeight, final long outWidth, final long outHeight )
+	private static Calibration resampled( final ImagePlus source, final long width, final long height )
 	{
-		final Calibration c = source.copy();
-		final double sx = ( double ) inWidth / outWidth, sy = ( double ) inHeight / outHeight;
+		final Calibration c = source.getCalibration().copy();
+		final double sx = ( double ) source.getWidth() / width, sy = ( double ) source.getHeight() / height;
 		c.pixelWidth *= sx;
 		c.pixelHeight *= sy;
 		c.xOrigin /= sx;
@@ -177,17 +177,24 @@ public final class ImageFiles
 	 */
 	public static void writeFloatTiff( final RandomAccessibleInterval< FloatType > image, final Path file ) throws IOException
 	{
-		writeFloatTiff( image, file, null );
+		write( image, file, null );
 	}
 
 	/**
-	 * {@link #writeFloatTiff(RandomAccessibleInterval, Path)} with a spatial
-	 * and temporal calibration (pixel size, units, frame interval) in the
-	 * TIFF, as ImageJ writes it.
+	 * {@link #writeFloatTiff(RandomAccessibleInterval, Path)} with the
+	 * calibration of the image it was made from (pixel size, units, frame
+	 * interval), the pixel size scaled to the output's size (divided by the
+	 * scale of super-resolution).
 	 *
-	 * @param calibration the output's calibration, or null for none
+	 * @param source the image {@code image} was restored from
 	 */
-	public static void writeFloatTiff( final RandomAccessibleInterval< FloatType > image, final Path file, final Calibration calibration ) throws IOException
+	public static void writeFloatTiff( final RandomAccessibleInterval< FloatType > image, final Path file, final ImagePlus source ) throws IOException
+	{
+		write( image, file, resampled( source, image.dimension( 0 ), image.dimension( 1 ) ) );
+	}
+
+	/** Writes a 32-bit TIFF atomically with the given calibration, or none for null. */
+	private static void write( final RandomAccessibleInterval< FloatType > image, final Path file, final Calibration calibration ) throws IOException
 	{
 		final Path target = file.toAbsolutePath();
 		final Path dir = target.getParent();

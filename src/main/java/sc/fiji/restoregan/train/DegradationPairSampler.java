@@ -186,7 +186,8 @@ public final class DegradationPairSampler implements PairSampler
 		return new KnownDegradation( degradation.psf() == null ? Kernel.identity() : degradation.psf(), knownDirection ? degradation.direction() : Double.NaN );
 	}
 
-	private static void crop( final float[] img, final int side, final int x0, final int y0, final int size, final AffineNormalization norm, final float[] out,
+	/** Writes the {@code size x size} patch at (x0, y0) of a square image, mapped by {@code norm}, as plane {@code index} of {@code out}. */
+	static void crop( final float[] img, final int side, final int x0, final int y0, final int size, final AffineNormalization norm, final float[] out,
 			final int index )
 	{
 		final int offset = index * size * size;

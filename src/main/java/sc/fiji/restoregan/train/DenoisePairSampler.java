@@ -91,31 +91,22 @@ public final class DenoisePairSampler implements PairSampler
 
 	private void sample( final long step, final int i, final float[] in, final float[] out, final int channels )
 	{
-		final int n = patch * patch;
-		{
-			final Random rnd = new Random( seed * 0x9E3779B97F4A7C15L + step * 1_000_003L + i );
-			final CleanSource source = sources.get( rnd.nextInt( sources.size() ) );
-			final float[] clean = Augment.apply( source.next( rnd, region ), region, rnd.nextInt( 8 ) );
-			final double peak = Math.exp( Math.log( peakMin ) + rnd.nextDouble() * ( Math.log( peakMax ) - Math.log( peakMin ) ) );
-			final double read = readMin + rnd.nextDouble() * ( readMax - readMin );
-			final float[] noisy = new PoissonGaussianNoise( peak, read ).apply( clean, rnd );
-			final AffineNormalization norm = AffineNormalization.fromPercentiles( ArrayImgs.floats( noisy, region, region ), low, high );
-			final int x0 = rnd.nextInt( region - patch + 1 ), y0 = rnd.nextInt( region - patch + 1 );
-			for ( int y = 0; y < patch; y++ )
-				for ( int x = 0; x < patch; x++ )
-				{
-					final int s = ( y0 + y ) * region + x0 + x;
-					in[ i * channels * n + y * patch + x ] = ( float ) norm.apply( noisy[ s ] );
-					out[ i * n + y * patch + x ] = ( float ) norm.apply( clean[ s ] );
-				}
-			if ( context.isEmpty() )
-				return;
-			final float[] normalised = TensorBridge.toArray( norm.view( ArrayImgs.floats( noisy, region, region ) ) );
-			final float[][] planes = context.compute( normalised, region, region );
-			for ( int c = 0; c < planes.length; c++ )
-				for ( int y = 0; y < patch; y++ )
-					System.arraycopy( planes[ c ], ( y0 + y ) * region + x0, in, ( i * channels + 1 + c ) * n + y * patch, patch );
-		}
+		final Random rnd = new Random( seed * 0x9E3779B97F4A7C15L + step * 1_000_003L + i );
+		final CleanSource source = sources.get( rnd.nextInt( sources.size() ) );
+		final float[] clean = Augment.apply( source.next( rnd, region ), region, rnd.nextInt( 8 ) );
+		final double peak = Math.exp( Math.log( peakMin ) + rnd.nextDouble() * ( Math.log( peakMax ) - Math.log( peakMin ) ) );
+		final double read = readMin + rnd.nextDouble() * ( readMax - readMin );
+		final float[] noisy = new PoissonGaussianNoise( peak, read ).apply( clean, rnd );
+		final AffineNormalization norm = AffineNormalization.fromPercentiles( ArrayImgs.floats( noisy, region, region ), low, high );
+		final int x0 = rnd.nextInt( region - patch + 1 ), y0 = rnd.nextInt( region - patch + 1 );
+		DegradationPairSampler.crop( noisy, region, x0, y0, patch, norm, in, i * channels );
+		DegradationPairSampler.crop( clean, region, x0, y0, patch, norm, out, i );
+		if ( context.isEmpty() )
+			return;
+		final float[] normalised = TensorBridge.toArray( norm.view( ArrayImgs.floats( noisy, region, region ) ) );
+		final float[][] planes = context.compute( normalised, region, region );
+		for ( int c = 0; c < planes.length; c++ )
+			DegradationPairSampler.crop( planes[ c ], region, x0, y0, patch, AffineNormalization.IDENTITY, in, i * channels + 1 + c );
 	}
 
 	@Override
