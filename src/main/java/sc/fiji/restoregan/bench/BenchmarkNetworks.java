@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import ai.djl.Device;
+import sc.fiji.restoregan.baseline.DegradedPlane;
 
+import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.RealismBlend;
 import sc.fiji.restoregan.model.StoredModel;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
@@ -29,6 +31,12 @@ public final class BenchmarkNetworks implements AutoCloseable
 	private final Map< String, PlaneRestorer > restorers = new LinkedHashMap<>();
 
 	private final RestoreOptions options;
+
+	/** The choice of {@link #routeKnown} that routes no level. */
+	public static final String NO_ROUTING = "none";
+
+	/** The realism of each restorer opened by {@link #open}, by key. */
+	private final Map< String, Double > realism = new LinkedHashMap<>();
 
 	private BenchmarkNetworks( final RestoreOptions options )
 	{
@@ -64,6 +72,7 @@ public final class BenchmarkNetworks implements AutoCloseable
 				final PlaneNetwork net = RealismBlend.open( faithful, twin, r, device );
 				networks.open.add( net );
 				networks.restorers.put( RestorationBenchmark.realismKey( r ), restorer( task, faithful, net, r, options ) );
+				networks.realism.put( RestorationBenchmark.realismKey( r ), r );
 			}
 			return networks;
 		}
@@ -93,6 +102,67 @@ public final class BenchmarkNetworks implements AutoCloseable
 		open.add( net );
 		restorers.put( key, restorer( task, model, net, r, options ) );
 		return this;
+	}
+
+	/**
+	 * Routes the planes whose known degradation picks the model {@code name}
+	 * ({@link sc.fiji.restoregan.model.Task#modelName(int, sc.fiji.restoregan.degrade.KnownDegradation)},
+	 * for example {@code derain-stripes} for stripes) to {@code model},
+	 * blended with {@code twin} at the realism of each restorer that
+	 * {@link #open} opened: what a user who tells the Restore command what
+	 * they know gets. Other planes, and restorers run {@link PlaneRestorer#blind()},
+	 * keep the model measured.
+	 *
+	 * @param twin the routed model's twin, or null when every setting is 0
+	 * @return this
+	 */
+	public BenchmarkNetworks route( final BenchmarkTask task, final String name, final StoredModel model, final StoredModel twin, final Device device )
+	{
+		for ( final Map.Entry< String, Double > e : realism.entrySet() )
+		{
+			final PlaneNetwork net = RealismBlend.open( model, twin, e.getValue(), device );
+			open.add( net );
+			final PlaneRestorer routed = restorer( task, model, net, e.getValue(), options );
+			final PlaneRestorer measured = restorers.get( e.getKey() );
+			restorers.put( e.getKey(), new PlaneRestorer()
+			{
+				@Override
+				public float[] restore( final float[] pixels, final int width, final int height )
+				{
+					return measured.restore( pixels, width, height );
+				}
+
+				@Override
+				public float[] restore( final DegradedPlane plane )
+				{
+					final boolean routes = task.modelTask().modelName( task.scale(), plane.known() ).equals( name );
+					return ( routes ? routed : measured ).restore( plane );
+				}
+			} );
+		}
+		return this;
+	}
+
+	/**
+	 * Routes the levels of the benchmark that pick another model than the one
+	 * measured ({@link BenchmarkTask#routedModelName()}: the derain
+	 * benchmark's stripes) to that model, with its twin, as {@link #route}.
+	 *
+	 * @param choice the model to route them to, a name or folder; "none" for
+	 *            no routing; null for the shipped one, when it ships
+	 * @return the model routed to, or null when none is
+	 */
+	public StoredModel routeKnown( final BenchmarkTask task, final String choice, final Device device )
+	{
+		final String name = task.routedModelName();
+		if ( name == null || NO_ROUTING.equals( choice ) )
+			return null;
+		final String model = choice != null ? choice : ModelRegistry.shipped().contains( name ) ? name : null;
+		if ( model == null )
+			return null;
+		final StoredModel stored = ModelRegistry.load( model );
+		route( task, name, stored, ModelRegistry.loadTwin( model, stored ), device );
+		return stored;
 	}
 
 	/** The restorers by {@link RestorationBenchmark#realismKey(double)} (and the keys of added models), in the order they were opened. */

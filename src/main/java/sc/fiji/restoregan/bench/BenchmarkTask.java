@@ -26,6 +26,7 @@ import sc.fiji.restoregan.degrade.Composite;
 import sc.fiji.restoregan.degrade.Downsample;
 import sc.fiji.restoregan.degrade.Drops;
 import sc.fiji.restoregan.degrade.IlluminationField;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.degrade.Lighting;
 import sc.fiji.restoregan.degrade.ScatterHaze;
 import sc.fiji.restoregan.degrade.Streaks;
@@ -114,13 +115,38 @@ public enum BenchmarkTask
 	}
 
 	/**
-	 * Whether the benchmark knows the PSF of its blurs (and gives it to the
-	 * baselines and the networks), so that its default model is the one that
-	 * deconvolves with it ({@link Task#defaultModel(int, boolean)}).
+	 * What the benchmark knows of every one of its levels, and tells the
+	 * baselines and the networks: the PSF when every level blurs (so that
+	 * its model is the one that deconvolves with it), that the artefacts are
+	 * stripes when every level is stripes. It picks the model the benchmark
+	 * measures ({@link Task#defaultModel(int, KnownDegradation)}); a level
+	 * whose own {@link KnownDegradation} picks another model (the derain
+	 * benchmark's stripes) can be routed to it
+	 * ({@link BenchmarkNetworks#route}).
 	 */
-	public boolean knowsPsf()
+	public KnownDegradation known()
 	{
-		return levels.stream().anyMatch( l -> l.degradation().psf() != null );
+		final boolean psf = levels.stream().allMatch( l -> l.degradation().psf() != null );
+		final boolean stripes = levels.stream().allMatch( l -> l.degradation() instanceof Stripes );
+		return new KnownDegradation( psf ? levels.get( 0 ).degradation().psf() : null, Double.NaN, stripes );
+	}
+
+	/**
+	 * The model that a user who says what is known of some of this
+	 * benchmark's levels gets for them instead of the benchmark's own
+	 * ({@link Task#DERAIN_STRIPES} for the derain benchmark's stripes), or
+	 * null when every level gets the benchmark's own.
+	 */
+	public String routedModelName()
+	{
+		final String name = modelTask.modelName( scale(), KnownDegradation.NONE.withStripes( true ) );
+		return name.equals( modelTask.modelName( scale(), known() ) ) || levelsFor( name ).isEmpty() ? null : name;
+	}
+
+	/** The levels whose planes a user who says what is known of them would restore with the model {@code name} ({@link Task#modelName(int, KnownDegradation)}). */
+	public List< DegradationLevel > levelsFor( final String name )
+	{
+		return levels.stream().filter( l -> modelTask.modelName( scale(), KnownDegradation.of( l.degradation() ) ).equals( name ) ).toList();
 	}
 
 	/** Whether outputs are compared after a least-squares affine fit to the clean image. */

@@ -112,9 +112,17 @@ final class FigureCommand implements Callable< Integer >
 		final StoredModel twin = stored == null ? null : ModelRegistry.loadTwin( modelName, stored );
 		final RestorationBenchmark benchmark = new RestorationBenchmark( bench, seed );
 		final RestorationBenchmark.Case c;
+		StoredModel shown = stored;
+		String shownTwin = twin == null ? null : twin.card().name;
 		try ( BenchmarkNetworks networks = stored == null ? BenchmarkNetworks.none()
 				: BenchmarkNetworks.open( bench, stored, twin, twin != null ? List.of( 0.0, 1.0 ) : List.of( 0.0 ), RestoreOptions.defaults(), Device.cpu() ) )
 		{
+			final StoredModel routed = stored == null ? null : networks.routeKnown( bench, routedFolder( bench ), Device.cpu() );
+			if ( routed != null && bench.levelsFor( bench.routedModelName() ).contains( level ) )
+			{
+				shown = routed;
+				shownTwin = routed.card().realismTwin;
+			}
 			c = benchmark.measure( item, level, false, false, bench.baselines(), networks.restorers() );
 		}
 		final float[] clean = benchmark.lastOutputs().get( "clean" );
@@ -142,18 +150,31 @@ final class FigureCommand implements Callable< Integer >
 		if ( stored != null )
 		{
 			final String key = RestorationBenchmark.realismKey( 0 );
-			faithful = tile( benchmark, benchmark.lastOutputs().get( key ), clean, w, h, "model '" + stored.card().name + "'" + bicubicNote( bench, stored ), c.methods().get( key ) );
+			faithful = tile( benchmark, benchmark.lastOutputs().get( key ), clean, w, h, "model '" + shown.card().name + "'" + bicubicNote( bench, shown ), c.methods().get( key ) );
 			line.append( String.format( Locale.ROOT, " | ours %.2f", c.methods().get( key ).psnr() ) );
 		}
 		if ( twin != null )
 		{
 			final String key = RestorationBenchmark.realismKey( 1 );
-			realistic = tile( benchmark, benchmark.lastOutputs().get( key ), clean, w, h, "GAN twin '" + twin.card().name + "'" + bicubicNote( bench, twin ), c.methods().get( key ) );
+			realistic = tile( benchmark, benchmark.lastOutputs().get( key ), clean, w, h, "GAN twin '" + shownTwin + "'" + bicubicNote( bench, shown ), c.methods().get( key ) );
 			line.append( String.format( Locale.ROOT, " | ours realism 1 %.2f", c.methods().get( key ).psnr() ) );
 		}
 		final Montage.Tile reference = new Montage.Tile( clean, w, h, item.name() + ", centre " + item.width() + "x" + item.height() + " px, seed " + seed, null );
 		System.out.println( line );
 		return new Row( input, classical, faithful, realistic, reference, stored != null );
+	}
+
+	/**
+	 * The folder {@code --model-dir/<name>} of the model that the benchmark
+	 * routes some levels to ({@link BenchmarkTask#routedModelName()}), or
+	 * null for the shipped one (or none, with --only-model-dir).
+	 */
+	private String routedFolder( final BenchmarkTask bench )
+	{
+		final String name = bench.routedModelName();
+		if ( name != null && modelDir != null && Files.isDirectory( modelDir.resolve( name ) ) )
+			return modelDir.resolve( name ).toString();
+		return onlyModelDir ? BenchmarkNetworks.NO_ROUTING : null;
 	}
 
 	/** A method's output as the benchmark scored it, with its PSNR as the badge. */
@@ -174,14 +195,14 @@ final class FigureCommand implements Callable< Integer >
 	 */
 	private String modelName( final BenchmarkTask bench )
 	{
-		final String name = bench.modelTask().modelName( bench.scale(), bench.knowsPsf() );
+		final String name = bench.modelTask().modelName( bench.scale(), bench.known() );
 		if ( modelDir != null && Files.isDirectory( modelDir.resolve( name ) ) )
 			return modelDir.resolve( name ).toString();
 		try
 		{
 			if ( onlyModelDir )
 				throw new RestoreException( "not looked for" );
-			return bench.modelTask().defaultModel( bench.scale(), bench.knowsPsf() );
+			return bench.modelTask().defaultModel( bench.scale(), bench.known() );
 		}
 		catch ( final RestoreException e )
 		{

@@ -33,6 +33,7 @@ import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.StoredModel;
+import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
 
@@ -60,6 +61,9 @@ final class QualityCommand implements Callable< Integer >
 
 	@Option( names = "--also", split = ",", description = "Further models (names or folders) measured in the same run at realism 0 (and 0.5 and 1 when they have a twin), for example the multi-task model auto on each single-task benchmark; with --update-card, the cards of those given as folders get their scores too." )
 	List< String > also;
+
+	@Option( names = "--stripes-model", description = "On the derain benchmark, the model run on the planes whose artefacts are stripes, as Remove streaks picks it when told that they are stripes (at the same realism settings, blended with its twin): a name or folder, or 'none' to run the measured model on them too. Default: " + Task.DERAIN_STRIPES + " when it ships." )
+	String stripesModel;
 
 	@Option( names = "--baseline-cache", description = "JSON file where the baselines' scores are kept between runs (they do not depend on the model); a second run with the same images, crop, seed and task reuses them." )
 	Path baselineCache;
@@ -103,6 +107,7 @@ final class QualityCommand implements Callable< Integer >
 		final BenchmarkTask bench = BenchmarkTask.parse( task );
 		final String name = baselinesOnly ? null : modelName( bench );
 		final StoredModel stored = name == null ? null : ModelRegistry.load( name );
+		StoredModel routed = null;
 		final Map< String, StoredModel > extras = new LinkedHashMap<>();
 		for ( final String n : also != null ? also : List.< String >of() )
 			extras.put( n, ModelRegistry.load( n ) );
@@ -129,6 +134,7 @@ final class QualityCommand implements Callable< Integer >
 						for ( final double r : ALSO_REALISM )
 							networks.add( bench, alsoKey( extra ) + " " + RestorationBenchmark.realismKey( r ), extra, extraTwin, r, Device.cpu() );
 				}
+				routed = networks.routeKnown( bench, stripesModel, Device.cpu() );
 				final Map< String, PlaneRestorer > restorers = new LinkedHashMap<>();
 				networks.restorers().forEach( ( k, v ) -> restorers.put( k, blind ? v.blind() : v ) );
 				cases = benchmark.run( items, sceneItems, held, restorers, new ConsoleProgress( System.err ) );
@@ -142,7 +148,7 @@ final class QualityCommand implements Callable< Integer >
 		final double seconds = ( System.nanoTime() - t0 ) / 1e9;
 		System.out.printf( Locale.ROOT, "%d cases in %.0f s%n", cases.size(), seconds );
 		if ( report != null )
-			Files.writeString( report, legacyDenoise ? denoiseReport( stored, extras, denoiseTable, general ) : generalReport( bench, stored, extras, general, cases.size(), seconds ) );
+			Files.writeString( report, legacyDenoise ? denoiseReport( bench, stored, routed, extras, denoiseTable, general ) : generalReport( bench, stored, routed, extras, general, cases.size(), seconds ) );
 		if ( updateCard != null )
 		{
 			if ( stored == null )
@@ -156,6 +162,14 @@ final class QualityCommand implements Callable< Integer >
 			summary.addProperty( "ensemble", members( stored ) );
 			summary.add( "target", BenchmarkTarget.of( bench, legacyDenoise ? summary.getAsJsonObject( "allBaselines" ) : summary ) );
 			addScores( updateCard, stored, bench.id() + "Benchmark", summary );
+			if ( routed != null && stripesModel != null && Files.isDirectory( Path.of( stripesModel ) ) )
+			{
+				final JsonObject s = summary.deepCopy();
+				s.addProperty( "routed", "this model restored the planes of level " + bench.levelsFor( bench.routedModelName() ).stream().map( l -> l.name() ).collect( Collectors.joining( ", " ) )
+						+ " in the rows of '" + stored.card().name + "'; the other levels are that model's" );
+				s.addProperty( "ensemble", members( routed ) );
+				addScores( Path.of( stripesModel ), routed, bench.id() + "Benchmark", s );
+			}
 			for ( final Map.Entry< String, StoredModel > e : extras.entrySet() )
 				if ( Files.isDirectory( Path.of( e.getKey() ) ) )
 				{
@@ -193,7 +207,7 @@ final class QualityCommand implements Callable< Integer >
 	}
 
 	/** One sentence on the self-ensemble each network ran with, or nothing without networks. */
-	private String ensembleNote( final StoredModel stored, final Map< String, StoredModel > extras )
+	private String ensembleNote( final BenchmarkTask bench, final StoredModel stored, final StoredModel routed, final Map< String, StoredModel > extras )
 	{
 		if ( stored == null )
 			return "";
@@ -201,9 +215,16 @@ final class QualityCommand implements Callable< Integer >
 				? " Networks run as the Restore commands run them by default: at realism 0 with the self-ensemble of their card (flips and quarter turns averaged), above 0 without one; sizes at realism 0: "
 				: " Networks run with a self-ensemble of " + ensemble + " (`--ensemble`) at every realism setting: " );
 		sb.append( "'" ).append( stored.card().name ).append( "' " ).append( members( stored ) );
+		if ( routed != null )
+			sb.append( ", '" ).append( routed.card().name ).append( "' " ).append( members( routed ) );
 		extras.values().forEach( e -> sb.append( ", '" ).append( e.card().name ).append( "' " ).append( members( e ) ) );
-		return sb.append( blind ? ". The networks were told nothing of the degradations (`--blind`)."
-				: ". The networks were told what the baselines are told (the PSF of a blur, the direction of stripes) and use it where their context channels do." ).toString();
+		sb.append( blind ? ". The networks were told nothing of the degradations (`--blind`)."
+				: ". The networks were told what the baselines are told (the PSF of a blur, the direction of stripes) and use it where their context channels do." );
+		if ( routed != null && !blind )
+			sb.append( " The planes of level " ).append( bench.levelsFor( bench.routedModelName() ).stream().map( l -> "`" + l.name() + "`" ).collect( Collectors.joining( ", " ) ) )
+					.append( " were restored by '" ).append( routed.card().name ).append( "' in the rows of '" ).append( stored.card().name )
+					.append( "' (its realism settings blend '" ).append( routed.card().name ).append( "' with its own twin): the model Remove streaks picks when told that the artefacts are stripes." );
+		return sb.toString();
 	}
 
 	/** The label of a model measured with --also. */
@@ -221,7 +242,7 @@ final class QualityCommand implements Callable< Integer >
 			return updateCard.toString(); // the card to update belongs to the folder's model, not to the copy packed into the jar
 		try
 		{
-			return bench.modelTask().defaultModel( bench.scale(), bench.knowsPsf() );
+			return bench.modelTask().defaultModel( bench.scale(), bench.known() );
 		}
 		catch ( final RestoreException e )
 		{
@@ -236,7 +257,7 @@ final class QualityCommand implements Callable< Integer >
 		return "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() );
 	}
 
-	private String denoiseReport( final StoredModel stored, final Map< String, StoredModel > extras, final String table, final String general )
+	private String denoiseReport( final BenchmarkTask bench, final StoredModel stored, final StoredModel routed, final Map< String, StoredModel > extras, final String table, final String general )
 	{
 		return "# Denoise benchmark: model '" + stored.card().name + "' against classical baselines\n\n"
 				+ "Measured with `" + command() + "`.\n"
@@ -244,10 +265,10 @@ final class QualityCommand implements Callable< Integer >
 				+ "PSNR in dB with data range 1. The Gaussian filter's sigma is the best of " + java.util.Arrays.toString( sc.fiji.restoregan.baseline.ClassicalDenoisers.SIGMAS )
 				+ " and the non-local means strength h the best of " + java.util.Arrays.toString( sc.fiji.restoregan.baseline.NonLocalMeans.H_FACTORS )
 				+ " times the estimated noise sigma (patch 7x7, search 21x21), for each image and level, chosen with the clean image (an oracle no user has). "
-				+ "Held-out images were never seen in training." + ensembleNote( stored, extras ) + "\n\n" + table + "\n# PSNR, SSIM and NIQE\n\n" + general;
+				+ "Held-out images were never seen in training." + ensembleNote( bench, stored, routed, extras ) + "\n\n" + table + "\n# PSNR, SSIM and NIQE\n\n" + general;
 	}
 
-	private String generalReport( final BenchmarkTask bench, final StoredModel stored, final Map< String, StoredModel > extras, final String general, final int cases, final double seconds )
+	private String generalReport( final BenchmarkTask bench, final StoredModel stored, final StoredModel routed, final Map< String, StoredModel > extras, final String general, final int cases, final double seconds )
 	{
 		final String levels = bench.levels().stream().map( l -> "- `" + l.name() + "`: " + l.degradation().describe() ).collect( Collectors.joining( "\n" ) );
 		return "# " + bench.id() + " benchmark: " + ( stored == null ? "classical baselines only (no model)" : "model '" + stored.card().name + "' against classical baselines" ) + "\n\n"
@@ -257,7 +278,7 @@ final class QualityCommand implements Callable< Integer >
 				+ "PSNR and SSIM with data range 1; NIQE with the LIVE model."
 				+ ( bench.affine() ? " Every output, and the degraded input, is compared after a least-squares affine fit to the clean image, since the intensity scale of a "
 						+ bench.id() + " result is ambiguous." : "" )
-				+ ensembleNote( stored, extras ) + "\n\n" + general;
+				+ ensembleNote( bench, stored, routed, extras ) + "\n\n" + general;
 	}
 
 	private static List< String > cardHeldOut( final StoredModel model )

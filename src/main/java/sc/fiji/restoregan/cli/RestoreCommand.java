@@ -69,13 +69,16 @@ final class RestoreCommand implements Callable< Integer >
 	@Option( names = "--stripe-direction", description = "With --task derain: the direction of the stripes or streaks in degrees from X towards Y (0: along X, 90: along Y), used instead of the estimate. Default: estimated on each plane." )
 	Double stripeDirection;
 
+	@Option( names = "--stripes", description = "With --task derain: the artefacts are light-sheet stripes (not streaks or drops); picks the model trained on stripes alone (" + Task.DERAIN_STRIPES + ") when it ships. Default: off (the model for all three)." )
+	boolean stripes;
+
 	@Override
 	public Integer call() throws Exception
 	{
 		final Task t = Task.parse( task );
-		final String name = model != null ? model : t.defaultModel( t == Task.SR ? scale : 1, psf != null );
+		final KnownDegradation known = new KnownDegradation( psf == null ? null : PsfFiles.resolve( psf ), stripeDirection == null ? Double.NaN : stripeDirection, stripes );
+		final String name = model != null ? model : t.defaultModel( t == Task.SR ? scale : 1, known );
 		final DeviceChoice choice = DeviceChoice.parse( device );
-		final KnownDegradation known = new KnownDegradation( psf == null ? null : PsfFiles.resolve( psf ), stripeDirection == null ? Double.NaN : stripeDirection );
 		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high, ensemble, known );
 		final ImagePlus opened = ImageFiles.open( input );
 		final Img< ? extends RealType< ? > > image = ImageFiles.wrap( opened );

@@ -166,6 +166,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--residual-over-wiener", description = "With --context-wiener: the U-Net's output is a residual of the first Wiener channel instead of the image, so it learns what the deconvolution got wrong." )
 	boolean residualOverWiener;
 
+	@Option( names = "--residual-over-wedge", description = "With --context-wedges: the U-Net's output is a residual of the first wedge channel (the plane destriped at the stripes' direction) instead of the image, so it learns what the destriping got wrong." )
+	boolean residualOverWedge;
+
 	@Option( names = "--region", defaultValue = "0", description = "Side of the clean region each synthetic pair is degraded and normalised on before its patch is cut; the context channels see all of it. Default: the patch plus 32, at least 128." )
 	int region;
 
@@ -280,7 +283,7 @@ final class TrainCommand implements Callable< Integer >
 	 * --shuffle, --scale, --context, --context-wedges,
 	 * --context-wedge-centres, --context-axis-wedges,
 	 * --context-axis-wedge-centres, --context-wiener, --context-nlm and
-	 * --residual-over-wiener; with --init and none
+	 * --residual-over-wiener or --residual-over-wedge; with --init and none
 	 * of the first five, the starting model's (a twin or a continuation has
 	 * the same architecture), with the context channels given replacing its
 	 * own of that kind.
@@ -296,8 +299,8 @@ final class TrainCommand implements Callable< Integer >
 			final GeneratorArchitecture a = startingModel().architecture();
 			if ( context == null && contextWedges == null && contextAxisWedges == null && contextWiener == null && contextNlm == null )
 			{
-				if ( residualOverWiener )
-					throw new RestoreException( "--residual-over-wiener with --init needs --context-wiener." );
+				if ( residualOverWiener || residualOverWedge )
+					throw new RestoreException( "--residual-over-" + ( residualOverWiener ? "wiener with --init needs --context-wiener." : "wedge with --init needs --context-wedges." ) );
 				return a;
 			}
 			final ContextChannels had = a.context();
@@ -317,14 +320,22 @@ final class TrainCommand implements Callable< Integer >
 		return a;
 	}
 
-	/** The architecture with its residual over the first Wiener channel when --residual-over-wiener asks for it. */
+	/**
+	 * The architecture with its residual over the first Wiener channel
+	 * (--residual-over-wiener) or the first wedge channel
+	 * (--residual-over-wedge) when one is asked for.
+	 */
 	private GeneratorArchitecture residualOf( final GeneratorArchitecture a )
 	{
-		if ( !residualOverWiener )
+		if ( residualOverWiener && residualOverWedge )
+			throw new RestoreException( "Give --residual-over-wiener or --residual-over-wedge, not both." );
+		if ( !residualOverWiener && !residualOverWedge )
 			return a;
-		if ( !( a instanceof UNetConfig u ) || !u.residual || !a.context().needsPsf() || u.imageChannels() != 1 )
-			throw new RestoreException( "--residual-over-wiener needs a residual U-Net on one image channel with --context-wiener." );
-		u.residualChannel = 1 + a.context().firstWienerChannel();
+		final String option = residualOverWiener ? "--residual-over-wiener" : "--residual-over-wedge";
+		final boolean hasChannel = residualOverWiener ? a.context().needsPsf() : a.context().wedges().length > 0;
+		if ( !( a instanceof UNetConfig u ) || !u.residual || !hasChannel || u.imageChannels() != 1 )
+			throw new RestoreException( option + " needs a residual U-Net on one image channel with " + ( residualOverWiener ? "--context-wiener." : "--context-wedges." ) );
+		u.residualChannel = 1 + ( residualOverWiener ? a.context().firstWienerChannel() : a.context().firstWedgeChannel() );
 		return u.validate();
 	}
 

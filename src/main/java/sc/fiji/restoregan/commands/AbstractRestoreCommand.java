@@ -100,7 +100,7 @@ public abstract class AbstractRestoreCommand< T extends RealType< T > > extends 
 		try
 		{
 			final KnownDegradation known = known();
-			final String name = model == null || model.isBlank() ? task().defaultModel( scale(), known.psf() != null ) : model;
+			final String name = model == null || model.isBlank() ? task().defaultModel( scale(), known ) : model;
 			final RestoreOptions options = new RestoreOptions( tile, overlap, percentileLow, percentileHigh, MODEL_ENSEMBLE.equals( ensemble ) ? RestoreOptions.MODEL_ENSEMBLE : Integer.parseInt( ensemble ), known );
 			output = RestoreRunner.restore( input, name, realism, DeviceChoice.parse( device ), options, new StatusProgress( status, this::isCanceled ), log::info );
 		}

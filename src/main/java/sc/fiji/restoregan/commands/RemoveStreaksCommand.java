@@ -14,7 +14,10 @@ import sc.fiji.restoregan.model.Task;
  * light-sheet stripes, drops and dust with the shipped generator (or a model
  * of the user's). The network sees the plane destriped along the stripes'
  * direction, which it estimates unless the user gives it (light-sheet
- * stripes run along the sheet, usually an image axis).
+ * stripes run along the sheet, usually an image axis). When the user says
+ * that the artefacts are light-sheet stripes, it runs the model trained on
+ * stripes alone ({@link Task#DERAIN_STRIPES}), which corrects the destriped
+ * plane rather than the image.
  *
  * @param <T> the input's pixel type
  */
@@ -26,6 +29,13 @@ public class RemoveStreaksCommand< T extends RealType< T > > extends AbstractRes
 
 	/** The direction choice that takes the angle field. */
 	static final String ANGLE = "at the angle below";
+
+	/** The artefact choice that picks the model for stripes alone. */
+	static final String STRIPES = "light-sheet stripes";
+
+	@Parameter( label = "Artefacts", choices = { "streaks, stripes or drops", STRIPES }, persist = false,
+			description = "What the image shows: with 'light-sheet stripes' the model trained on stripes alone runs (best with the stripe direction below); otherwise the model for streaks, stripes, drops and dust." )
+	private String artefacts = "streaks, stripes or drops";
 
 	@Parameter( label = "Stripe direction", choices = { ESTIMATE, "along X", "along Y", ANGLE }, persist = false,
 			description = "The direction of the stripes or streaks, if known (light-sheet stripes run along the sheet): more reliable than the estimate, which the image's own straight structures can mislead." )
@@ -43,7 +53,7 @@ public class RemoveStreaksCommand< T extends RealType< T > > extends AbstractRes
 	@Override
 	protected KnownDegradation known()
 	{
-		return KnownDegradation.NONE.withDirection( degrees( direction, angle ) );
+		return KnownDegradation.NONE.withDirection( degrees( direction, angle ) ).withStripes( STRIPES.equals( artefacts ) );
 	}
 
 	/** The direction in degrees for a choice of this dialog, NaN for the estimate. */
@@ -56,6 +66,12 @@ public class RemoveStreaksCommand< T extends RealType< T > > extends AbstractRes
 		case ANGLE -> angle;
 		default -> Double.NaN;
 		};
+	}
+
+	/** Says whether the artefacts are light-sheet stripes (picks {@link Task#DERAIN_STRIPES}). */
+	public void setStripes( final boolean stripes )
+	{
+		artefacts = stripes ? STRIPES : "streaks, stripes or drops";
 	}
 
 	/** Sets the stripe direction in degrees from X towards Y, or NaN to estimate it. */

@@ -20,6 +20,11 @@ public enum DegradationKind
 	HAZE( false ),
 	/** {@link Streaks}, {@link Stripes} or {@link Drops}, equally likely. */
 	STREAKS( true ),
+	/**
+	 * {@link Stripes} alone: light-sheet stripes, for a model run when the
+	 * user says that the artefacts are stripes.
+	 */
+	STRIPES( true ),
 	/** {@link Lighting} with a random field. */
 	LIGHTING( false ),
 	/** {@link Downsample} by the requested scale, with mild noise and sometimes JPEG. */
@@ -79,6 +84,8 @@ public enum DegradationKind
 			final int which = rnd.nextInt( 3 );
 			return which == 0 ? Streaks.random( rnd ) : which == 1 ? Stripes.random( rnd ) : Drops.random( rnd );
 		}
+		case STRIPES:
+			return Stripes.random( rnd );
 		case LIGHTING:
 			return Lighting.random( rnd );
 		case LOWRES:

@@ -166,6 +166,8 @@ public final class DegradationSettings
 				return haze();
 			case STREAKS:
 				return streaks();
+			case STRIPES:
+				return stripes();
 			case LIGHTING:
 				return new Lighting( IlluminationField.parse( variant( "vignette" ) ), minimum, dimming, or( peak, 200 ), or( read, 0.005 ), gamma );
 			default:
@@ -223,12 +225,17 @@ public final class DegradationSettings
 		case "lines":
 			return new Streaks( count < 0 ? 30 : count, angle, angleSpread, or( width, 0.8 ), strength, darkFraction );
 		case "stripes":
-			return new Stripes( count < 0 ? 20 : count, angle, strength, or( width, 3 ) );
+			return stripes();
 		case "drops":
 			return new Drops( count < 0 ? 8 : count, dropRadius, or( transmission, 0.6 ), dropBlur );
 		default:
 			throw unknown( "lines, stripes, drops" );
 		}
+	}
+
+	private Stripes stripes()
+	{
+		return new Stripes( count < 0 ? 20 : count, angle, strength, or( width, 3 ) );
 	}
 
 	private static Degradation withNoise( final Degradation d, final double peak, final double read )

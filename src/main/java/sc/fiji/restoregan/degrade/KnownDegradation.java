@@ -11,28 +11,47 @@ package sc.fiji.restoregan.degrade;
  *            or null when unknown
  * @param direction the direction of stripes or streaks, degrees from +X
  *            towards +Y, or NaN when unknown (then estimated where needed)
+ * @param stripes whether the artefacts are known to be light-sheet stripes
+ *            ({@link Stripes}) rather than any of streaks, stripes and
+ *            drops: the Remove streaks command then picks the model trained
+ *            on stripes alone ({@link sc.fiji.restoregan.model.Task#DERAIN_STRIPES})
  */
-public record KnownDegradation( Kernel psf, double direction )
+public record KnownDegradation( Kernel psf, double direction, boolean stripes )
 {
 	/** Nothing known. */
 	public static final KnownDegradation NONE = new KnownDegradation( null, Double.NaN );
 
-	/** What a degradation tells of itself: its {@link Degradation#psf()} and {@link Degradation#direction()}. */
+	/** A PSF and a direction, the kind of artefact unknown. */
+	public KnownDegradation( final Kernel psf, final double direction )
+	{
+		this( psf, direction, false );
+	}
+
+	/**
+	 * What a degradation tells of itself: its {@link Degradation#psf()},
+	 * its {@link Degradation#direction()} and whether it is {@link Stripes}.
+	 */
 	public static KnownDegradation of( final Degradation degradation )
 	{
-		return new KnownDegradation( degradation.psf(), degradation.direction() );
+		return new KnownDegradation( degradation.psf(), degradation.direction(), degradation instanceof Stripes );
 	}
 
 	/** The same with this PSF (null: unknown). */
 	public KnownDegradation withPsf( final Kernel newPsf )
 	{
-		return new KnownDegradation( newPsf, direction );
+		return new KnownDegradation( newPsf, direction, stripes );
 	}
 
 	/** The same with this stripe direction in degrees (NaN: unknown). */
 	public KnownDegradation withDirection( final double newDirection )
 	{
-		return new KnownDegradation( psf, newDirection );
+		return new KnownDegradation( psf, newDirection, stripes );
+	}
+
+	/** The same, saying whether the artefacts are light-sheet stripes. */
+	public KnownDegradation withStripes( final boolean areStripes )
+	{
+		return new KnownDegradation( psf, direction, areStripes );
 	}
 
 	/** Whether the stripe direction is known. */

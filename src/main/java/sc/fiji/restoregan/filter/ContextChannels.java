@@ -285,7 +285,13 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	/** Index of the first axis wedge's channel (along X; along Y follows). */
 	private int firstAxisChannel()
 	{
-		return 2 * sigmas.length + wedges.length;
+		return firstWedgeChannel() + wedges.length;
+	}
+
+	/** Index of the first channel destriped at the stripes' direction (known or estimated) among the context channels. */
+	public int firstWedgeChannel()
+	{
+		return 2 * sigmas.length;
 	}
 
 	/** Whether there are no context channels. */
@@ -363,7 +369,7 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 			spared[ c ] = axisCentres[ i ];
 		}
 		final float[][] destriped = WedgeDestriping.filter( plane, width, height, directions, widths, spared );
-		System.arraycopy( destriped, 0, out, 2 * sigmas.length, n );
+		System.arraycopy( destriped, 0, out, firstWedgeChannel(), n );
 		return out;
 	}
 

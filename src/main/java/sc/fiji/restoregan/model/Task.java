@@ -1,5 +1,7 @@
 package sc.fiji.restoregan.model;
 
+import sc.fiji.restoregan.degrade.KnownDegradation;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -32,6 +34,12 @@ public enum Task
 
 	/** The model that deblurs with a known PSF, the default for {@link #DEBLUR} when the PSF is given. */
 	public static final String DEBLUR_WITH_PSF = "deblur-psf";
+
+	/**
+	 * The model that removes light-sheet stripes alone, the default for
+	 * {@link #DERAIN} when the user says that the artefacts are stripes.
+	 */
+	public static final String DERAIN_STRIPES = "derain-stripes";
 
 	/** The super-resolution factors that ship with a model. */
 	public static final int[] SR_SCALES = { 2, 4 };
@@ -75,30 +83,39 @@ public enum Task
 	}
 
 	/**
-	 * The shipped model for this task and output scale, given whether the
-	 * point-spread function of the blur is known: {@link #DEBLUR_WITH_PSF}
-	 * for {@link #DEBLUR} with a PSF, otherwise {@link #defaultModel(int)}.
+	 * The shipped model for this task and output scale, given what is known
+	 * of the degradation: {@link #DEBLUR_WITH_PSF} for {@link #DEBLUR} with
+	 * a PSF, {@link #DERAIN_STRIPES} for {@link #DERAIN} when the artefacts
+	 * are known to be stripes (when it ships: otherwise the general model,
+	 * which removes stripes too), otherwise {@link #defaultModel(int)}.
 	 *
 	 * @throws RestoreException when no such model ships
 	 */
-	public String defaultModel( final int scale, final boolean psfKnown )
+	public String defaultModel( final int scale, final KnownDegradation known )
 	{
-		if ( this != DEBLUR || !psfKnown )
+		final String name = modelName( scale, known );
+		if ( name.equals( modelName( scale ) ) )
 			return defaultModel( scale );
-		if ( !ModelRegistry.shipped().contains( DEBLUR_WITH_PSF ) )
+		if ( ModelRegistry.shipped().contains( name ) )
+			return name;
+		if ( name.equals( DEBLUR_WITH_PSF ) )
 			throw new RestoreException( "No model that deblurs with a known PSF ships with this version; leave the PSF out to use the blind model '" + defaultModel( scale ) + "'." );
-		return modelName( scale, true );
+		return defaultModel( scale );
 	}
 
 	/**
-	 * The name this task's model has at this output scale given whether the
-	 * PSF is known, whether or not it ships: {@link #DEBLUR_WITH_PSF} for
-	 * {@link #DEBLUR} with a PSF, otherwise {@link #modelName(int)}.
+	 * The name this task's model has at this output scale given what is
+	 * known of the degradation, whether or not it ships:
+	 * {@link #DEBLUR_WITH_PSF} for {@link #DEBLUR} with a PSF,
+	 * {@link #DERAIN_STRIPES} for {@link #DERAIN} with stripes, otherwise
+	 * {@link #modelName(int)}.
 	 */
-	public String modelName( final int scale, final boolean psfKnown )
+	public String modelName( final int scale, final KnownDegradation known )
 	{
 		final String name = modelName( scale );
-		return this == DEBLUR && psfKnown ? DEBLUR_WITH_PSF : name;
+		if ( this == DEBLUR && known.psf() != null )
+			return DEBLUR_WITH_PSF;
+		return this == DERAIN && known.stripes() ? DERAIN_STRIPES : name;
 	}
 
 	/**

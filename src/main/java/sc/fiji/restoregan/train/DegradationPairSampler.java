@@ -177,13 +177,15 @@ public final class DegradationPairSampler implements PairSampler
 	/**
 	 * What the network is told of a pair's degradation, as a user would tell
 	 * it: the degradation's PSF (the identity for an undegraded or unblurred
-	 * pair) and, with {@link #knownDirection}, its stripe direction.
+	 * pair) and, with {@link #knownDirection}, its stripe direction. An
+	 * undegraded pair is told the direction its degradation would have had,
+	 * as a user who says that stripes run along X tells it of a plane that
+	 * has hardly any.
 	 */
 	private KnownDegradation known( final Degradation degradation, final boolean undegraded )
 	{
-		if ( undegraded )
-			return new KnownDegradation( Kernel.identity(), Double.NaN );
-		return new KnownDegradation( degradation.psf() == null ? Kernel.identity() : degradation.psf(), knownDirection ? degradation.direction() : Double.NaN );
+		final Kernel psf = undegraded || degradation.psf() == null ? Kernel.identity() : degradation.psf();
+		return new KnownDegradation( psf, knownDirection ? degradation.direction() : Double.NaN );
 	}
 
 	/** Writes the {@code size x size} patch at (x0, y0) of a square image, mapped by {@code norm}, as plane {@code index} of {@code out}. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -16,18 +17,24 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.io.TempDir;
 
+import ai.djl.Device;
 import net.imglib2.img.array.ArrayImgs;
 
 import sc.fiji.restoregan.TestModels;
+import sc.fiji.restoregan.baseline.DegradedPlane;
 import sc.fiji.restoregan.cli.Main;
 import sc.fiji.restoregan.degrade.CameraNoise;
 import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
 import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.metrics.Psnr;
 import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.model.StoredModel;
+import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /** Every task's benchmark on a small scene, with a stand-in network, and the CLI without a model. */
 class RestorationBenchmarkTest
@@ -231,5 +238,39 @@ class RestorationBenchmarkTest
 		assertTrue( theirs.getAsJsonObject( "means" ).has( "model tiny realism 1" ) && theirs.getAsJsonObject( "means" ).has( "model tiny realism 0.5" ) );
 		assertEquals( mine.getAsJsonObject( "means" ).getAsJsonObject( "model tiny" ).get( "psnr" ).getAsDouble()
 				- mine.getAsJsonObject( "means" ).getAsJsonObject( BenchmarkReport.BEST ).get( "psnr" ).getAsDouble(), theirs.get( "gainOverBestClassical" ).getAsDouble(), 0.011 );
+	}
+
+	/**
+	 * On the derain benchmark, the planes known to hold stripes go to the
+	 * model routed to them, as Remove streaks picks it when told so; the
+	 * other levels, and the restorer run blind, keep the model measured.
+	 */
+	@Test
+	void stripesGoToTheModelRoutedToThem( @TempDir final Path dir ) throws Exception
+	{
+		final Path a = dir.resolve( "a" ), b = dir.resolve( "b" );
+		TestModels.saveTiny( a, 3 );
+		TestModels.saveTiny( b, 4 );
+		final StoredModel general = ModelRegistry.load( a.toString() ), stripes = ModelRegistry.load( b.toString() );
+		final BenchmarkTask task = BenchmarkTask.DERAIN;
+		final float[] clean = BenchmarkImages.scenes( 1, SIZE, 8 ).get( 0 ).pixels();
+		final String key = RestorationBenchmark.realismKey( 0 );
+		try ( BenchmarkNetworks plain = BenchmarkNetworks.open( task, general, null, List.of( 0.0 ), RestoreOptions.defaults(), Device.cpu() );
+				BenchmarkNetworks other = BenchmarkNetworks.open( task, stripes, null, List.of( 0.0 ), RestoreOptions.defaults(), Device.cpu() );
+				BenchmarkNetworks routed = BenchmarkNetworks.open( task, general, null, List.of( 0.0 ), RestoreOptions.defaults(), Device.cpu() )
+						.route( task, Task.DERAIN_STRIPES, stripes, null, Device.cpu() ) )
+		{
+			for ( final DegradationLevel level : task.levels() )
+			{
+				final DegradedPlane plane = level.plane( level.degradation().apply( clean, SIZE, SIZE, new Random( 1 ) ), SIZE, SIZE );
+				final boolean striped = level.name().equals( "stripes" );
+				assertEquals( striped, plane.known().stripes(), level.name() );
+				final float[] mine = ( striped ? other : plain ).restorers().get( key ).restore( plane );
+				final float[] theirs = ( striped ? plain : other ).restorers().get( key ).restore( plane );
+				assertArrayEquals( mine, routed.restorers().get( key ).restore( plane ), 0, level.name() );
+				assertTrue( !Arrays.equals( mine, theirs ), "the two models differ" );
+				assertArrayEquals( plain.restorers().get( key ).restore( plane ), routed.restorers().get( key ).blind().restore( plane ), 0, "blind: the model measured" );
+			}
+		}
 	}
 }

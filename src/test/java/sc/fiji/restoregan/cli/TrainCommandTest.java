@@ -112,6 +112,29 @@ class TrainCommandTest
 		assertEquals( 2, Main.run( concat( common, "--context-wedges", "3,15", "--context-wedge-centres", "0.05", "--out", dir.resolve( "one-short" ).toString() ) ) );
 	}
 
+	/**
+	 * A model for stripes alone trains on stripes told their true direction,
+	 * its output a residual of the plane destriped at that direction; the
+	 * option needs the wedge channels, and only one channel is the base.
+	 */
+	@Test
+	void aStripesModelCorrectsItsDestripedChannel() throws Exception
+	{
+		final Path run = dir.resolve( "stripes" );
+		final String[] common = { "train", "--task", "derain", "--degradation", "stripes", "--known-direction", "--region", "64", "--steps", "2", "--batch", "2", "--patch", "32",
+				"--filters", "4", "--depth", "1", "--seed", "3" };
+		assertEquals( 0, Main.run( concat( common, "--context-wedges", "3,1", "--context-wedge-centres", "0.01,0.08", "--residual-over-wedge", "--out", run.toString() ) ) );
+		final ModelCard card = ModelStore.load( ModelSource.directory( run ) ).card();
+		assertTrue( card.architecture.toString().contains( "channels 3->1, residual of channel 1" ), card.architecture.toString() );
+		assertTrue( card.training.getAsJsonObject( "data" ).get( "degradation" ).getAsString().startsWith( "stripes" ), card.training.toString() );
+		final Path in = dir.resolve( "in.tif" ), out = dir.resolve( "out.tif" );
+		ImageFiles.writeFloatTiff( net.imglib2.img.array.ArrayImgs.floats( new float[ 70 * 50 ], 70, 50 ), in );
+		assertEquals( 0, Main.run( "restore", "--task", "derain", "--stripes", "--stripe-direction", "0", "--model", run.toString(), "--input", in.toString(), "--output", out.toString() ) );
+		assertTrue( Files.exists( out ) );
+		assertEquals( 2, Main.run( concat( common, "--residual-over-wedge", "--out", dir.resolve( "no-wedges" ).toString() ) ) );
+		assertEquals( 2, Main.run( concat( common, "--context-wedges", "3", "--residual-over-wedge", "--residual-over-wiener", "--out", dir.resolve( "both" ).toString() ) ) );
+	}
+
 	/** Supervised training takes a pixel content objective and says so in the card. */
 	@Test
 	void supervisedTrainingTakesAPixelObjective()

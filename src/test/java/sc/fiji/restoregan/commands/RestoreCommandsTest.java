@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -30,6 +31,9 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 
 import sc.fiji.restoregan.TestModels;
+import sc.fiji.restoregan.bench.BenchmarkTask;
+import sc.fiji.restoregan.degrade.Kernel;
+import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.degrade.PsfSpec;
 import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.model.ModelCard;
@@ -221,6 +225,10 @@ class RestoreCommandsTest extends CommandContextTest
 		assertEquals( 30, command.known().direction() );
 		command.setDirection( Double.NaN );
 		assertTrue( !command.known().hasDirection() );
+		assertNotNull( info.getInput( "artefacts" ) );
+		assertTrue( !command.known().stripes() );
+		command.setStripes( true );
+		assertTrue( command.known().stripes() );
 		final DeblurCommand< UnsignedByteType > deblur = new DeblurCommand<>();
 		assertEquals( null, deblur.known().psf() );
 		deblur.setPsf( "Gaussian", 2, 0 );
@@ -235,11 +243,19 @@ class RestoreCommandsTest extends CommandContextTest
 		assertEquals( "denoise", Task.DENOISE.defaultModel() );
 		assertTrue( assertThrows( RestoreException.class, () -> Task.SR.defaultModel( 3 ) ).getMessage().contains( "scales [2, 4]" ) );
 		assertTrue( assertThrows( RestoreException.class, () -> Task.DEBLUR.defaultModel( 2 ) ).getMessage().contains( "only sr takes a scale" ) );
-		assertEquals( "deblur", Task.DEBLUR.defaultModel( 1, false ) );
-		assertEquals( Task.DEBLUR_WITH_PSF, Task.DEBLUR.defaultModel( 1, true ) );
-		assertEquals( "sr4", Task.SR.modelName( 4, true ) );
+		final KnownDegradation psfKnown = KnownDegradation.NONE.withPsf( Kernel.identity() );
+		assertEquals( "deblur", Task.DEBLUR.defaultModel( 1, KnownDegradation.NONE ) );
+		assertEquals( Task.DEBLUR_WITH_PSF, Task.DEBLUR.defaultModel( 1, psfKnown ) );
+		assertEquals( "sr4", Task.SR.modelName( 4, psfKnown ) );
+		assertEquals( Task.DERAIN_STRIPES, Task.DERAIN.modelName( 1, KnownDegradation.NONE.withStripes( true ) ) );
+		assertEquals( "derain", Task.DERAIN.modelName( 1, KnownDegradation.NONE.withDirection( 0 ) ) );
+		assertEquals( "deblur", Task.DEBLUR.modelName( 1, KnownDegradation.NONE.withStripes( true ) ), "only derain has a model for stripes" );
+		// told stripes, Remove streaks runs the stripes model, or the general one when that does not ship
+		final boolean ships = sc.fiji.restoregan.model.ModelRegistry.shipped().contains( Task.DERAIN_STRIPES );
+		assertEquals( ships ? Task.DERAIN_STRIPES : "derain", Task.DERAIN.defaultModel( 1, KnownDegradation.NONE.withStripes( true ) ) );
 		// the deblur benchmark gives its baselines the PSF, so it measures the model that takes it
-		assertTrue( sc.fiji.restoregan.bench.BenchmarkTask.DEBLUR.knowsPsf() && !sc.fiji.restoregan.bench.BenchmarkTask.DERAIN.knowsPsf() );
-		assertEquals( "denoise", Task.DENOISE.defaultModel( 1, true ), "only deblur has a model for a known PSF" );
+		assertTrue( BenchmarkTask.DEBLUR.known().psf() != null && BenchmarkTask.DERAIN.known().psf() == null && !BenchmarkTask.DERAIN.known().stripes() );
+		assertEquals( List.of( "stripes" ), BenchmarkTask.DERAIN.levelsFor( Task.DERAIN_STRIPES ).stream().map( l -> l.name() ).toList() );
+		assertEquals( "denoise", Task.DENOISE.defaultModel( 1, psfKnown ), "only deblur has a model for a known PSF" );
 	}
 }
