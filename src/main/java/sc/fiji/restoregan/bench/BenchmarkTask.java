@@ -143,6 +143,13 @@ public enum BenchmarkTask
 		return name.equals( modelTask.modelName( scale(), known() ) ) || levelsFor( name ).isEmpty() ? null : name;
 	}
 
+	/** The levels routed to {@link #routedModelName()}, in order; none when there is no such model. */
+	public List< DegradationLevel > routedLevels()
+	{
+		final String name = routedModelName();
+		return name == null ? List.of() : levelsFor( name );
+	}
+
 	/** The levels whose planes a user who says what is known of them would restore with the model {@code name} ({@link Task#modelName(int, KnownDegradation)}). */
 	public List< DegradationLevel > levelsFor( final String name )
 	{

@@ -118,7 +118,7 @@ final class FigureCommand implements Callable< Integer >
 				: BenchmarkNetworks.open( bench, stored, twin, twin != null ? List.of( 0.0, 1.0 ) : List.of( 0.0 ), RestoreOptions.defaults(), Device.cpu() ) )
 		{
 			final StoredModel routed = stored == null ? null : networks.routeKnown( bench, routedFolder( bench ), Device.cpu() );
-			if ( routed != null && bench.levelsFor( bench.routedModelName() ).contains( level ) )
+			if ( routed != null && bench.routedLevels().contains( level ) )
 			{
 				shown = routed;
 				shownTwin = routed.card().realismTwin;

@@ -165,7 +165,7 @@ final class QualityCommand implements Callable< Integer >
 			if ( routed != null && stripesModel != null && Files.isDirectory( Path.of( stripesModel ) ) )
 			{
 				final JsonObject s = summary.deepCopy();
-				s.addProperty( "routed", "this model restored the planes of level " + bench.levelsFor( bench.routedModelName() ).stream().map( l -> l.name() ).collect( Collectors.joining( ", " ) )
+				s.addProperty( "routed", "this model restored the planes of level " + routedLevels( bench, "" )
 						+ " in the rows of '" + stored.card().name + "'; the other levels are that model's" );
 				s.addProperty( "ensemble", members( routed ) );
 				addScores( Path.of( stripesModel ), routed, bench.id() + "Benchmark", s );
@@ -221,10 +221,16 @@ final class QualityCommand implements Callable< Integer >
 		sb.append( blind ? ". The networks were told nothing of the degradations (`--blind`)."
 				: ". The networks were told what the baselines are told (the PSF of a blur, the direction of stripes) and use it where their context channels do." );
 		if ( routed != null && !blind )
-			sb.append( " The planes of level " ).append( bench.levelsFor( bench.routedModelName() ).stream().map( l -> "`" + l.name() + "`" ).collect( Collectors.joining( ", " ) ) )
+			sb.append( " The planes of level " ).append( routedLevels( bench, "`" ) )
 					.append( " were restored by '" ).append( routed.card().name ).append( "' in the rows of '" ).append( stored.card().name )
 					.append( "' (its realism settings blend '" ).append( routed.card().name ).append( "' with its own twin): the model Remove streaks picks when told that the artefacts are stripes." );
 		return sb.toString();
+	}
+
+	/** The names of the levels routed to another model, each between {@code quote}s, comma-separated. */
+	private static String routedLevels( final BenchmarkTask bench, final String quote )
+	{
+		return bench.routedLevels().stream().map( l -> quote + l.name() + quote ).collect( Collectors.joining( ", " ) );
 	}
 
 	/** The label of a model measured with --also. */

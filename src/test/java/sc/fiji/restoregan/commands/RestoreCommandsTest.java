@@ -256,6 +256,8 @@ class RestoreCommandsTest extends CommandContextTest
 		// the deblur benchmark gives its baselines the PSF, so it measures the model that takes it
 		assertTrue( BenchmarkTask.DEBLUR.known().psf() != null && BenchmarkTask.DERAIN.known().psf() == null && !BenchmarkTask.DERAIN.known().stripes() );
 		assertEquals( List.of( "stripes" ), BenchmarkTask.DERAIN.levelsFor( Task.DERAIN_STRIPES ).stream().map( l -> l.name() ).toList() );
+		assertEquals( BenchmarkTask.DERAIN.levelsFor( Task.DERAIN_STRIPES ), BenchmarkTask.DERAIN.routedLevels() );
+		assertEquals( List.of(), BenchmarkTask.DENOISE.routedLevels(), "denoise has no model of its own for a known kind" );
 		assertEquals( "denoise", Task.DENOISE.defaultModel( 1, psfKnown ), "only deblur has a model for a known PSF" );
 	}
 }
