@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import ai.djl.Device;
 import sc.fiji.restoregan.baseline.DegradedPlane;
@@ -145,24 +146,31 @@ public final class BenchmarkNetworks implements AutoCloseable
 
 	/**
 	 * Routes the levels of the benchmark that pick another model than the one
-	 * measured ({@link BenchmarkTask#routedModelName()}: the derain
-	 * benchmark's stripes) to that model, with its twin, as {@link #route}.
+	 * measured ({@link BenchmarkTask#routedModelNames()}: the derain
+	 * benchmark's stripes and drops) to those models, each with its twin, as
+	 * {@link #route}.
 	 *
-	 * @param choice the model to route them to, a name or folder; "none" for
-	 *            no routing; null for the shipped one, when it ships
-	 * @return the model routed to, or null when none is
+	 * @param choice for each routed model's name, the model to route its
+	 *            levels to (a name or folder), {@link #NO_ROUTING} for none,
+	 *            or null for the shipped one, when it ships
+	 * @return the models routed to, by name, in the order of the levels
 	 */
-	public StoredModel routeKnown( final BenchmarkTask task, final String choice, final Device device )
+	public Map< String, StoredModel > routeKnown( final BenchmarkTask task, final UnaryOperator< String > choice, final Device device )
 	{
-		final String name = task.routedModelName();
-		if ( name == null || NO_ROUTING.equals( choice ) )
-			return null;
-		final String model = choice != null ? choice : ModelRegistry.shipped().contains( name ) ? name : null;
-		if ( model == null )
-			return null;
-		final StoredModel stored = ModelRegistry.load( model );
-		route( task, name, stored, ModelRegistry.loadTwin( model, stored ), device );
-		return stored;
+		final Map< String, StoredModel > routed = new LinkedHashMap<>();
+		for ( final String name : task.routedModelNames() )
+		{
+			final String chosen = choice.apply( name );
+			if ( NO_ROUTING.equals( chosen ) )
+				continue;
+			final String model = chosen != null ? chosen : ModelRegistry.shipped().contains( name ) ? name : null;
+			if ( model == null )
+				continue;
+			final StoredModel stored = ModelRegistry.load( model );
+			route( task, name, stored, ModelRegistry.loadTwin( model, stored ), device );
+			routed.put( name, stored );
+		}
+		return routed;
 	}
 
 	/** The restorers by {@link RestorationBenchmark#realismKey(double)} (and the keys of added models), in the order they were opened. */

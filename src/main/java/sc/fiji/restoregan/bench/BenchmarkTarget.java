@@ -65,7 +65,9 @@ public final class BenchmarkTarget
 			s.append( String.format( Locale.ROOT, "Bar %s: %+.2f dB over the best classical method, %+.1f dB required.", met ? "met" : "NOT met", gain, required ) );
 		}
 		final JsonObject means = summary.getAsJsonObject( "means" );
-		final String faithful = RestorationBenchmark.NETWORK, sharp = RestorationBenchmark.realismKey( 1 );
+		// the measured model's realism 1 is "realism 1", or for a further model "model NAME realism 1"
+		final String faithful = summary.has( "measured" ) ? summary.get( "measured" ).getAsString() : RestorationBenchmark.NETWORK;
+		final String sharp = faithful.equals( RestorationBenchmark.NETWORK ) ? RestorationBenchmark.realismKey( 1 ) : faithful + " " + RestorationBenchmark.realismKey( 1 );
 		if ( means.has( faithful ) && means.has( sharp ) )
 		{
 			final double n0 = means.getAsJsonObject( faithful ).get( "niqe" ).getAsDouble(), n1 = means.getAsJsonObject( sharp ).get( "niqe" ).getAsDouble();

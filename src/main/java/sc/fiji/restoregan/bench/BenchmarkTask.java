@@ -19,6 +19,7 @@ import sc.fiji.restoregan.baseline.RollingBall;
 import sc.fiji.restoregan.baseline.Tuned;
 import sc.fiji.restoregan.baseline.WedgeDestriping;
 import sc.fiji.restoregan.baseline.WienerDeconvolution;
+import sc.fiji.restoregan.degrade.ArtefactKind;
 import sc.fiji.restoregan.degrade.AtmosphericHaze;
 import sc.fiji.restoregan.degrade.Blur;
 import sc.fiji.restoregan.degrade.CameraNoise;
@@ -117,43 +118,49 @@ public enum BenchmarkTask
 	/**
 	 * What the benchmark knows of every one of its levels, and tells the
 	 * baselines and the networks: the PSF when every level blurs (so that
-	 * its model is the one that deconvolves with it), that the artefacts are
-	 * stripes when every level is stripes. It picks the model the benchmark
+	 * its model is the one that deconvolves with it), the kind of artefacts
+	 * when every level has the same. It picks the model the benchmark
 	 * measures ({@link Task#defaultModel(int, KnownDegradation)}); a level
 	 * whose own {@link KnownDegradation} picks another model (the derain
-	 * benchmark's stripes) can be routed to it
+	 * benchmark's stripes and drops) can be routed to it
 	 * ({@link BenchmarkNetworks#route}).
 	 */
 	public KnownDegradation known()
 	{
 		final boolean psf = levels.stream().allMatch( l -> l.degradation().psf() != null );
-		final boolean stripes = levels.stream().allMatch( l -> l.degradation() instanceof Stripes );
-		return new KnownDegradation( psf ? levels.get( 0 ).degradation().psf() : null, Double.NaN, stripes );
+		final List< ArtefactKind > kinds = levels.stream().map( l -> ArtefactKind.of( l.degradation() ) ).distinct().toList();
+		return new KnownDegradation( psf ? levels.get( 0 ).degradation().psf() : null, Double.NaN, kinds.size() == 1 ? kinds.get( 0 ) : ArtefactKind.ANY );
 	}
 
 	/**
-	 * The model that a user who says what is known of some of this
+	 * The models that a user who says what is known of some of this
 	 * benchmark's levels gets for them instead of the benchmark's own
-	 * ({@link Task#DERAIN_STRIPES} for the derain benchmark's stripes), or
-	 * null when every level gets the benchmark's own.
+	 * ({@link Task#DERAIN_STRIPES} and {@link Task#DERAIN_DROPS} for the
+	 * derain benchmark's stripes and drops), in the order of the levels;
+	 * none when every level gets the benchmark's own.
 	 */
-	public String routedModelName()
+	public List< String > routedModelNames()
 	{
-		final String name = modelTask.modelName( scale(), KnownDegradation.NONE.withStripes( true ) );
-		return name.equals( modelTask.modelName( scale(), known() ) ) || levelsFor( name ).isEmpty() ? null : name;
+		final String measured = modelTask.modelName( scale(), known() );
+		return levels.stream().map( this::modelName ).filter( n -> !n.equals( measured ) ).distinct().toList();
 	}
 
-	/** The levels routed to {@link #routedModelName()}, in order; none when there is no such model. */
+	/** The levels routed to one of {@link #routedModelNames()}, in order. */
 	public List< DegradationLevel > routedLevels()
 	{
-		final String name = routedModelName();
-		return name == null ? List.of() : levelsFor( name );
+		final List< String > names = routedModelNames();
+		return levels.stream().filter( l -> names.contains( modelName( l ) ) ).toList();
+	}
+
+	private String modelName( final DegradationLevel level )
+	{
+		return modelTask.modelName( scale(), KnownDegradation.of( level.degradation() ) );
 	}
 
 	/** The levels whose planes a user who says what is known of them would restore with the model {@code name} ({@link Task#modelName(int, KnownDegradation)}). */
 	public List< DegradationLevel > levelsFor( final String name )
 	{
-		return levels.stream().filter( l -> modelTask.modelName( scale(), KnownDegradation.of( l.degradation() ) ).equals( name ) ).toList();
+		return levels.stream().filter( l -> modelName( l ).equals( name ) ).toList();
 	}
 
 	/** Whether outputs are compared after a least-squares affine fit to the clean image. */

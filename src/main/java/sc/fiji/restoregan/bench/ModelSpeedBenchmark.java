@@ -170,7 +170,7 @@ public final class ModelSpeedBenchmark
 			final SpeedBenchmark.Measurement m = SpeedBenchmark.measure( network, architecture, size, options.withEnsemble( 1 ) );
 			final int ensemble = options.forModel( stored.card().ensemble, 0 ).members();
 			final SpeedBenchmark.Measurement atDefault = ensemble == 1 ? m : SpeedBenchmark.measure( network, architecture, size, options.withEnsemble( ensemble ) );
-			return new Row( nameOrFolder, stored.card().task, architecture, parameters, stored.weights().length, m, matmulGflops, network.describeDevice(), ensemble, atDefault );
+			return new Row( nameOrFolder, stored.card().task, architecture, parameters, stored.card().weights.bytes, m, matmulGflops, network.describeDevice(), ensemble, atDefault );
 		}
 	}
 

@@ -28,7 +28,7 @@ import sc.fiji.restoregan.pipeline.RestoreException;
 				"Units: pixels, degrees, and fractions of the image's bright level (its 99.9th percentile). See docs/synthetic-data.md." } )
 final class DegradeCommand implements Callable< Integer >
 {
-	@Option( names = "--kind", required = true, description = "noise, blur, haze, streaks, stripes, lighting, lowres or composite (random parameters)." )
+	@Option( names = "--kind", required = true, description = "noise, blur, haze, streaks, stripes, drops, lighting, lowres or composite (random parameters)." )
 	String kind;
 
 	@Option( names = "--type", defaultValue = "", description = "Variant. blur: gaussian|defocus|widefield|motion|anisotropic; haze: scatter|atmospheric; streaks: lines|stripes|drops; lighting: vignette|gradient|smooth." )

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import ai.djl.Device;
@@ -117,12 +118,13 @@ final class FigureCommand implements Callable< Integer >
 		try ( BenchmarkNetworks networks = stored == null ? BenchmarkNetworks.none()
 				: BenchmarkNetworks.open( bench, stored, twin, twin != null ? List.of( 0.0, 1.0 ) : List.of( 0.0 ), RestoreOptions.defaults(), Device.cpu() ) )
 		{
-			final StoredModel routed = stored == null ? null : networks.routeKnown( bench, routedFolder( bench ), Device.cpu() );
-			if ( routed != null && bench.routedLevels().contains( level ) )
-			{
-				shown = routed;
-				shownTwin = routed.card().realismTwin;
-			}
+			final Map< String, StoredModel > routed = stored == null ? Map.of() : networks.routeKnown( bench, this::routedFolder, Device.cpu() );
+			for ( final Map.Entry< String, StoredModel > e : routed.entrySet() )
+				if ( bench.levelsFor( e.getKey() ).contains( level ) )
+				{
+					shown = e.getValue();
+					shownTwin = shown.card().realismTwin;
+				}
 			c = benchmark.measure( item, level, false, false, bench.baselines(), networks.restorers() );
 		}
 		final float[] clean = benchmark.lastOutputs().get( "clean" );
@@ -165,14 +167,13 @@ final class FigureCommand implements Callable< Integer >
 	}
 
 	/**
-	 * The folder {@code --model-dir/<name>} of the model that the benchmark
-	 * routes some levels to ({@link BenchmarkTask#routedModelName()}), or
+	 * The folder {@code --model-dir/<name>} of a model that the benchmark
+	 * routes some levels to ({@link BenchmarkTask#routedModelNames()}), or
 	 * null for the shipped one (or none, with --only-model-dir).
 	 */
-	private String routedFolder( final BenchmarkTask bench )
+	private String routedFolder( final String name )
 	{
-		final String name = bench.routedModelName();
-		if ( name != null && modelDir != null && Files.isDirectory( modelDir.resolve( name ) ) )
+		if ( modelDir != null && Files.isDirectory( modelDir.resolve( name ) ) )
 			return modelDir.resolve( name ).toString();
 		return onlyModelDir ? BenchmarkNetworks.NO_ROUTING : null;
 	}

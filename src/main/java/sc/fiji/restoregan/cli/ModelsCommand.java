@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelShipping;
+import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.StoredModel;
 
@@ -21,8 +22,11 @@ final class ModelsCommand implements Callable< Integer >
 	@Option( names = "--set-ensemble", description = "NAME=N: make model NAME in --models run with a self-ensemble of N (1, 2, 4 or 8) unless the user picks another; rebuild the jar to ship it." )
 	Map< String, Integer > setEnsemble;
 
-	@Option( names = "--models", defaultValue = "models", description = "Models folder that --set-ensemble edits. Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--models", defaultValue = "models", description = "Models folder that --set-ensemble and --half edit. Default: ${DEFAULT-VALUE}." )
 	Path models;
+
+	@Option( names = "--half", description = "Rewrite the weights of every model in --models that is still in float32 in half precision (half the bytes; the networks still run in float32); rebuild the jar to ship them." )
+	boolean half;
 
 	@Override
 	public Integer call() throws IOException
@@ -34,6 +38,13 @@ final class ModelsCommand implements Callable< Integer >
 				ModelShipping.setEnsemble( models, e.getKey(), e.getValue() );
 				System.out.println( "Model " + models.resolve( e.getKey() ) + " now runs with a self-ensemble of " + e.getValue() + " by default." );
 			}
+			return 0;
+		}
+		if ( half )
+		{
+			for ( final String name : ModelShipping.listed( models ) )
+				if ( ModelShipping.halve( models, name ) )
+					System.out.println( "Model " + models.resolve( name ) + " now holds half-precision weights (" + ModelStore.readCard( ModelSource.directory( models.resolve( name ) ) ).weights.bytes + " bytes)." );
 			return 0;
 		}
 		for ( final String name : ModelRegistry.shipped() )

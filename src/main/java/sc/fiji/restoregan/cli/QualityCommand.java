@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -62,8 +62,8 @@ final class QualityCommand implements Callable< Integer >
 	@Option( names = "--also", split = ",", description = "Further models (names or folders) measured in the same run at realism 0 (and 0.5 and 1 when they have a twin), for example the multi-task model auto on each single-task benchmark; with --update-card, the cards of those given as folders get their scores too." )
 	List< String > also;
 
-	@Option( names = "--stripes-model", description = "On the derain benchmark, the model run on the planes whose artefacts are stripes, as Remove streaks picks it when told that they are stripes (at the same realism settings, blended with its twin): a name or folder, or 'none' to run the measured model on them too. Default: " + Task.DERAIN_STRIPES + " when it ships." )
-	String stripesModel;
+	@Option( names = "--route", description = "NAME=MODEL: on the derain benchmark, run MODEL (a name or folder, or 'none' to run the measured model on them too) on the planes whose artefacts pick the model NAME, as Remove streaks does when told what the artefacts are (" + Task.DERAIN_STRIPES + " for stripes, " + Task.DERAIN_DROPS + " for drops; at the same realism settings, blended with its twin). Default: the shipped NAME when it ships." )
+	Map< String, String > route = new LinkedHashMap<>();
 
 	@Option( names = "--baseline-cache", description = "JSON file where the baselines' scores are kept between runs (they do not depend on the model); a second run with the same images, crop, seed and task reuses them." )
 	Path baselineCache;
@@ -105,9 +105,13 @@ final class QualityCommand implements Callable< Integer >
 	public Integer call() throws Exception
 	{
 		final BenchmarkTask bench = BenchmarkTask.parse( task );
+		for ( final String routedName : route.keySet() )
+			if ( !bench.routedModelNames().contains( routedName ) )
+				throw new RestoreException( "--route names '" + routedName + "', but the " + bench.id() + " benchmark routes levels only to: "
+						+ ( bench.routedModelNames().isEmpty() ? "none" : String.join( ", ", bench.routedModelNames() ) ) + "." );
 		final String name = baselinesOnly ? null : modelName( bench );
 		final StoredModel stored = name == null ? null : ModelRegistry.load( name );
-		StoredModel routed = null;
+		Map< String, StoredModel > routed = Map.of();
 		final Map< String, StoredModel > extras = new LinkedHashMap<>();
 		for ( final String n : also != null ? also : List.< String >of() )
 			extras.put( n, ModelRegistry.load( n ) );
@@ -134,7 +138,7 @@ final class QualityCommand implements Callable< Integer >
 						for ( final double r : ALSO_REALISM )
 							networks.add( bench, alsoKey( extra ) + " " + RestorationBenchmark.realismKey( r ), extra, extraTwin, r, Device.cpu() );
 				}
-				routed = networks.routeKnown( bench, stripesModel, Device.cpu() );
+				routed = networks.routeKnown( bench, route::get, Device.cpu() );
 				final Map< String, PlaneRestorer > restorers = new LinkedHashMap<>();
 				networks.restorers().forEach( ( k, v ) -> restorers.put( k, blind ? v.blind() : v ) );
 				cases = benchmark.run( items, sceneItems, held, restorers, new ConsoleProgress( System.err ) );
@@ -162,13 +166,16 @@ final class QualityCommand implements Callable< Integer >
 			summary.addProperty( "ensemble", members( stored ) );
 			summary.add( "target", BenchmarkTarget.of( bench, legacyDenoise ? summary.getAsJsonObject( "allBaselines" ) : summary ) );
 			addScores( updateCard, stored, bench.id() + "Benchmark", summary );
-			if ( routed != null && stripesModel != null && Files.isDirectory( Path.of( stripesModel ) ) )
+			for ( final Map.Entry< String, StoredModel > e : routed.entrySet() )
 			{
+				final String folder = route.get( e.getKey() );
+				if ( folder == null || !Files.isDirectory( Path.of( folder ) ) )
+					continue;
 				final JsonObject s = summary.deepCopy();
-				s.addProperty( "routed", "this model restored the planes of level " + routedLevels( bench, "" )
-						+ " in the rows of '" + stored.card().name + "'; the other levels are that model's" );
-				s.addProperty( "ensemble", members( routed ) );
-				addScores( Path.of( stripesModel ), routed, bench.id() + "Benchmark", s );
+				s.addProperty( "routed", "this model restored the planes of level " + routedLevels( bench, e.getKey(), "" )
+						+ " in the rows of '" + stored.card().name + "'; the other levels are other models'" );
+				s.addProperty( "ensemble", members( e.getValue() ) );
+				addScores( Path.of( folder ), e.getValue(), bench.id() + "Benchmark", s );
 			}
 			for ( final Map.Entry< String, StoredModel > e : extras.entrySet() )
 				if ( Files.isDirectory( Path.of( e.getKey() ) ) )
@@ -179,6 +186,7 @@ final class QualityCommand implements Callable< Integer >
 					s.addProperty( "metric", summary.get( "metric" ).getAsString() );
 					s.addProperty( "command", command() );
 					s.addProperty( "ensemble", members( extra ) );
+					s.add( "target", BenchmarkTarget.of( bench, s ) );
 					addScores( Path.of( e.getKey() ), extra, bench.id() + "Benchmark", s );
 				}
 		}
@@ -207,7 +215,7 @@ final class QualityCommand implements Callable< Integer >
 	}
 
 	/** One sentence on the self-ensemble each network ran with, or nothing without networks. */
-	private String ensembleNote( final BenchmarkTask bench, final StoredModel stored, final StoredModel routed, final Map< String, StoredModel > extras )
+	private String ensembleNote( final BenchmarkTask bench, final StoredModel stored, final Map< String, StoredModel > routed, final Map< String, StoredModel > extras )
 	{
 		if ( stored == null )
 			return "";
@@ -215,22 +223,24 @@ final class QualityCommand implements Callable< Integer >
 				? " Networks run as the Restore commands run them by default: at realism 0 with the self-ensemble of their card (flips and quarter turns averaged), above 0 without one; sizes at realism 0: "
 				: " Networks run with a self-ensemble of " + ensemble + " (`--ensemble`) at every realism setting: " );
 		sb.append( "'" ).append( stored.card().name ).append( "' " ).append( members( stored ) );
-		if ( routed != null )
-			sb.append( ", '" ).append( routed.card().name ).append( "' " ).append( members( routed ) );
+		routed.values().forEach( r -> sb.append( ", '" ).append( r.card().name ).append( "' " ).append( members( r ) ) );
 		extras.values().forEach( e -> sb.append( ", '" ).append( e.card().name ).append( "' " ).append( members( e ) ) );
 		sb.append( blind ? ". The networks were told nothing of the degradations (`--blind`)."
 				: ". The networks were told what the baselines are told (the PSF of a blur, the direction of stripes) and use it where their context channels do." );
-		if ( routed != null && !blind )
-			sb.append( " The planes of level " ).append( routedLevels( bench, "`" ) )
-					.append( " were restored by '" ).append( routed.card().name ).append( "' in the rows of '" ).append( stored.card().name )
-					.append( "' (its realism settings blend '" ).append( routed.card().name ).append( "' with its own twin): the model Remove streaks picks when told that the artefacts are stripes." );
+		if ( !routed.isEmpty() && !blind )
+		{
+			sb.append( " The planes of level " ).append( routed.entrySet().stream()
+					.map( e -> routedLevels( bench, e.getKey(), "`" ) + " were restored by '" + e.getValue().card().name + "'" ).collect( Collectors.joining( ", those of " ) ) );
+			sb.append( " in the rows of '" ).append( stored.card().name )
+					.append( "' (their realism settings blend each with its own twin): the model Remove streaks picks when told what the artefacts are." );
+		}
 		return sb.toString();
 	}
 
-	/** The names of the levels routed to another model, each between {@code quote}s, comma-separated. */
-	private static String routedLevels( final BenchmarkTask bench, final String quote )
+	/** The names of the levels routed to the model {@code name}, each between {@code quote}s, comma-separated. */
+	private static String routedLevels( final BenchmarkTask bench, final String name, final String quote )
 	{
-		return bench.routedLevels().stream().map( l -> quote + l.name() + quote ).collect( Collectors.joining( ", " ) );
+		return bench.levelsFor( name ).stream().map( l -> quote + l.name() + quote ).collect( Collectors.joining( ", " ) );
 	}
 
 	/** The label of a model measured with --also. */
@@ -263,7 +273,7 @@ final class QualityCommand implements Callable< Integer >
 		return "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() );
 	}
 
-	private String denoiseReport( final BenchmarkTask bench, final StoredModel stored, final StoredModel routed, final Map< String, StoredModel > extras, final String table, final String general )
+	private String denoiseReport( final BenchmarkTask bench, final StoredModel stored, final Map< String, StoredModel > routed, final Map< String, StoredModel > extras, final String table, final String general )
 	{
 		return "# Denoise benchmark: model '" + stored.card().name + "' against classical baselines\n\n"
 				+ "Measured with `" + command() + "`.\n"
@@ -274,7 +284,7 @@ final class QualityCommand implements Callable< Integer >
 				+ "Held-out images were never seen in training." + ensembleNote( bench, stored, routed, extras ) + "\n\n" + table + "\n# PSNR, SSIM and NIQE\n\n" + general;
 	}
 
-	private String generalReport( final BenchmarkTask bench, final StoredModel stored, final StoredModel routed, final Map< String, StoredModel > extras, final String general, final int cases, final double seconds )
+	private String generalReport( final BenchmarkTask bench, final StoredModel stored, final Map< String, StoredModel > routed, final Map< String, StoredModel > extras, final String general, final int cases, final double seconds )
 	{
 		final String levels = bench.levels().stream().map( l -> "- `" + l.name() + "`: " + l.degradation().describe() ).collect( Collectors.joining( "\n" ) );
 		return "# " + bench.id() + " benchmark: " + ( stored == null ? "classical baselines only (no model)" : "model '" + stored.card().name + "' against classical baselines" ) + "\n\n"

@@ -13,12 +13,14 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 
+import sc.fiji.restoregan.degrade.ArtefactKind;
 import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.degrade.PsfSpec;
 import sc.fiji.restoregan.device.DeviceChoice;
 import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.io.PsfFiles;
 import sc.fiji.restoregan.model.Task;
+import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
 import sc.fiji.restoregan.pipeline.RestoreRunner;
 
@@ -69,14 +71,22 @@ final class RestoreCommand implements Callable< Integer >
 	@Option( names = "--stripe-direction", description = "With --task derain: the direction of the stripes or streaks in degrees from X towards Y (0: along X, 90: along Y), used instead of the estimate. Default: estimated on each plane." )
 	Double stripeDirection;
 
-	@Option( names = "--stripes", description = "With --task derain: the artefacts are light-sheet stripes (not streaks or drops); picks the model trained on stripes alone (" + Task.DERAIN_STRIPES + ") when it ships. Default: off (the model for all three)." )
-	boolean stripes;
+	@Option( names = "--artefacts", defaultValue = "any", description = "With --task derain: which artefacts the image has: any (streaks, stripes or drops), stripes (light-sheet stripes: picks " + Task.DERAIN_STRIPES + ") or drops (drops or dust: picks " + Task.DERAIN_DROPS + "), each model when it ships. Default: ${DEFAULT-VALUE}." )
+	String artefacts;
+
+	private ArtefactKind artefactKind()
+	{
+		for ( final ArtefactKind k : ArtefactKind.values() )
+			if ( k.id().equals( artefacts ) )
+				return k;
+		throw new RestoreException( "--artefacts must be any, stripes or drops, not '" + artefacts + "'." );
+	}
 
 	@Override
 	public Integer call() throws Exception
 	{
 		final Task t = Task.parse( task );
-		final KnownDegradation known = new KnownDegradation( psf == null ? null : PsfFiles.resolve( psf ), stripeDirection == null ? Double.NaN : stripeDirection, stripes );
+		final KnownDegradation known = new KnownDegradation( psf == null ? null : PsfFiles.resolve( psf ), stripeDirection == null ? Double.NaN : stripeDirection, artefactKind() );
 		final String name = model != null ? model : t.defaultModel( t == Task.SR ? scale : 1, known );
 		final DeviceChoice choice = DeviceChoice.parse( device );
 		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high, ensemble, known );

@@ -64,7 +64,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--pairs", description = "Folder with subfolders input/ and target/ of same-named images (targets --scale times larger for sr): real pairs instead of synthetic ones." )
 	Path pairs;
 
-	@Option( names = "--degradation", description = "Synthetic degradation: noise, blur, haze, streaks, lighting, lowres or composite. Default: the task's (denoise: the original Poisson-Gaussian sampler)." )
+	@Option( names = "--degradation", description = "Synthetic degradation: noise, blur, haze, streaks (streaks, stripes or drops), stripes, drops, lighting, lowres or composite. Default: the task's (denoise: the original Poisson-Gaussian sampler)." )
 	String degradation;
 
 	@Option( names = "--untouched", defaultValue = "0", description = "Fraction of synthetic pairs left undegraded (input = target), so the network learns to leave clean images alone. Default: ${DEFAULT-VALUE}." )

@@ -6,6 +6,7 @@ import org.scijava.plugin.Plugin;
 
 import net.imglib2.type.numeric.RealType;
 
+import sc.fiji.restoregan.degrade.ArtefactKind;
 import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.model.Task;
 
@@ -30,12 +31,18 @@ public class RemoveStreaksCommand< T extends RealType< T > > extends AbstractRes
 	/** The direction choice that takes the angle field. */
 	static final String ANGLE = "at the angle below";
 
-	/** The artefact choice that picks the model for stripes alone. */
+	/** The artefact choice for any of them: the label of {@link ArtefactKind#ANY} (annotations need constants). */
+	static final String ANY = "streaks, stripes or drops";
+
+	/** The artefact choice that picks the model for stripes alone: the label of {@link ArtefactKind#STRIPES}. */
 	static final String STRIPES = "light-sheet stripes";
 
-	@Parameter( label = "Artefacts", choices = { "streaks, stripes or drops", STRIPES }, persist = false,
-			description = "What the image shows: with 'light-sheet stripes' the model trained on stripes alone runs (best with the stripe direction below); otherwise the model for streaks, stripes, drops and dust." )
-	private String artefacts = "streaks, stripes or drops";
+	/** The artefact choice that picks the model for drops alone: the label of {@link ArtefactKind#DROPS}. */
+	static final String DROPS = "drops or dust";
+
+	@Parameter( label = "Artefacts", choices = { ANY, STRIPES, DROPS }, persist = false,
+			description = "What the image shows: with 'light-sheet stripes' the model trained on stripes alone runs (best with the stripe direction below), with 'drops or dust' the one trained on drops alone; otherwise the model for streaks, stripes, drops and dust." )
+	private String artefacts = ANY;
 
 	@Parameter( label = "Stripe direction", choices = { ESTIMATE, "along X", "along Y", ANGLE }, persist = false,
 			description = "The direction of the stripes or streaks, if known (light-sheet stripes run along the sheet): more reliable than the estimate, which the image's own straight structures can mislead." )
@@ -53,7 +60,7 @@ public class RemoveStreaksCommand< T extends RealType< T > > extends AbstractRes
 	@Override
 	protected KnownDegradation known()
 	{
-		return KnownDegradation.NONE.withDirection( degrees( direction, angle ) ).withStripes( STRIPES.equals( artefacts ) );
+		return KnownDegradation.NONE.withDirection( degrees( direction, angle ) ).withArtefacts( ArtefactKind.ofLabel( artefacts ) );
 	}
 
 	/** The direction in degrees for a choice of this dialog, NaN for the estimate. */
@@ -68,10 +75,14 @@ public class RemoveStreaksCommand< T extends RealType< T > > extends AbstractRes
 		};
 	}
 
-	/** Says whether the artefacts are light-sheet stripes (picks {@link Task#DERAIN_STRIPES}). */
-	public void setStripes( final boolean stripes )
+	/**
+	 * Says which artefacts the image has ({@link ArtefactKind#STRIPES} picks
+	 * {@link Task#DERAIN_STRIPES}, {@link ArtefactKind#DROPS}
+	 * {@link Task#DERAIN_DROPS}).
+	 */
+	public void setArtefacts( final ArtefactKind kind )
 	{
-		artefacts = stripes ? STRIPES : "streaks, stripes or drops";
+		artefacts = kind.label();
 	}
 
 	/** Sets the stripe direction in degrees from X towards Y, or NaN to estimate it. */

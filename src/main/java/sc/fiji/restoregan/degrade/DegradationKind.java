@@ -25,6 +25,11 @@ public enum DegradationKind
 	 * user says that the artefacts are stripes.
 	 */
 	STRIPES( true ),
+	/**
+	 * {@link Drops} alone: drops and dust on the optics, for a model run when
+	 * the user says that the artefacts are drops.
+	 */
+	DROPS( true ),
 	/** {@link Lighting} with a random field. */
 	LIGHTING( false ),
 	/** {@link Downsample} by the requested scale, with mild noise and sometimes JPEG. */
@@ -86,6 +91,8 @@ public enum DegradationKind
 		}
 		case STRIPES:
 			return Stripes.random( rnd );
+		case DROPS:
+			return Drops.random( rnd );
 		case LIGHTING:
 			return Lighting.random( rnd );
 		case LOWRES:

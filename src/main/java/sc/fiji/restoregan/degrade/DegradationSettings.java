@@ -168,6 +168,8 @@ public final class DegradationSettings
 				return streaks();
 			case STRIPES:
 				return stripes();
+			case DROPS:
+				return drops();
 			case LIGHTING:
 				return new Lighting( IlluminationField.parse( variant( "vignette" ) ), minimum, dimming, or( peak, 200 ), or( read, 0.005 ), gamma );
 			default:
@@ -227,7 +229,7 @@ public final class DegradationSettings
 		case "stripes":
 			return stripes();
 		case "drops":
-			return new Drops( count < 0 ? 8 : count, dropRadius, or( transmission, 0.6 ), dropBlur );
+			return drops();
 		default:
 			throw unknown( "lines, stripes, drops" );
 		}
@@ -236,6 +238,11 @@ public final class DegradationSettings
 	private Stripes stripes()
 	{
 		return new Stripes( count < 0 ? 20 : count, angle, strength, or( width, 3 ) );
+	}
+
+	private Drops drops()
+	{
+		return new Drops( count < 0 ? 8 : count, dropRadius, or( transmission, 0.6 ), dropBlur );
 	}
 
 	private static Degradation withNoise( final Degradation d, final double peak, final double read )

@@ -122,6 +122,25 @@ public final class ModelCard
 
 		/** File size in bytes. */
 		public long bytes;
+
+		/**
+		 * How the file holds the parameters: null for DJL's float32 parameter
+		 * file, {@link HalfPrecisionWeights#ENCODING} for half precision.
+		 */
+		public String encoding;
+
+		/**
+		 * For half-precision weights, the SHA-256 of the float32 parameters
+		 * they were rounded from (a twin fine-tuned from those still
+		 * descends from this model); null otherwise.
+		 */
+		public String halvedFrom;
+
+		/** Whether the file holds half-precision weights. */
+		public boolean halfPrecision()
+		{
+			return HalfPrecisionWeights.ENCODING.equals( encoding );
+		}
 	}
 
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();

@@ -38,7 +38,8 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * card then names it as its {@code realismTwin}.</li>
  * </ul>
  * Scores are cleared: they belong to the old weights; {@code quality
- * --update-card} measures the new ones.
+ * --update-card} measures the new ones. Shipped weights are stored in half
+ * precision ({@link HalfPrecisionWeights}).
  */
 public final class ModelShipping
 {
@@ -115,7 +116,9 @@ public final class ModelShipping
 			if ( faithful.normalization.fitsOutputToInput() )
 				card.normalization.output = ModelCard.Normalization.LEAST_SQUARES;
 		}
-		ModelStore.save( target, card, trained.weights() );
+		final byte[] half = ModelStore.toHalfPrecision( card, trained.weights() );
+		requireRoom( models, name, half.length );
+		ModelStore.save( target, card, half );
 		if ( faithful != null )
 		{
 			faithful.realismTwin = name;
@@ -149,6 +152,42 @@ public final class ModelShipping
 	}
 
 	/**
+	 * Rewrites a shipped model's weights in half precision
+	 * ({@link HalfPrecisionWeights}), keeping its card; does nothing when
+	 * they already are.
+	 *
+	 * @return whether the model was rewritten
+	 */
+	public static boolean halve( final Path models, final String name ) throws IOException
+	{
+		final Path folder = models.resolve( name );
+		final StoredModel model = ModelStore.load( ModelSource.directory( folder ) );
+		if ( model.card().weights.halfPrecision() )
+			return false;
+		ModelStore.save( folder, model.card(), ModelStore.toHalfPrecision( model.card(), model.weights() ) );
+		return true;
+	}
+
+	/**
+	 * Refuses weights of {@code bytes} for model {@code name} when they
+	 * exceed {@link ModelStore#MAX_SHIPPED_BYTES}, or when with the other
+	 * models listed in {@code models} they exceed
+	 * {@link ModelStore#MAX_SHIPPED_TOTAL_BYTES}.
+	 */
+	static void requireRoom( final Path models, final String name, final long bytes ) throws IOException
+	{
+		if ( bytes > ModelStore.MAX_SHIPPED_BYTES )
+			throw new RestoreException( "Model '" + name + "' has " + bytes + " bytes of weights; a shipped model may have at most " + ModelStore.MAX_SHIPPED_BYTES + "." );
+		long others = 0;
+		for ( final String other : listed( models ) )
+			if ( !other.equals( name ) && Files.exists( models.resolve( other ).resolve( ModelSource.CARD ) ) )
+				others += ModelStore.readCard( ModelSource.directory( models.resolve( other ) ) ).weights.bytes;
+		if ( others + bytes > ModelStore.MAX_SHIPPED_TOTAL_BYTES )
+			throw new RestoreException( "With model '" + name + "' (" + bytes + " bytes) the shipped models would have " + ( others + bytes ) + " bytes of weights, more than the "
+					+ ModelStore.MAX_SHIPPED_TOTAL_BYTES + " allowed; retire or shrink one first." );
+	}
+
+	/**
 	 * Whether the model of {@code card} was trained starting from
 	 * {@code model}'s current weights (its recorded {@code training.init}
 	 * names their checksum).
@@ -156,7 +195,10 @@ public final class ModelShipping
 	public static boolean startedFrom( final ModelCard card, final ModelCard model )
 	{
 		final JsonElement init = card.training.get( "init" );
-		return init != null && init.getAsString().contains( model.weights.sha256 );
+		if ( init == null )
+			return false;
+		final String from = init.getAsString();
+		return from.contains( model.weights.sha256 ) || model.weights.halvedFrom != null && from.contains( model.weights.halvedFrom );
 	}
 
 	/**
@@ -206,18 +248,25 @@ public final class ModelShipping
 		training.add( "before", settings );
 	}
 
-	/** Adds {@code name} to the models folder's list unless it is there. */
-	private static void list( final Path models, final String name ) throws IOException
+	/** The models listed in a models folder's {@code models.json}, in order (none without one). */
+	public static List< String > listed( final Path models ) throws IOException
 	{
 		final Path file = models.resolve( ModelRegistry.LIST );
 		final List< String > names = new ArrayList<>();
 		if ( Files.exists( file ) )
 			JsonParser.parseString( Files.readString( file ) ).getAsJsonArray().forEach( e -> names.add( e.getAsString() ) );
+		return names;
+	}
+
+	/** Adds {@code name} to the models folder's list unless it is there. */
+	private static void list( final Path models, final String name ) throws IOException
+	{
+		final List< String > names = listed( models );
 		if ( names.contains( name ) )
 			return;
 		names.add( name );
 		final JsonArray array = new JsonArray();
 		names.forEach( array::add );
-		ModelStore.writeAtomically( file, ( new GsonBuilder().setPrettyPrinting().create().toJson( array ) + "\n" ).getBytes( StandardCharsets.UTF_8 ) );
+		ModelStore.writeAtomically( models.resolve( ModelRegistry.LIST ), ( new GsonBuilder().setPrettyPrinting().create().toJson( array ) + "\n" ).getBytes( StandardCharsets.UTF_8 ) );
 	}
 }

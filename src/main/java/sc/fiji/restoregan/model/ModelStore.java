@@ -18,14 +18,19 @@ import ai.djl.nn.Block;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
- * Saves and loads models as a folder holding {@code card.json} and the DJL
- * parameter file it names. Loading verifies the card and the weights'
- * SHA-256 and fails with a clear message when they don't match.
+ * Saves and loads models as a folder holding {@code card.json} and the
+ * parameter file it names: DJL's, or half precision
+ * ({@link HalfPrecisionWeights}) for shipped models. Loading verifies the
+ * card and the weights' SHA-256 and fails with a clear message when they
+ * don't match.
  */
 public final class ModelStore
 {
-	/** Models larger than this are refused when saving into {@code models/}. */
-	public static final long MAX_SHIPPED_BYTES = 5L * 1024 * 1024;
+	/** The most bytes a shipped model may have (issue 6: 5 MB, read as 5,000,000 bytes). */
+	public static final long MAX_SHIPPED_BYTES = 5_000_000L;
+
+	/** The most bytes all shipped models together may have (issue 6: 40 MB, read as 40,000,000 bytes). */
+	public static final long MAX_SHIPPED_TOTAL_BYTES = 40_000_000L;
 
 	private ModelStore()
 	{}
@@ -63,6 +68,20 @@ public final class ModelStore
 		card.weights.bytes = weights.length;
 		writeAtomically( dir.resolve( card.weights.file ), weights );
 		writeCard( dir, card );
+	}
+
+	/**
+	 * The float32 parameters of {@code card}'s model rounded to half
+	 * precision ({@link HalfPrecisionWeights}), to save with
+	 * {@link #save(Path, ModelCard, byte[])}; the card now records the
+	 * encoding and the checksum of the parameters rounded.
+	 */
+	public static byte[] toHalfPrecision( final ModelCard card, final byte[] float32 )
+	{
+		final byte[] half = HalfPrecisionWeights.encode( card.architecture, float32 );
+		card.weights.encoding = HalfPrecisionWeights.ENCODING;
+		card.weights.halvedFrom = Checksums.sha256( float32 );
+		return half;
 	}
 
 	/**
@@ -157,6 +176,15 @@ public final class ModelStore
 		final String actual = Checksums.sha256( weights );
 		if ( !actual.equalsIgnoreCase( card.weights.sha256 ) )
 			throw new RestoreException( "Model '" + card.name + "' in " + source.location() + " is corrupt: the weights' SHA-256 is " + actual + " but the card says " + card.weights.sha256 + "." );
-		return new StoredModel( card, weights, source.location() );
+		if ( !card.weights.halfPrecision() )
+			return new StoredModel( card, weights, source.location() );
+		try
+		{
+			return new StoredModel( card, HalfPrecisionWeights.decode( card.architecture, weights ), source.location() );
+		}
+		catch ( final RestoreException e )
+		{
+			throw new RestoreException( "Model '" + card.name + "' (" + source.location() + "): its weights do not fit the architecture in its card (" + e.getMessage() + ").", e );
+		}
 	}
 }

@@ -26,7 +26,9 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  * as needed.
  *
  * @param card the parsed card
- * @param weights the parameter file's bytes, whose checksum matches the card
+ * @param weights the parameters in DJL's float32 format: the parameter
+ *            file's bytes, whose checksum matches the card, or what they
+ *            decode to when the card says they are half precision
  * @param location where it was read from, for messages
  */
 public record StoredModel( ModelCard card, byte[] weights, String location )

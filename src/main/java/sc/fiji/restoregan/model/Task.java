@@ -41,6 +41,12 @@ public enum Task
 	 */
 	public static final String DERAIN_STRIPES = "derain-stripes";
 
+	/**
+	 * The model that removes drops and dust alone, the default for
+	 * {@link #DERAIN} when the user says that the artefacts are drops.
+	 */
+	public static final String DERAIN_DROPS = "derain-drops";
+
 	/** The super-resolution factors that ship with a model. */
 	public static final int[] SR_SCALES = { 2, 4 };
 
@@ -85,9 +91,10 @@ public enum Task
 	/**
 	 * The shipped model for this task and output scale, given what is known
 	 * of the degradation: {@link #DEBLUR_WITH_PSF} for {@link #DEBLUR} with
-	 * a PSF, {@link #DERAIN_STRIPES} for {@link #DERAIN} when the artefacts
-	 * are known to be stripes (when it ships: otherwise the general model,
-	 * which removes stripes too), otherwise {@link #defaultModel(int)}.
+	 * a PSF, {@link #DERAIN_STRIPES} or {@link #DERAIN_DROPS} for
+	 * {@link #DERAIN} when the artefacts are known to be stripes or drops
+	 * (when it ships: otherwise the general model, which removes them too),
+	 * otherwise {@link #defaultModel(int)}.
 	 *
 	 * @throws RestoreException when no such model ships
 	 */
@@ -107,15 +114,22 @@ public enum Task
 	 * The name this task's model has at this output scale given what is
 	 * known of the degradation, whether or not it ships:
 	 * {@link #DEBLUR_WITH_PSF} for {@link #DEBLUR} with a PSF,
-	 * {@link #DERAIN_STRIPES} for {@link #DERAIN} with stripes, otherwise
-	 * {@link #modelName(int)}.
+	 * {@link #DERAIN_STRIPES} and {@link #DERAIN_DROPS} for {@link #DERAIN}
+	 * with stripes or drops, otherwise {@link #modelName(int)}.
 	 */
 	public String modelName( final int scale, final KnownDegradation known )
 	{
 		final String name = modelName( scale );
 		if ( this == DEBLUR && known.psf() != null )
 			return DEBLUR_WITH_PSF;
-		return this == DERAIN && known.stripes() ? DERAIN_STRIPES : name;
+		if ( this != DERAIN )
+			return name;
+		return switch ( known.artefacts() )
+		{
+			case STRIPES -> DERAIN_STRIPES;
+			case DROPS -> DERAIN_DROPS;
+			case ANY -> name;
+		};
 	}
 
 	/**

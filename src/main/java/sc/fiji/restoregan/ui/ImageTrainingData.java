@@ -70,7 +70,7 @@ public final class ImageTrainingData
 			case NOISE -> Task.DENOISE;
 			case BLUR -> Task.DEBLUR;
 			case HAZE -> Task.DEHAZE;
-			case STREAKS, STRIPES -> Task.DERAIN;
+			case STREAKS, STRIPES, DROPS -> Task.DERAIN;
 			case LIGHTING -> Task.LIGHTING;
 			case LOWRES -> Task.SR;
 			case COMPOSITE -> Task.AUTO;

@@ -62,6 +62,20 @@ class BenchmarkTargetTest
 		assertTrue( t.get( "statement" ).getAsString().contains( "does NOT lower NIQE" ) );
 	}
 
+	/** A further model measured with --also is judged on its own rows, "model NAME" and "model NAME realism 1". */
+	@Test
+	void aFurtherModelIsJudgedOnItsOwnRows()
+	{
+		final JsonObject s = summary( 0.11, 13.0, 12.0 ); // the measured model's rows, which must not count
+		s.getAsJsonObject( "means" ).add( "model deblur", niqe( 14.18 ) );
+		s.getAsJsonObject( "means" ).add( "model deblur realism 1", niqe( 11.03 ) );
+		s.addProperty( "measured", "model deblur" );
+		final JsonObject t = BenchmarkTarget.of( BenchmarkTask.DEBLUR, s );
+		assertEquals( 14.18, t.get( "niqeRealism0" ).getAsDouble() );
+		assertEquals( 11.03, t.get( "niqeRealism1" ).getAsDouble() );
+		assertTrue( t.get( "statement" ).getAsString().startsWith( "Bar NOT met: +0.11 dB" ) );
+	}
+
 	@Test
 	void noBarNoTwinAndNoModel()
 	{

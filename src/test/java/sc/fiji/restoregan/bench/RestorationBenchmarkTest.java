@@ -23,6 +23,7 @@ import net.imglib2.img.array.ArrayImgs;
 import sc.fiji.restoregan.TestModels;
 import sc.fiji.restoregan.baseline.DegradedPlane;
 import sc.fiji.restoregan.cli.Main;
+import sc.fiji.restoregan.degrade.ArtefactKind;
 import sc.fiji.restoregan.degrade.CameraNoise;
 import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
 import sc.fiji.restoregan.io.ImageFiles;
@@ -206,6 +207,8 @@ class RestorationBenchmarkTest
 		final String text = Files.readString( report );
 		assertTrue( text.contains( "classical baselines only (no model)" ) && text.contains( "bicubic" ), text );
 		assertEquals( 2, Main.run( "quality", "--task", "sr3", "--images", images.toString() ) );
+		// only the models a benchmark routes levels to can be chosen with --route
+		assertEquals( 2, Main.run( "quality", "--task", "sr2", "--route", "derain-drops=none", "--images", images.toString() ) );
 	}
 
 	@Test
@@ -234,6 +237,7 @@ class RestorationBenchmarkTest
 		assertTrue( mine.getAsJsonObject( "means" ).has( "realism 0.5" ) );
 		final JsonObject theirs = ModelStore.readCard( ModelSource.directory( other ) ).scores.getAsJsonObject( "sr2Benchmark" );
 		assertEquals( "model tiny", theirs.get( "measured" ).getAsString() );
+		assertTrue( theirs.getAsJsonObject( "target" ).get( "statement" ).getAsString().startsWith( "Bar " ), "a further model's card says whether it meets the bar too" );
 		// the further model has a twin, so it is measured at realism 0.5 and 1 as well
 		assertTrue( theirs.getAsJsonObject( "means" ).has( "model tiny realism 1" ) && theirs.getAsJsonObject( "means" ).has( "model tiny realism 0.5" ) );
 		assertEquals( mine.getAsJsonObject( "means" ).getAsJsonObject( "model tiny" ).get( "psnr" ).getAsDouble()
@@ -264,7 +268,7 @@ class RestorationBenchmarkTest
 			{
 				final DegradedPlane plane = level.plane( level.degradation().apply( clean, SIZE, SIZE, new Random( 1 ) ), SIZE, SIZE );
 				final boolean striped = level.name().equals( "stripes" );
-				assertEquals( striped, plane.known().stripes(), level.name() );
+				assertEquals( striped, plane.known().artefacts() == ArtefactKind.STRIPES, level.name() );
 				final float[] mine = ( striped ? other : plain ).restorers().get( key ).restore( plane );
 				final float[] theirs = ( striped ? plain : other ).restorers().get( key ).restore( plane );
 				assertArrayEquals( mine, routed.restorers().get( key ).restore( plane ), 0, level.name() );

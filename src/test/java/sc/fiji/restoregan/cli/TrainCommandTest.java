@@ -129,10 +129,23 @@ class TrainCommandTest
 		assertTrue( card.training.getAsJsonObject( "data" ).get( "degradation" ).getAsString().startsWith( "stripes" ), card.training.toString() );
 		final Path in = dir.resolve( "in.tif" ), out = dir.resolve( "out.tif" );
 		ImageFiles.writeFloatTiff( net.imglib2.img.array.ArrayImgs.floats( new float[ 70 * 50 ], 70, 50 ), in );
-		assertEquals( 0, Main.run( "restore", "--task", "derain", "--stripes", "--stripe-direction", "0", "--model", run.toString(), "--input", in.toString(), "--output", out.toString() ) );
+		assertEquals( 0, Main.run( "restore", "--task", "derain", "--artefacts", "stripes", "--stripe-direction", "0", "--model", run.toString(), "--input", in.toString(), "--output", out.toString() ) );
 		assertTrue( Files.exists( out ) );
+		assertEquals( 2, Main.run( "restore", "--task", "derain", "--artefacts", "rain", "--model", run.toString(), "--input", in.toString(), "--output", out.toString() ), "unknown artefacts are refused" );
 		assertEquals( 2, Main.run( concat( common, "--residual-over-wedge", "--out", dir.resolve( "no-wedges" ).toString() ) ) );
 		assertEquals( 2, Main.run( concat( common, "--context-wedges", "3", "--residual-over-wedge", "--residual-over-wiener", "--out", dir.resolve( "both" ).toString() ) ) );
+	}
+
+	/** A model for drops alone trains on drops, and says so in its card. */
+	@Test
+	void aDropsModelTrainsOnDropsAlone() throws Exception
+	{
+		final Path run = dir.resolve( "drops" );
+		assertEquals( 0, Main.run( "train", "--task", "derain", "--degradation", "drops", "--content", "l2", "--region", "64", "--steps", "2", "--batch", "2", "--patch", "32",
+				"--filters", "4", "--depth", "1", "--seed", "3", "--out", run.toString() ) );
+		final ModelCard card = ModelStore.load( ModelSource.directory( run ) ).card();
+		assertEquals( "derain", card.task );
+		assertTrue( card.training.getAsJsonObject( "data" ).get( "degradation" ).getAsString().startsWith( "drops" ), card.training.toString() );
 	}
 
 	/** Supervised training takes a pixel content objective and says so in the card. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,11 +33,13 @@ import net.imglib2.type.numeric.real.FloatType;
 
 import sc.fiji.restoregan.TestModels;
 import sc.fiji.restoregan.bench.BenchmarkTask;
+import sc.fiji.restoregan.degrade.ArtefactKind;
 import sc.fiji.restoregan.degrade.Kernel;
 import sc.fiji.restoregan.degrade.KnownDegradation;
 import sc.fiji.restoregan.degrade.PsfSpec;
 import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.Task;
 import sc.fiji.restoregan.pipeline.RestoreException;
@@ -226,9 +229,13 @@ class RestoreCommandsTest extends CommandContextTest
 		command.setDirection( Double.NaN );
 		assertTrue( !command.known().hasDirection() );
 		assertNotNull( info.getInput( "artefacts" ) );
-		assertTrue( !command.known().stripes() );
-		command.setStripes( true );
-		assertTrue( command.known().stripes() );
+		assertEquals( ArtefactKind.ANY, command.known().artefacts() );
+		command.setArtefacts( ArtefactKind.STRIPES );
+		assertEquals( ArtefactKind.STRIPES, command.known().artefacts() );
+		command.setArtefacts( ArtefactKind.DROPS );
+		assertEquals( ArtefactKind.DROPS, command.known().artefacts() );
+		// the dialog offers exactly the kinds there are
+		assertEquals( Arrays.stream( ArtefactKind.values() ).map( ArtefactKind::label ).toList(), info.getInput( "artefacts" ).getChoices() );
 		final DeblurCommand< UnsignedByteType > deblur = new DeblurCommand<>();
 		assertEquals( null, deblur.known().psf() );
 		deblur.setPsf( "Gaussian", 2, 0 );
@@ -247,16 +254,23 @@ class RestoreCommandsTest extends CommandContextTest
 		assertEquals( "deblur", Task.DEBLUR.defaultModel( 1, KnownDegradation.NONE ) );
 		assertEquals( Task.DEBLUR_WITH_PSF, Task.DEBLUR.defaultModel( 1, psfKnown ) );
 		assertEquals( "sr4", Task.SR.modelName( 4, psfKnown ) );
-		assertEquals( Task.DERAIN_STRIPES, Task.DERAIN.modelName( 1, KnownDegradation.NONE.withStripes( true ) ) );
+		final KnownDegradation stripes = KnownDegradation.NONE.withArtefacts( ArtefactKind.STRIPES ), drops = KnownDegradation.NONE.withArtefacts( ArtefactKind.DROPS );
+		assertEquals( Task.DERAIN_STRIPES, Task.DERAIN.modelName( 1, stripes ) );
+		assertEquals( Task.DERAIN_DROPS, Task.DERAIN.modelName( 1, drops ) );
 		assertEquals( "derain", Task.DERAIN.modelName( 1, KnownDegradation.NONE.withDirection( 0 ) ) );
-		assertEquals( "deblur", Task.DEBLUR.modelName( 1, KnownDegradation.NONE.withStripes( true ) ), "only derain has a model for stripes" );
-		// told stripes, Remove streaks runs the stripes model, or the general one when that does not ship
-		final boolean ships = sc.fiji.restoregan.model.ModelRegistry.shipped().contains( Task.DERAIN_STRIPES );
-		assertEquals( ships ? Task.DERAIN_STRIPES : "derain", Task.DERAIN.defaultModel( 1, KnownDegradation.NONE.withStripes( true ) ) );
+		assertEquals( "deblur", Task.DEBLUR.modelName( 1, stripes ), "only derain has a model for stripes" );
+		// told stripes or drops, Remove streaks runs their model, or the general one when that does not ship
+		for ( final KnownDegradation k : List.of( stripes, drops ) )
+		{
+			final String own = Task.DERAIN.modelName( 1, k );
+			assertEquals( ModelRegistry.shipped().contains( own ) ? own : "derain", Task.DERAIN.defaultModel( 1, k ) );
+		}
 		// the deblur benchmark gives its baselines the PSF, so it measures the model that takes it
-		assertTrue( BenchmarkTask.DEBLUR.known().psf() != null && BenchmarkTask.DERAIN.known().psf() == null && !BenchmarkTask.DERAIN.known().stripes() );
+		assertTrue( BenchmarkTask.DEBLUR.known().psf() != null && BenchmarkTask.DERAIN.known().psf() == null && BenchmarkTask.DERAIN.known().artefacts() == ArtefactKind.ANY );
 		assertEquals( List.of( "stripes" ), BenchmarkTask.DERAIN.levelsFor( Task.DERAIN_STRIPES ).stream().map( l -> l.name() ).toList() );
-		assertEquals( BenchmarkTask.DERAIN.levelsFor( Task.DERAIN_STRIPES ), BenchmarkTask.DERAIN.routedLevels() );
+		assertEquals( List.of( "drops" ), BenchmarkTask.DERAIN.levelsFor( Task.DERAIN_DROPS ).stream().map( l -> l.name() ).toList() );
+		assertEquals( List.of( Task.DERAIN_STRIPES, Task.DERAIN_DROPS ), BenchmarkTask.DERAIN.routedModelNames() );
+		assertEquals( List.of( "stripes", "drops" ), BenchmarkTask.DERAIN.routedLevels().stream().map( l -> l.name() ).toList() );
 		assertEquals( List.of(), BenchmarkTask.DENOISE.routedLevels(), "denoise has no model of its own for a known kind" );
 		assertEquals( "denoise", Task.DENOISE.defaultModel( 1, psfKnown ), "only deblur has a model for a known PSF" );
 	}

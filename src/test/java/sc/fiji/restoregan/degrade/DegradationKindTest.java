@@ -88,10 +88,18 @@ class DegradationKindTest
 		assertEquals( 90, Composite.of( a, new Stripes( 4, 90, 0.5, 3 ), CameraNoise.mild( rnd ) ).direction() );
 		assertTrue( Double.isNaN( Composite.of( a, CameraNoise.mild( rnd ) ).direction() ) );
 		assertEquals( KnownDegradation.of( b ), new KnownDegradation( b.kernel(), Double.NaN ) );
-		// and whether its artefacts are stripes, which picks the model for stripes alone
-		assertTrue( KnownDegradation.of( new Stripes( 4, 90, 0.5, 3 ) ).stripes() );
-		assertFalse( KnownDegradation.of( new Streaks( 5, 30, 2, 1, 0.5, 0.3 ) ).stripes() );
+		// and whether its artefacts are stripes or drops, which pick the models for those alone
+		assertEquals( ArtefactKind.STRIPES, KnownDegradation.of( new Stripes( 4, 90, 0.5, 3 ) ).artefacts() );
+		assertEquals( ArtefactKind.DROPS, KnownDegradation.of( new Drops( 4, 10, 0.5, 3 ) ).artefacts() );
+		assertEquals( ArtefactKind.ANY, KnownDegradation.of( new Streaks( 5, 30, 2, 1, 0.5, 0.3 ) ).artefacts() );
 		for ( int i = 0; i < 5; i++ )
+		{
 			assertTrue( DegradationKind.STRIPES.random( rnd, 1 ) instanceof Stripes );
+			assertTrue( DegradationKind.DROPS.random( rnd, 1 ) instanceof Drops );
+		}
+		for ( final ArtefactKind k : ArtefactKind.values() )
+			assertEquals( k, ArtefactKind.ofLabel( k.label() ) );
+		assertEquals( ArtefactKind.ANY, ArtefactKind.ofLabel( null ) );
+		assertThrows( IllegalArgumentException.class, () -> ArtefactKind.ofLabel( "rain" ) );
 	}
 }

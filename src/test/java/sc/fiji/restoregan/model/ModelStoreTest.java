@@ -124,6 +124,7 @@ class ModelStoreTest
 			final StoredModel m = ModelRegistry.load( name );
 			total += m.card().weights.bytes;
 			assertTrue( m.card().weights.bytes <= ModelStore.MAX_SHIPPED_BYTES, name + " is at most 5 MB" );
+			assertTrue( m.card().weights.halfPrecision(), name + " ships in half precision (ship and models --half write it so)" );
 			assertTrue( m.card().training.has( "command" ) && m.card().training.has( "seed" ) && m.card().training.has( "steps" ), name + " card records its recipe" );
 			final boolean ownTargets = m.card().training.getAsJsonObject( "data" ).get( "normalization" ).getAsString().contains( "by its own percentiles" );
 			assertEquals( ownTargets, m.card().normalization.fitsOutputToInput(), name + ": trained with targets by their own percentiles exactly when its output is fitted to the input" );
@@ -131,6 +132,6 @@ class ModelStoreTest
 				assertTrue( ModelShipping.startedFrom( ModelRegistry.load( m.card().realismTwin ).card(), m.card() ),
 						name + "'s twin " + m.card().realismTwin + " was fine-tuned from its current weights (the realism blend needs that)" );
 		}
-		assertTrue( total <= 40L * 1024 * 1024, "all shipped models together are at most 40 MB: " + total );
+		assertTrue( total <= ModelStore.MAX_SHIPPED_TOTAL_BYTES, "all shipped models together are at most 40 MB: " + total );
 	}
 }

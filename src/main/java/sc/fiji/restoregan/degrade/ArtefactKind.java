@@ -1,0 +1,53 @@
+package sc.fiji.restoregan.degrade;
+
+import java.util.Locale;
+
+/**
+ * Which artefacts the Remove streaks and drops command is told an image
+ * has: any of them, or one kind that has a model of its own.
+ */
+public enum ArtefactKind
+{
+	/** Any of streaks, light-sheet stripes and drops ({@link Streaks}, {@link Stripes}, {@link Drops}). */
+	ANY( "streaks, stripes or drops" ),
+	/** Light-sheet stripes alone ({@link Stripes}). */
+	STRIPES( "light-sheet stripes" ),
+	/** Drops and dust on the optics alone ({@link Drops}). */
+	DROPS( "drops or dust" );
+
+	private final String label;
+
+	ArtefactKind( final String label )
+	{
+		this.label = label;
+	}
+
+	/** The words the Restore dialog shows for it. */
+	public String label()
+	{
+		return label;
+	}
+
+	/** The lower-case name used on the command line. */
+	public String id()
+	{
+		return name().toLowerCase( Locale.ROOT );
+	}
+
+	/** The kind a degradation's artefacts are: {@link #STRIPES} for {@link Stripes}, {@link #DROPS} for {@link Drops}, else {@link #ANY}. */
+	public static ArtefactKind of( final Degradation degradation )
+	{
+		return degradation instanceof Stripes ? STRIPES : degradation instanceof Drops ? DROPS : ANY;
+	}
+
+	/** The kind whose {@link #label()} this is; {@link #ANY} for null. */
+	public static ArtefactKind ofLabel( final String label )
+	{
+		for ( final ArtefactKind k : values() )
+			if ( k.label.equals( label ) )
+				return k;
+		if ( label == null )
+			return ANY;
+		throw new IllegalArgumentException( "Unknown artefacts '" + label + "'" );
+	}
+}
