@@ -163,6 +163,12 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--known-direction", description = "Tell the context channels each synthetic pair's true stripe direction instead of estimating it, as a user who knows it tells Remove streaks (--stripe-direction); for a model meant to be run with the direction given." )
 	boolean knownDirection;
 
+	@Option( names = "--noise-peak", split = ",", description = "With the original denoise sampler (--task denoise, no --degradation): the photon peak range MIN,MAX it draws from, log-uniformly. Default: 5,100." )
+	double[] noisePeak;
+
+	@Option( names = "--noise-read", split = ",", description = "With the original denoise sampler: the read-noise range MIN,MAX it draws from, uniformly, as a fraction of the clean range. Default: 0.005,0.05." )
+	double[] noiseRead;
+
 	@Option( names = "--residual-over-wiener", description = "With --context-wiener: the U-Net's output is a residual of the first Wiener channel instead of the image, so it learns what the deconvolution got wrong." )
 	boolean residualOverWiener;
 
@@ -198,7 +204,7 @@ final class TrainCommand implements Callable< Integer >
 		final TrainingConfig config = trainingConfig();
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
 		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch,
-				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves, knownDirection ), config.architecture.context() );
+				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves, knownDirection, noisePeak, noiseRead ), config.architecture.context() );
 		final byte[] parameters;
 		if ( exportOnly )
 		{

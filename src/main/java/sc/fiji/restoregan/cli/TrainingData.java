@@ -3,6 +3,7 @@ package sc.fiji.restoregan.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -94,8 +95,11 @@ final class TrainingData
 					throw new RestoreException( "A super-resolution generator needs smaller inputs: use --degradation lowres (or composite), or --pairs." );
 				if ( untouched > 0 )
 					throw new RestoreException( "--untouched applies to the degradation families (--degradation), not to the original denoise sampler." );
-				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude, synthetic ), seed, side, patch, PEAK, READ, percentiles ).context( context );
+				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude, synthetic ), seed, side, patch, range( "--noise-peak", synthetic.noisePeak(), PEAK ),
+						range( "--noise-read", synthetic.noiseRead(), READ ), percentiles ).context( context );
 			}
+			if ( synthetic.noisePeak() != null || synthetic.noiseRead() != null )
+				throw new RestoreException( "--noise-peak and --noise-read set the original denoise sampler; the " + kind.id() + " degradation draws its noise from its own documented ranges." );
 			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude, synthetic ), kind, scale, seed, side, patch, percentiles ).untouched( untouched ).context( context ).knownDirection( synthetic.knownDirection() );
 		}
 		catch ( final IllegalArgumentException e )
@@ -131,7 +135,20 @@ final class TrainingData
 	 * @param knownDirection whether the context channels are told each pair's
 	 *            stripe direction instead of estimating it
 	 *            ({@link DegradationPairSampler#knownDirection})
+	 * @param noisePeak the original denoise sampler's photon peak range, or
+	 *            null for {@link #PEAK}
+	 * @param noiseRead its read-noise range, or null for {@link #READ}
 	 */
-	record Synthetic( double untouched, int region, double tone, boolean toneInverts, boolean deadLeaves, boolean knownDirection )
+	record Synthetic( double untouched, int region, double tone, boolean toneInverts, boolean deadLeaves, boolean knownDirection, double[] noisePeak, double[] noiseRead )
 	{}
+
+	/** A MIN,MAX option, checked, or {@code fallback} when it was not given. */
+	private static double[] range( final String option, final double[] given, final double[] fallback )
+	{
+		if ( given == null )
+			return fallback;
+		if ( given.length != 2 || !( given[ 0 ] > 0 ) || !( given[ 1 ] >= given[ 0 ] ) )
+			throw new RestoreException( option + " needs MIN,MAX with 0 < MIN <= MAX, not " + Arrays.toString( given ) + "." );
+		return given;
+	}
 }

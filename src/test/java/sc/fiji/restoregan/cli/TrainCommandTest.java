@@ -148,6 +148,21 @@ class TrainCommandTest
 		assertTrue( card.training.getAsJsonObject( "data" ).get( "degradation" ).getAsString().startsWith( "drops" ), card.training.toString() );
 	}
 
+	/** The original denoise sampler takes its noise ranges from the command line, and the card records them. */
+	@Test
+	void theDenoiseSamplerTakesItsNoiseRanges() throws Exception
+	{
+		final Path run = dir.resolve( "noise" );
+		final String[] common = { "train", "--task", "denoise", "--steps", "2", "--batch", "2", "--patch", "32", "--filters", "4", "--depth", "1", "--seed", "3" };
+		assertEquals( 0, Main.run( concat( common, "--noise-peak", "5,200", "--noise-read", "0.002,0.05", "--out", run.toString() ) ) );
+		final ModelCard card = ModelStore.load( ModelSource.directory( run ) ).card();
+		assertEquals( "log-uniform in [5.0, 200.0]", card.training.getAsJsonObject( "data" ).get( "peakPhotons" ).getAsString(), card.training.toString() );
+		assertTrue( card.training.getAsJsonObject( "data" ).get( "readNoise" ).getAsString().startsWith( "uniform in [0.002, 0.05]" ), card.training.toString() );
+		assertEquals( 2, Main.run( concat( common, "--noise-peak", "5", "--out", dir.resolve( "one" ).toString() ) ), "a range needs two numbers" );
+		assertEquals( 2, Main.run( concat( common, "--noise-read", "0.05,0.01", "--out", dir.resolve( "reversed" ).toString() ) ), "MIN <= MAX" );
+		assertEquals( 2, Main.run( concat( common, "--degradation", "noise", "--noise-peak", "5,200", "--out", dir.resolve( "family" ).toString() ) ), "only the original sampler takes them" );
+	}
+
 	/** Supervised training takes a pixel content objective and says so in the card. */
 	@Test
 	void supervisedTrainingTakesAPixelObjective()

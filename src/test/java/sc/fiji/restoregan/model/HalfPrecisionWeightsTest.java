@@ -15,24 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonPrimitive;
 
-import ai.djl.Device;
-
 import sc.fiji.restoregan.TestModels;
-import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 class HalfPrecisionWeightsTest
 {
 	@TempDir
 	Path models;
-
-	private static float[] run( final StoredModel model, final float[] tile )
-	{
-		try ( PlaneNetwork net = model.open( Device.cpu() ) )
-		{
-			return net.process( tile, 32, 32 );
-		}
-	}
 
 
 	private static float[] tile()
@@ -53,7 +42,7 @@ class HalfPrecisionWeightsTest
 			final ModelCard card = kind.equals( "unet" ) ? TestModels.saveTiny( dir, 3 ) : TestModels.saveTinySr( dir, 3, 2 );
 			final StoredModel full = ModelStore.load( ModelSource.directory( dir ) );
 			final float[] tile = tile();
-			final float[] a = run( full, tile );
+			final float[] a = ModelStoreTest.run( full, tile );
 			Files.writeString( models.resolve( ModelRegistry.LIST ), "[\"" + kind + "\"]" );
 			assertTrue( ModelShipping.halve( models, kind ) );
 			assertFalse( ModelShipping.halve( models, kind ), "a second pass leaves it alone" );
@@ -62,7 +51,7 @@ class HalfPrecisionWeightsTest
 			assertEquals( card.weights.sha256, half.card().weights.halvedFrom, "the card keeps the checksum of the float32 weights" );
 			assertEquals( Files.size( dir.resolve( "generator.params" ) ), half.card().weights.bytes );
 			assertTrue( half.card().weights.bytes < 0.6 * card.weights.bytes, kind + ": " + half.card().weights.bytes + " of " + card.weights.bytes + " bytes" );
-			final float[] b = run( half, tile );
+			final float[] b = ModelStoreTest.run( half, tile );
 			double worst = 0, range = 0, differs = 0;
 			for ( int i = 0; i < a.length; i++ )
 			{

@@ -24,7 +24,8 @@ class ModelStoreTest
 	@TempDir
 	Path dir;
 
-	private static float[] run( final StoredModel model, final float[] tile )
+	/** The model's output on a 32 x 32 tile, on the CPU. */
+	static float[] run( final StoredModel model, final float[] tile )
 	{
 		try ( PlaneNetwork net = model.open( Device.cpu() ) )
 		{
