@@ -1,6 +1,10 @@
 package sc.fiji.restoregan.degrade;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
+
+import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
  * Which artefacts the Remove streaks and drops command is told an image
@@ -40,7 +44,11 @@ public enum ArtefactKind
 		return degradation instanceof Stripes ? STRIPES : degradation instanceof Drops ? DROPS : ANY;
 	}
 
-	/** The kind whose {@link #label()} this is; {@link #ANY} for null. */
+	/**
+	 * The kind whose {@link #label()} this is; {@link #ANY} for null.
+	 *
+	 * @throws RestoreException for another label, naming the choices
+	 */
 	public static ArtefactKind ofLabel( final String label )
 	{
 		for ( final ArtefactKind k : values() )
@@ -48,6 +56,6 @@ public enum ArtefactKind
 				return k;
 		if ( label == null )
 			return ANY;
-		throw new IllegalArgumentException( "Unknown artefacts '" + label + "'" );
+		throw new RestoreException( "Unknown artefacts '" + label + "'; the choices are: " + Arrays.stream( values() ).map( k -> k.label ).collect( Collectors.joining( "; " ) ) + "." );
 	}
 }
