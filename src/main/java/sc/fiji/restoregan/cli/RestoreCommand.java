@@ -20,7 +20,6 @@ import sc.fiji.restoregan.device.DeviceChoice;
 import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.io.PsfFiles;
 import sc.fiji.restoregan.model.Task;
-import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
 import sc.fiji.restoregan.pipeline.RestoreRunner;
 
@@ -74,19 +73,11 @@ final class RestoreCommand implements Callable< Integer >
 	@Option( names = "--artefacts", defaultValue = "any", description = "With --task derain: which artefacts the image has: any (streaks, stripes or drops), stripes (light-sheet stripes: picks " + Task.DERAIN_STRIPES + ") or drops (drops or dust: picks " + Task.DERAIN_DROPS + "), each model when it ships. Default: ${DEFAULT-VALUE}." )
 	String artefacts;
 
-	private ArtefactKind artefactKind()
-	{
-		for ( final ArtefactKind k : ArtefactKind.values() )
-			if ( k.id().equals( artefacts ) )
-				return k;
-		throw new RestoreException( "--artefacts must be any, stripes or drops, not '" + artefacts + "'." );
-	}
-
 	@Override
 	public Integer call() throws Exception
 	{
 		final Task t = Task.parse( task );
-		final KnownDegradation known = new KnownDegradation( psf == null ? null : PsfFiles.resolve( psf ), stripeDirection == null ? Double.NaN : stripeDirection, artefactKind() );
+		final KnownDegradation known = new KnownDegradation( psf == null ? null : PsfFiles.resolve( psf ), stripeDirection == null ? Double.NaN : stripeDirection, ArtefactKind.parse( artefacts ) );
 		final String name = model != null ? model : t.defaultModel( t == Task.SR ? scale : 1, known );
 		final DeviceChoice choice = DeviceChoice.parse( device );
 		final RestoreOptions options = new RestoreOptions( tile, overlap, low, high, ensemble, known );

@@ -38,6 +38,19 @@ public enum ArtefactKind
 		return name().toLowerCase( Locale.ROOT );
 	}
 
+	/**
+	 * The kind whose {@link #id()} this is (any, stripes, drops).
+	 *
+	 * @throws RestoreException for another name
+	 */
+	public static ArtefactKind parse( final String id )
+	{
+		for ( final ArtefactKind k : values() )
+			if ( k.id().equals( id ) )
+				return k;
+		throw new RestoreException( "Artefacts must be " + Arrays.stream( values() ).map( ArtefactKind::id ).collect( Collectors.joining( ", " ) ) + ", not '" + id + "'." );
+	}
+
 	/** The kind a degradation's artefacts are: {@link #STRIPES} for {@link Stripes}, {@link #DROPS} for {@link Drops}, else {@link #ANY}. */
 	public static ArtefactKind of( final Degradation degradation )
 	{

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -49,7 +48,7 @@ public final class HalfPrecisionWeights
 	{
 		try ( NDManager manager = NDManager.newBaseManager( Device.cpu(), "PyTorch" ) )
 		{
-			final Block block = newBlock( architecture, manager );
+			final Block block = architecture.newInitializedBlock( manager );
 			InitialWeights.load( block, parameters, manager );
 			final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			try ( DataOutputStream out = new DataOutputStream( bytes ) )
@@ -88,7 +87,7 @@ public final class HalfPrecisionWeights
 		try ( NDManager manager = NDManager.newBaseManager( Device.cpu(), "PyTorch" );
 				DataInputStream in = new DataInputStream( new ByteArrayInputStream( half ) ) )
 		{
-			final Block block = newBlock( architecture, manager );
+			final Block block = architecture.newInitializedBlock( manager );
 			final byte[] magic = new byte[ MAGIC.length ];
 			in.readFully( magic );
 			if ( !Arrays.equals( magic, MAGIC ) )
@@ -120,11 +119,4 @@ public final class HalfPrecisionWeights
 		}
 	}
 
-	private static Block newBlock( final GeneratorArchitecture architecture, final NDManager manager )
-	{
-		final Block block = architecture.newBlock();
-		final int side = architecture.blockSize();
-		block.initialize( manager, DataType.FLOAT32, new Shape( 1, architecture.inChannels(), side, side ) );
-		return block;
-	}
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -46,10 +45,8 @@ public record StoredModel( ModelCard card, byte[] weights, String location )
 	 */
 	public Block loadInto( final Model model )
 	{
-		final Block block = card.architecture.newBlock();
+		final Block block = card.architecture.newInitializedBlock( model.getNDManager() );
 		model.setBlock( block );
-		final int b = card.architecture.blockSize();
-		block.initialize( model.getNDManager(), DataType.FLOAT32, new Shape( 1, card.architecture.inChannels(), b, b ) );
 		final Map< String, Shape > expected = new HashMap<>();
 		block.getParameters().forEach( p -> expected.put( p.getKey(), p.getValue().getArray().getShape() ) );
 		try

@@ -2,6 +2,9 @@ package sc.fiji.restoregan.nn;
 
 import com.google.gson.annotations.JsonAdapter;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
 import sc.fiji.restoregan.filter.ContextChannels;
@@ -76,4 +79,15 @@ public interface GeneratorArchitecture
 
 	/** A new, uninitialised block of this architecture (validated first). */
 	Block newBlock();
+
+	/**
+	 * A new block of this architecture with its parameters created on
+	 * {@code manager} (randomly initialised, for weights to be loaded into).
+	 */
+	default Block newInitializedBlock( final NDManager manager )
+	{
+		final Block block = newBlock();
+		block.initialize( manager, DataType.FLOAT32, new Shape( 1, inChannels(), blockSize(), blockSize() ) );
+		return block;
+	}
 }
