@@ -124,7 +124,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--disc-lr", defaultValue = "1e-4", description = "Peak learning rate of the discriminator (same schedule). Default: ${DEFAULT-VALUE}." )
 	double discLr;
 
-	@Option( names = "--content", defaultValue = "l1", description = "Content loss, a weighted sum of l1, l2, ssim, affine-l1 (L1 after a least-squares affine fit of each output to its target), log-l2 (the mean over patches of 10 log10 of each patch's squared error: minus their mean PSNR), and with --gan perceptual and contextual, e.g. l1+0.5*ssim, affine-l1+0.1*l1 or 0.5*l2+0.006*perceptual. Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--content", defaultValue = "l1", description = "Content loss, a weighted sum of l1, l2, ssim, affine-l1 and affine-l2 (L1 and L2 after a least-squares affine fit of each output to its target), log-l2 (the mean over patches of 10 log10 of each patch's squared error: minus their mean PSNR), and with --gan perceptual and contextual, e.g. l1+0.5*ssim, affine-l1+0.1*l1 or 0.5*l2+0.006*perceptual. Default: ${DEFAULT-VALUE}." )
 	String content;
 
 	@Option( names = "--adv-weight", defaultValue = "0.01", description = "Weight of the adversarial loss (content weight 1). Default: ${DEFAULT-VALUE}." )
@@ -174,6 +174,9 @@ final class TrainCommand implements Callable< Integer >
 
 	@Option( names = "--residual-over-wedge", description = "With --context-wedges: the U-Net's output is a residual of the first wedge channel (the plane destriped at the stripes' direction) instead of the image, so it learns what the destriping got wrong." )
 	boolean residualOverWedge;
+
+	@Option( names = "--residual-over-flat-field", description = "With --context: the U-Net's output is a residual of the flat-field at the last context scale (the plane divided by its Gaussian background) instead of the image, so it learns what the flat-field correction got wrong." )
+	boolean residualOverFlatField;
 
 	@Option( names = "--region", defaultValue = "0", description = "Side of the clean region each synthetic pair is degraded and normalised on before its patch is cut; the context channels see all of it. Default: the patch plus 32, at least 128." )
 	int region;
@@ -289,7 +292,8 @@ final class TrainCommand implements Callable< Integer >
 	 * --shuffle, --scale, --context, --context-wedges,
 	 * --context-wedge-centres, --context-axis-wedges,
 	 * --context-axis-wedge-centres, --context-wiener, --context-nlm and
-	 * --residual-over-wiener or --residual-over-wedge; with --init and none
+	 * --residual-over-wiener, --residual-over-wedge or
+	 * --residual-over-flat-field; with --init and none
 	 * of the first five, the starting model's (a twin or a continuation has
 	 * the same architecture), with the context channels given replacing its
 	 * own of that kind.
@@ -305,8 +309,9 @@ final class TrainCommand implements Callable< Integer >
 			final GeneratorArchitecture a = startingModel().architecture();
 			if ( context == null && contextWedges == null && contextAxisWedges == null && contextWiener == null && contextNlm == null )
 			{
-				if ( residualOverWiener || residualOverWedge )
-					throw new RestoreException( "--residual-over-" + ( residualOverWiener ? "wiener with --init needs --context-wiener." : "wedge with --init needs --context-wedges." ) );
+				if ( residualOverWiener || residualOverWedge || residualOverFlatField )
+					throw new RestoreException( "--residual-over-" + ( residualOverWiener ? "wiener with --init needs --context-wiener."
+							: residualOverWedge ? "wedge with --init needs --context-wedges." : "flat-field with --init needs --context." ) );
 				return a;
 			}
 			final ContextChannels had = a.context();
@@ -328,20 +333,30 @@ final class TrainCommand implements Callable< Integer >
 
 	/**
 	 * The architecture with its residual over the first Wiener channel
-	 * (--residual-over-wiener) or the first wedge channel
-	 * (--residual-over-wedge) when one is asked for.
+	 * (--residual-over-wiener), the first wedge channel
+	 * (--residual-over-wedge) or the flat-field at the last context scale
+	 * (--residual-over-flat-field) when one is asked for.
 	 */
 	private GeneratorArchitecture residualOf( final GeneratorArchitecture a )
 	{
-		if ( residualOverWiener && residualOverWedge )
-			throw new RestoreException( "Give --residual-over-wiener or --residual-over-wedge, not both." );
-		if ( !residualOverWiener && !residualOverWedge )
+		final List< String > asked = new ArrayList<>();
+		if ( residualOverWiener )
+			asked.add( "wiener" );
+		if ( residualOverWedge )
+			asked.add( "wedge" );
+		if ( residualOverFlatField )
+			asked.add( "flat-field" );
+		if ( asked.size() > 1 )
+			throw new RestoreException( "Give one of --residual-over-wiener, --residual-over-wedge and --residual-over-flat-field, not " + asked.size() + "." );
+		if ( asked.isEmpty() )
 			return a;
-		final String option = residualOverWiener ? "--residual-over-wiener" : "--residual-over-wedge";
-		final boolean hasChannel = residualOverWiener ? a.context().needsPsf() : a.context().wedges().length > 0;
+		final String option = "--residual-over-" + asked.get( 0 );
+		final String needs = residualOverWiener ? "--context-wiener" : residualOverWedge ? "--context-wedges" : "--context";
+		final ContextChannels c = a.context();
+		final boolean hasChannel = residualOverWiener ? c.needsPsf() : residualOverWedge ? c.wedges().length > 0 : c.sigmas().length > 0;
 		if ( !( a instanceof UNetConfig u ) || !u.residual || !hasChannel || u.imageChannels() != 1 )
-			throw new RestoreException( option + " needs a residual U-Net on one image channel with " + ( residualOverWiener ? "--context-wiener." : "--context-wedges." ) );
-		u.residualChannel = 1 + ( residualOverWiener ? a.context().firstWienerChannel() : a.context().firstWedgeChannel() );
+			throw new RestoreException( option + " needs a residual U-Net on one image channel with " + needs + "." );
+		u.residualChannel = 1 + ( residualOverWiener ? c.firstWienerChannel() : residualOverWedge ? c.firstWedgeChannel() : c.lastFlatFieldChannel() );
 		return u.validate();
 	}
 

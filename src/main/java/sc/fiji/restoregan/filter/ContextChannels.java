@@ -288,6 +288,16 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		return firstWedgeChannel() + wedges.length;
 	}
 
+	/**
+	 * Index of the flat-field at the last listed scale among the context
+	 * channels (the background channels come in pairs, background then
+	 * flat-field, in the order of the scales), or -1 without scales.
+	 */
+	public int lastFlatFieldChannel()
+	{
+		return 2 * sigmas.length - 1;
+	}
+
 	/** Index of the first channel destriped at the stripes' direction (known or estimated) among the context channels. */
 	public int firstWedgeChannel()
 	{

@@ -13,6 +13,8 @@ import ai.djl.ndarray.types.Shape;
  * pixels), or the mean absolute difference after a least-squares affine fit
  * of each output image to its target (for tasks whose intensity scale is
  * ambiguous and which are scored after such a fit: dehaze, lighting), or
+ * the mean squared difference after that fit (what a PSNR after the fit
+ * measures), or
  * the mean over images of {@code 10 log10} of each image's mean squared
  * error: minus their mean PSNR with data range 1, so every image counts by
  * its relative error, as a benchmark averaging PSNR counts it, where L2
@@ -28,6 +30,8 @@ public enum ContentLoss
 	SSIM,
 	/** Mean absolute difference after fitting each output image to its target by {@code a x + b}. */
 	AFFINE_L1,
+	/** Mean squared difference after fitting each output image to its target by {@code a x + b}. */
+	AFFINE_L2,
 	/** Mean over images of {@code 10 log10} of their mean squared difference: minus the mean PSNR, in dB. */
 	LOG_L2;
 
@@ -36,7 +40,7 @@ public enum ContentLoss
 
 	private static final SsimLoss STRUCTURAL = new SsimLoss( 1 );
 
-	/** The loss called {@code name} (l1, l2, ssim, affine-l1 or log-l2, case-insensitive). */
+	/** The loss called {@code name} (l1, l2, ssim, affine-l1, affine-l2 or log-l2, case-insensitive). */
 	public static ContentLoss of( final String name )
 	{
 		return valueOf( name.toUpperCase( Locale.ROOT ).replace( '-', '_' ) );
@@ -49,6 +53,8 @@ public enum ContentLoss
 			return STRUCTURAL.loss( output, target );
 		if ( this == AFFINE_L1 )
 			return affineFit( output, target ).sub( target ).abs().mean();
+		if ( this == AFFINE_L2 )
+			return affineFit( output, target ).sub( target ).square().mean();
 		if ( this == LOG_L2 )
 			return output.sub( target ).square().reshape( output.getShape().get( 0 ), -1 ).mean( new int[] { 1 } ).add( LOG_FLOOR ).log10().mul( 10 ).mean();
 		final NDArray d = output.sub( target );

@@ -13,14 +13,14 @@ import ai.djl.ndarray.NDList;
  * {@code l1+0.5*ssim} or DeblurGAN-v2's {@code 0.5*l2+0.006*perceptual}:
  * terms joined by {@code +}, each an optional weight and {@code *} before a
  * name. Names: {@code l1}, {@code l2} (alias {@code mse}), {@code ssim},
- * {@code affine-l1}, {@code log-l2} ({@link ContentLoss}), {@code perceptual} ({@link PerceptualLoss}) and
+ * {@code affine-l1}, {@code affine-l2}, {@code log-l2} ({@link ContentLoss}), {@code perceptual} ({@link PerceptualLoss}) and
  * {@code contextual} ({@link ContextualLoss} on the deepest feature map);
  * the last two need a {@link FeatureNetwork}.
  */
 public final class ContentObjective
 {
 	/** The names a term may have. */
-	public static final List< String > NAMES = List.of( "l1", "l2", "mse", "ssim", "affine-l1", "log-l2", "perceptual", "contextual" );
+	public static final List< String > NAMES = List.of( "l1", "l2", "mse", "ssim", "affine-l1", "affine-l2", "log-l2", "perceptual", "contextual" );
 
 	/**
 	 * One weighted term.

@@ -91,7 +91,7 @@ public final class SupervisedTrainer
 	{
 		final ContentObjective objective = ContentObjective.parse( config.loss() );
 		if ( objective.needsFeatures() )
-			throw new IllegalArgumentException( "Supervised training takes pixel losses (l1, l2, ssim, affine-l1), not '" + config.loss() + "': perceptual and contextual losses need --gan." );
+			throw new IllegalArgumentException( "Supervised training takes pixel losses (l1, l2, ssim, affine-l1, affine-l2, log-l2), not '" + config.loss() + "': perceptual and contextual losses need --gan." );
 		return objective;
 	}
 

@@ -136,6 +136,31 @@ class TrainCommandTest
 		assertEquals( 2, Main.run( concat( common, "--context-wedges", "3", "--residual-over-wedge", "--residual-over-wiener", "--out", dir.resolve( "both" ).toString() ) ) );
 	}
 
+	/**
+	 * A lighting model may correct the flat-field at its last context scale
+	 * instead of the image, started from a model of another task (widened
+	 * for the context) and trained with the affine-invariant squared error;
+	 * the option needs context scales and excludes the other bases.
+	 */
+	@Test
+	void aLightingModelCorrectsItsFlatField() throws Exception
+	{
+		final Path denoiser = dir.resolve( "plain-denoiser" ), run = dir.resolve( "flat-field" );
+		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--seed", "3", "--out", denoiser.toString() ) );
+		final String[] common = { "train", "--task", "lighting", "--init", denoiser.toString(), "--content", "affine-l2+0.1*l2", "--region", "64", "--steps", "2", "--batch", "2",
+				"--patch", "32", "--seed", "3" };
+		assertEquals( 0, Main.run( concat( common, "--context", "8,16", "--residual-over-flat-field", "--out", run.toString() ) ) );
+		final ModelCard card = ModelStore.load( ModelSource.directory( run ) ).card();
+		assertTrue( card.architecture.toString().contains( "channels 5->1, residual of channel 4" ), card.architecture.toString() );
+		assertEquals( "content affine-l2+0.1*l2", card.training.get( "loss" ).getAsString() );
+		final Path in = dir.resolve( "lit.tif" ), out = dir.resolve( "lit-out.tif" );
+		ImageFiles.writeFloatTiff( net.imglib2.img.array.ArrayImgs.floats( new float[ 70 * 50 ], 70, 50 ), in );
+		assertEquals( 0, Main.run( "restore", "--task", "lighting", "--model", run.toString(), "--input", in.toString(), "--output", out.toString() ) );
+		assertTrue( Files.exists( out ) );
+		assertEquals( 2, Main.run( concat( common, "--residual-over-flat-field", "--out", dir.resolve( "no-context" ).toString() ) ) );
+		assertEquals( 2, Main.run( concat( common, "--context", "8", "--residual-over-flat-field", "--residual-over-wedge", "--out", dir.resolve( "two-bases" ).toString() ) ) );
+	}
+
 	/** A model for drops alone trains on drops, and says so in its card. */
 	@Test
 	void aDropsModelTrainsOnDropsAlone() throws Exception

@@ -58,22 +58,24 @@ class ContentLossesTest
 	}
 
 	/**
-	 * The affine-invariant L1 against a plain-Java least-squares fit per
-	 * image: an output that is the target up to a gain and offset (different
-	 * per image) scores 0, and anything else the L1 of the fitted output.
+	 * The affine-invariant L1 and L2 against a plain-Java least-squares fit
+	 * per image: an output that is the target up to a gain and offset
+	 * (different per image) scores 0, and anything else the L1 or the mean
+	 * squared error of the fitted output.
 	 */
 	@Test
-	void affineL1FitsEachImageBeforeTheL1()
+	void affineLossesFitEachImageBeforeTheL1OrL2()
 	{
 		final int n = 2, px = 3 * 5;
 		final double[] target = random( n * px, 1 ), noise = random( n * px, 2 ), out = new double[ n * px ];
 		for ( int i = 0; i < n * px; i++ )
 			out[ i ] = ( i < px ? 2.5 : -0.7 ) * target[ i ] + ( i < px ? 0.3 : 4 );
-		final ContentLoss affine = ContentLoss.of( "affine-l1" );
+		final ContentLoss affine = ContentLoss.of( "affine-l1" ), affineL2 = ContentLoss.of( "affine-l2" );
 		assertEquals( 0, affine.loss( tensor( out, n, 1, 3, 5 ), tensor( target, n, 1, 3, 5 ) ).getFloat(), 1e-5 );
+		assertEquals( 0, affineL2.loss( tensor( out, n, 1, 3, 5 ), tensor( target, n, 1, 3, 5 ) ).getFloat(), 1e-5 );
 		for ( int i = 0; i < n * px; i++ )
 			out[ i ] += 0.5 * noise[ i ];
-		double expected = 0;
+		double expected = 0, expectedL2 = 0;
 		for ( int b = 0; b < n; b++ )
 		{
 			double mo = 0, mt = 0;
@@ -89,9 +91,15 @@ class ContentLossesTest
 				var += ( out[ i ] - mo ) * ( out[ i ] - mo );
 			}
 			for ( int i = b * px; i < ( b + 1 ) * px; i++ )
-				expected += Math.abs( cov / var * ( out[ i ] - mo ) + mt - target[ i ] ) / ( n * px );
+			{
+				final double residual = cov / var * ( out[ i ] - mo ) + mt - target[ i ];
+				expected += Math.abs( residual ) / ( n * px );
+				expectedL2 += residual * residual / ( n * px );
+			}
 		}
 		assertEquals( expected, affine.loss( tensor( out, n, 1, 3, 5 ), tensor( target, n, 1, 3, 5 ) ).getFloat(), 1e-5 );
+		assertEquals( expectedL2, affineL2.loss( tensor( out, n, 1, 3, 5 ), tensor( target, n, 1, 3, 5 ) ).getFloat(), 1e-5 );
+		assertTrue( expectedL2 > 1e-3, "the noisy output is not an affine map of the target" );
 		assertEquals( expected + 0.1 * ContentLoss.L1.loss( tensor( out, n, 1, 3, 5 ), tensor( target, n, 1, 3, 5 ) ).getFloat(),
 				ContentObjective.parse( "affine-l1+0.1*l1" ).loss( tensor( out, n, 1, 3, 5 ), tensor( target, n, 1, 3, 5 ), null, null ).getFloat(), 1e-5 );
 	}
