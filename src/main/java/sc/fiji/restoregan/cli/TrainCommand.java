@@ -79,6 +79,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--dead-leaves", description = "Add dead-leaves images (random grey disks with power-law radii: the statistics of natural images) to the clean sources, picked as often as each other source, so the network sees more than the given images." )
 	boolean deadLeaves;
 
+	@Option( names = "--simulated", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Whether the built-in simulated scenes are among the clean sources (--no-simulated: only --clean and --dead-leaves). Default: ${DEFAULT-VALUE}." )
+	boolean simulated;
+
 	@Option( names = "--steps", defaultValue = "3000", description = "Total steps. Default: ${DEFAULT-VALUE}." )
 	int steps;
 
@@ -207,7 +210,7 @@ final class TrainCommand implements Callable< Integer >
 		final TrainingConfig config = trainingConfig();
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
 		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch,
-				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves, knownDirection, noisePeak, noiseRead ), config.architecture.context() );
+				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves, simulated, knownDirection, noisePeak, noiseRead ), config.architecture.context() );
 		final byte[] parameters;
 		if ( exportOnly )
 		{

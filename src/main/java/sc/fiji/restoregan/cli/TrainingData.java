@@ -83,8 +83,8 @@ final class TrainingData
 		{
 			if ( pairs != null )
 			{
-				if ( degradation != null || clean != null || untouched > 0 || synthetic.tone() > 0 || synthetic.deadLeaves() )
-					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean, --degradation, --untouched, --tone and --dead-leaves." );
+				if ( degradation != null || clean != null || untouched > 0 || synthetic.tone() > 0 || synthetic.deadLeaves() || !synthetic.simulated() )
+					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean, --degradation, --untouched, --tone, --dead-leaves and --no-simulated." );
 				return new FolderPairSampler( pairs, scale, seed, patch, percentiles, context );
 			}
 			final DegradationKind kind = degradation != null ? DegradationKind.parse( degradation ) : defaultKind( task );
@@ -111,11 +111,14 @@ final class TrainingData
 	private static List< CleanSource > sources( final CleanSource builtIn, final Path clean, final Set< String > exclude, final Synthetic synthetic ) throws IOException
 	{
 		final List< CleanSource > sources = new ArrayList<>();
-		sources.add( builtIn );
+		if ( synthetic.simulated() )
+			sources.add( builtIn );
 		if ( clean != null )
 			sources.add( ImageFolderSource.of( clean, exclude ) );
 		if ( synthetic.deadLeaves() )
 			sources.add( new DeadLeavesSource() );
+		if ( sources.isEmpty() )
+			throw new RestoreException( "--no-simulated leaves no clean source: give --clean FOLDER or --dead-leaves." );
 		if ( synthetic.tone() <= 0 )
 			return sources;
 		return sources.stream().map( s -> ( CleanSource ) new ToneAugmentedSource( s, synthetic.tone(), synthetic.toneInverts() ) ).toList();
@@ -132,6 +135,9 @@ final class TrainingData
 	 * @param toneInverts whether half the tone curves also invert
 	 * @param deadLeaves whether dead-leaves images ({@link DeadLeavesSource})
 	 *            join the clean sources, picked as often as each other source
+	 * @param simulated whether the built-in simulations (microscopy scenes,
+	 *            or the original denoise sampler's phantoms) are among the
+	 *            clean sources
 	 * @param knownDirection whether the context channels are told each pair's
 	 *            stripe direction instead of estimating it
 	 *            ({@link DegradationPairSampler#knownDirection})
@@ -139,7 +145,7 @@ final class TrainingData
 	 *            null for {@link #PEAK}
 	 * @param noiseRead its read-noise range, or null for {@link #READ}
 	 */
-	record Synthetic( double untouched, int region, double tone, boolean toneInverts, boolean deadLeaves, boolean knownDirection, double[] noisePeak, double[] noiseRead )
+	record Synthetic( double untouched, int region, double tone, boolean toneInverts, boolean deadLeaves, boolean simulated, boolean knownDirection, double[] noisePeak, double[] noiseRead )
 	{}
 
 	/** A MIN,MAX option, checked, or {@code fallback} when it was not given. */

@@ -213,6 +213,24 @@ class TrainCommandTest
 		assertEquals( 2, Main.run( "train", "--pairs", dir.toString(), "--dead-leaves", "--steps", "2", "--out", dir.resolve( "refused" ).toString() ) );
 	}
 
+	/**
+	 * Without the simulated scenes, dead leaves alone are the clean source and
+	 * the card says so; with no source left, or with real pairs, the option
+	 * is refused.
+	 */
+	@Test
+	void theSimulatedScenesCanBeLeftOut()
+	{
+		final Path run = dir.resolve( "no-scenes" );
+		final String[] common = { "train", "--task", "lighting", "--degradation", "lighting", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1",
+				"--no-simulated" };
+		assertEquals( 0, Main.run( concat( common, "--dead-leaves", "--out", run.toString() ) ) );
+		final String sources = ModelStore.load( ModelSource.directory( run ) ).card().training.getAsJsonObject( "data" ).get( "sources" ).getAsString();
+		assertTrue( sources.startsWith( "dead leaves" ) && !sources.contains( "simulated" ), sources );
+		assertEquals( 2, Main.run( concat( common, "--out", dir.resolve( "no-source" ).toString() ) ) );
+		assertEquals( 2, Main.run( "train", "--pairs", dir.toString(), "--no-simulated", "--steps", "2", "--out", dir.resolve( "refused-pairs" ).toString() ) );
+	}
+
 	/** {@code a} followed by {@code b}: a shared command line with a run's own options. */
 	static String[] concat( final String[] a, final String... b )
 	{
