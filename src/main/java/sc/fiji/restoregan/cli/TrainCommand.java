@@ -79,7 +79,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--dead-leaves", description = "Add dead-leaves images (random grey disks with power-law radii: the statistics of natural images) to the clean sources, picked as often as each other source, so the network sees more than the given images." )
 	boolean deadLeaves;
 
-	@Option( names = "--simulated", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Whether the built-in simulated scenes are among the clean sources (--no-simulated: only --clean and --dead-leaves). Default: ${DEFAULT-VALUE}." )
+	@Option( names = "--simulated", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Whether the built-in simulations (microscopy scenes; phantoms for the original denoise sampler) are among the clean sources (--no-simulated: only --clean and --dead-leaves). Default: ${DEFAULT-VALUE}." )
 	boolean simulated;
 
 	@Option( names = "--steps", defaultValue = "3000", description = "Total steps. Default: ${DEFAULT-VALUE}." )
@@ -312,9 +312,9 @@ final class TrainCommand implements Callable< Integer >
 			final GeneratorArchitecture a = startingModel().architecture();
 			if ( context == null && contextWedges == null && contextAxisWedges == null && contextWiener == null && contextNlm == null )
 			{
-				if ( residualOverWiener || residualOverWedge || residualOverFlatField )
-					throw new RestoreException( "--residual-over-" + ( residualOverWiener ? "wiener with --init needs --context-wiener."
-							: residualOverWedge ? "wedge with --init needs --context-wedges." : "flat-field with --init needs --context." ) );
+				final ResidualBase base = residualBase();
+				if ( base != null )
+					throw new RestoreException( base.option + " with --init needs " + base.needs + "." );
 				return a;
 			}
 			final ContextChannels had = a.context();
@@ -334,6 +334,57 @@ final class TrainCommand implements Callable< Integer >
 		return a;
 	}
 
+	/** The context channel a U-Net's output may be a residual of, and the option that asks for it. */
+	private enum ResidualBase
+	{
+		WIENER( "wiener", "--context-wiener" ), WEDGE( "wedge", "--context-wedges" ), FLAT_FIELD( "flat-field", "--context" );
+
+		final String option, needs;
+
+		ResidualBase( final String name, final String needs )
+		{
+			this.option = "--residual-over-" + name;
+			this.needs = needs;
+		}
+
+		/** Whether the channels include this base. */
+		boolean in( final ContextChannels c )
+		{
+			return switch ( this )
+			{
+			case WIENER -> c.needsPsf();
+			case WEDGE -> c.wedges().length > 0;
+			case FLAT_FIELD -> c.sigmas().length > 0;
+			};
+		}
+
+		/** Its index among the context channels: the first Wiener or wedge channel, or the flat-field at the last scale. */
+		int channel( final ContextChannels c )
+		{
+			return switch ( this )
+			{
+			case WIENER -> c.firstWienerChannel();
+			case WEDGE -> c.firstWedgeChannel();
+			case FLAT_FIELD -> c.lastFlatFieldChannel();
+			};
+		}
+	}
+
+	/** The residual base asked for (--residual-over-wiener, -wedge or -flat-field), or null. */
+	private ResidualBase residualBase()
+	{
+		final List< ResidualBase > asked = new ArrayList<>();
+		if ( residualOverWiener )
+			asked.add( ResidualBase.WIENER );
+		if ( residualOverWedge )
+			asked.add( ResidualBase.WEDGE );
+		if ( residualOverFlatField )
+			asked.add( ResidualBase.FLAT_FIELD );
+		if ( asked.size() > 1 )
+			throw new RestoreException( "Give one of --residual-over-wiener, --residual-over-wedge and --residual-over-flat-field, not " + asked.size() + "." );
+		return asked.isEmpty() ? null : asked.get( 0 );
+	}
+
 	/**
 	 * The architecture with its residual over the first Wiener channel
 	 * (--residual-over-wiener), the first wedge channel
@@ -342,24 +393,12 @@ final class TrainCommand implements Callable< Integer >
 	 */
 	private GeneratorArchitecture residualOf( final GeneratorArchitecture a )
 	{
-		final List< String > asked = new ArrayList<>();
-		if ( residualOverWiener )
-			asked.add( "wiener" );
-		if ( residualOverWedge )
-			asked.add( "wedge" );
-		if ( residualOverFlatField )
-			asked.add( "flat-field" );
-		if ( asked.size() > 1 )
-			throw new RestoreException( "Give one of --residual-over-wiener, --residual-over-wedge and --residual-over-flat-field, not " + asked.size() + "." );
-		if ( asked.isEmpty() )
+		final ResidualBase base = residualBase();
+		if ( base == null )
 			return a;
-		final String option = "--residual-over-" + asked.get( 0 );
-		final String needs = residualOverWiener ? "--context-wiener" : residualOverWedge ? "--context-wedges" : "--context";
-		final ContextChannels c = a.context();
-		final boolean hasChannel = residualOverWiener ? c.needsPsf() : residualOverWedge ? c.wedges().length > 0 : c.sigmas().length > 0;
-		if ( !( a instanceof UNetConfig u ) || !u.residual || !hasChannel || u.imageChannels() != 1 )
-			throw new RestoreException( option + " needs a residual U-Net on one image channel with " + needs + "." );
-		u.residualChannel = 1 + ( residualOverWiener ? c.firstWienerChannel() : residualOverWedge ? c.firstWedgeChannel() : c.lastFlatFieldChannel() );
+		if ( !( a instanceof UNetConfig u ) || !u.residual || !base.in( a.context() ) || u.imageChannels() != 1 )
+			throw new RestoreException( base.option + " needs a residual U-Net on one image channel with " + base.needs + "." );
+		u.residualChannel = 1 + base.channel( a.context() );
 		return u.validate();
 	}
 
