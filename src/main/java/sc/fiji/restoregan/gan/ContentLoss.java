@@ -49,17 +49,17 @@ public enum ContentLoss
 	/** The scalar loss of {@code output} against {@code target}. */
 	public NDArray loss( final NDArray output, final NDArray target )
 	{
-		if ( this == SSIM )
-			return STRUCTURAL.loss( output, target );
-		if ( this == AFFINE_L1 )
-			return affineFit( output, target ).sub( target ).abs().mean();
-		if ( this == AFFINE_L2 )
-			return affineFit( output, target ).sub( target ).square().mean();
-		if ( this == LOG_L2 )
-			return output.sub( target ).square().reshape( output.getShape().get( 0 ), -1 ).mean( new int[] { 1 } ).add( LOG_FLOOR ).log10().mul( 10 ).mean();
-		final NDArray d = output.sub( target );
-		return this == L1 ? d.abs().mean() : d.square().mean();
+		return switch ( this )
+		{
+		case L1 -> output.sub( target ).abs().mean();
+		case L2 -> output.sub( target ).square().mean();
+		case SSIM -> STRUCTURAL.loss( output, target );
+		case AFFINE_L1 -> affineFit( output, target ).sub( target ).abs().mean();
+		case AFFINE_L2 -> affineFit( output, target ).sub( target ).square().mean();
+		case LOG_L2 -> output.sub( target ).square().reshape( output.getShape().get( 0 ), -1 ).mean( new int[] { 1 } ).add( LOG_FLOOR ).log10().mul( 10 ).mean();
+		};
 	}
+
 
 	/**
 	 * Each image of {@code output} mapped by the least-squares {@code a x + b}
