@@ -100,7 +100,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--filters", description = "Width: base filters of the U-Net (default 32), base width of the FPN (default 16: stages of 16, 24, 32, 64, 160 filters) or filters of the sr body (default 32)." )
 	Integer filters;
 
-	@Option( names = "--depth", description = "Depth: U-Net poolings (default 2), FPN backbone stages (default 5, stride 2^stages) or sr residual blocks (default 4)." )
+	@Option( names = "--depth", description = "Depth: U-Net poolings (default 2), FPN backbone stages (default 5, stride 2^stages) or sr residual blocks (default 4). With --init of a U-Net, a greater depth deepens it: the added levels start out as an identity, so the network starts out computing what it did, with a larger receptive field to learn to use." )
 	Integer depth;
 
 	@Option( names = "--shuffle", description = "Pixel-unshuffle factor before the U-Net (1: plain CARE U-Net). Default: 1." )
@@ -184,7 +184,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--region", defaultValue = "0", description = "Side of the clean region each synthetic pair is degraded and normalised on before its patch is cut; the context channels see all of it. Default: the patch plus 32, at least 128." )
 	int region;
 
-	@Option( names = "--init", description = "Start the generator from this model folder's weights (same architecture), e.g. a GAN fine-tuned from its L1 twin. Ignored when resuming." )
+	@Option( names = "--init", description = "Start the generator from this model folder's weights (same architecture, or widened by --context or deepened by --depth), e.g. a GAN fine-tuned from its L1 twin. Ignored when resuming." )
 	String init;
 
 	/** The --init model, read once. */
@@ -252,9 +252,27 @@ final class TrainCommand implements Callable< Integer >
 			Files.createDirectories( run );
 			Files.writeString( record, TrainingCard.describeInit( init, startingModel() ) + "\n" );
 		}
-		if ( !ModelCard.sameArchitecture( architecture, startingModel().architecture() ) )
-			return InitialWeights.widen( startingModel().weights(), startingModel().architecture(), architecture );
-		return startingModel().weights();
+		GeneratorArchitecture from = startingModel().architecture();
+		byte[] weights = startingModel().weights();
+		if ( deepens( from, architecture ) )
+		{
+			final UNetConfig deeper = ( ( UNetConfig ) from ).withDepth( ( ( UNetConfig ) architecture ).depth );
+			weights = InitialWeights.deepen( weights, ( UNetConfig ) from, deeper );
+			from = deeper;
+		}
+		if ( !ModelCard.sameArchitecture( architecture, from ) )
+			return InitialWeights.widen( weights, from, architecture );
+		return weights;
+	}
+
+	/**
+	 * Whether {@code to} is the U-Net {@code from} with more poolings (and
+	 * perhaps other context channels): --init with a greater --depth.
+	 */
+	private static boolean deepens( final GeneratorArchitecture from, final GeneratorArchitecture to )
+	{
+		return from instanceof UNetConfig f && to instanceof UNetConfig t && t.depth > f.depth
+				&& ModelCard.sameArchitecture( f.withContext( t.context() ).withDepth( t.depth ), t.withContext( t.context() ) );
 	}
 
 	private TrainingConfig trainingConfig()
@@ -328,9 +346,9 @@ final class TrainCommand implements Callable< Integer >
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
 		final GeneratorArchitecture a = residualOf( kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale )
 				.withContext( new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener, contextNlm ) ) );
-		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) )
+		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) && !deepens( startingModel().architecture(), a ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
-					+ ": give the same --generator, --filters, --depth, --shuffle and --scale, or none of them to take the starting model's." );
+					+ ": give the same --generator, --filters, --depth, --shuffle and --scale (or a greater --depth for a U-Net, to deepen it), or none of them to take the starting model's." );
 		return a;
 	}
 

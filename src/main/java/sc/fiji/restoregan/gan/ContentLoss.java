@@ -46,6 +46,12 @@ public enum ContentLoss
 		return valueOf( name.toUpperCase( Locale.ROOT ).replace( '-', '_' ) );
 	}
 
+	/** The name {@link #of} reads, such as {@code affine-l2}. */
+	public String label()
+	{
+		return name().toLowerCase( Locale.ROOT ).replace( '_', '-' );
+	}
+
 	/** The scalar loss of {@code output} against {@code target}. */
 	public NDArray loss( final NDArray output, final NDArray target )
 	{
@@ -59,7 +65,6 @@ public enum ContentLoss
 		case LOG_L2 -> output.sub( target ).square().reshape( output.getShape().get( 0 ), -1 ).mean( new int[] { 1 } ).add( LOG_FLOOR ).log10().mul( 10 ).mean();
 		};
 	}
-
 
 	/**
 	 * Each image of {@code output} mapped by the least-squares {@code a x + b}

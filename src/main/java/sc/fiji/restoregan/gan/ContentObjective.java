@@ -1,9 +1,11 @@
 package sc.fiji.restoregan.gan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -20,7 +22,7 @@ import ai.djl.ndarray.NDList;
 public final class ContentObjective
 {
 	/** The names a term may have. */
-	public static final List< String > NAMES = List.of( "l1", "l2", "mse", "ssim", "affine-l1", "affine-l2", "log-l2", "perceptual", "contextual" );
+	public static final List< String > NAMES = Stream.concat( Arrays.stream( ContentLoss.values() ).map( ContentLoss::label ), Stream.of( "mse", "perceptual", "contextual" ) ).toList();
 
 	/**
 	 * One weighted term.

@@ -161,6 +161,18 @@ public final class UNetConfig implements GeneratorArchitecture
 		return c;
 	}
 
+	/**
+	 * This architecture with {@code newDepth} poolings, all else the same
+	 * (see {@link sc.fiji.restoregan.train.InitialWeights#deepen}).
+	 */
+	public UNetConfig withDepth( final int newDepth )
+	{
+		final Gson gson = new Gson();
+		final UNetConfig c = gson.fromJson( gson.toJson( this ), UNetConfig.class );
+		c.depth = newDepth;
+		return c;
+	}
+
 	/** Input channels that are the image's own, not context. */
 	public int imageChannels()
 	{

@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -14,15 +17,18 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 
+import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;
+import sc.fiji.restoregan.nn.UNetConfig;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
  * Loads a generator's starting parameters (from another model) into a
- * freshly initialised block, and widens a model's parameters to take
- * context channels.
+ * freshly initialised block, widens a model's parameters to take
+ * context channels, and deepens a U-Net's.
  */
 public final class InitialWeights
 {
@@ -73,6 +79,100 @@ public final class InitialWeights
 			}
 			return ModelStore.parameters( target );
 		}
+	}
+
+	/**
+	 * The parameters of a U-Net of architecture {@code from} rewritten for
+	 * {@code to}, the same U-Net with more poolings, so that the deeper
+	 * network computes exactly what the shallower one did and training can
+	 * then use the larger receptive field (function-preserving growth, as
+	 * Net2Net's "deeper" operator). For each added level: the old bottom
+	 * becomes the new deepest encoder (they have the same shapes), the new
+	 * bottom keeps its random initialisation, and the new deepest decoder
+	 * starts as the identity on its skip connection (centre taps of 1, zero
+	 * weights on the upsampled bottom, zero biases; the skip is a ReLU output,
+	 * so the decoder's ReLUs pass it unchanged). Every other parameter is
+	 * copied by name.
+	 *
+	 * @throws RestoreException when {@code to} is not {@code from} with a
+	 *             greater depth
+	 */
+	public static byte[] deepen( final byte[] parameters, final UNetConfig from, final UNetConfig to )
+	{
+		if ( to.depth <= from.depth || !ModelCard.sameArchitecture( from.withDepth( to.depth ), to ) )
+			throw new RestoreException( "Cannot deepen " + from + " to " + to + ": only the depth may grow." );
+		byte[] p = parameters;
+		for ( int d = from.depth; d < to.depth; d++ )
+			p = deepenByOne( p, from.withDepth( d ), from.withDepth( d + 1 ) );
+		return p;
+	}
+
+	private static byte[] deepenByOne( final byte[] parameters, final UNetConfig from, final UNetConfig to )
+	{
+		try ( NDManager manager = NDManager.newBaseManager( Device.cpu(), "PyTorch" ) )
+		{
+			final Block source = from.newInitializedBlock( manager ), target = to.newInitializedBlock( manager );
+			load( source, parameters, manager );
+			final Map< String, Parameter > old = new HashMap<>();
+			source.getParameters().forEach( p -> old.put( withoutChildIndex( p.getKey() ), p.getValue() ) );
+			final Random random = new Random( 1 + from.depth ); // the same growth, whatever the engine's seed
+			final String newEncoder = "enc" + from.depth + "_", newDecoder = "dec" + from.depth + "_", bottom = "bottom_";
+			for ( final Pair< String, Parameter > p : target.getParameters() )
+			{
+				final String name = withoutChildIndex( p.getKey() );
+				final NDArray dst = p.getValue().getArray();
+				if ( name.startsWith( bottom ) )
+					dst.set( heNormal( dst.getShape(), random ) ); // unused until the decoder learns to read it
+				else if ( name.startsWith( newDecoder ) )
+					dst.set( identityOnSkip( dst.getShape() ) );
+				else
+				{
+					final Parameter src = old.get( name.startsWith( newEncoder ) ? bottom + name.substring( newEncoder.length() ) : name );
+					if ( src == null || !src.getArray().getShape().equals( dst.getShape() ) )
+						throw new RestoreException( "Cannot deepen " + from + " to " + to + ": no parameter of shape " + dst.getShape() + " for " + name + "." );
+					dst.set( src.getArray().toFloatArray() );
+				}
+			}
+			return ModelStore.parameters( target );
+		}
+	}
+
+	/**
+	 * A parameter's name without the index DJL puts before each child block's
+	 * name ("03bottom_01Conv2d_weight" is "bottom_01Conv2d_weight"), which
+	 * shifts when levels are added.
+	 */
+	private static String withoutChildIndex( final String name )
+	{
+		return name.replaceFirst( "^[0-9]+", "" );
+	}
+
+	/** A convolution weight of He-normal values (as {@code ResidualUNet} starts with), or a bias of zeros. */
+	private static float[] heNormal( final Shape shape, final Random random )
+	{
+		final float[] w = new float[ ( int ) shape.size() ];
+		if ( shape.dimension() != 4 )
+			return w;
+		final double sd = Math.sqrt( 2.0 / ( shape.get( 1 ) * shape.get( 2 ) * shape.get( 3 ) ) );
+		for ( int i = 0; i < w.length; i++ )
+			w[ i ] = ( float ) ( sd * random.nextGaussian() );
+		return w;
+	}
+
+	/**
+	 * A convolution weight (O, I, k, k) that copies the last O of its I input
+	 * channels (the skip connection) to its O outputs, or a bias (O) of zeros.
+	 */
+	private static float[] identityOnSkip( final Shape shape )
+	{
+		final float[] w = new float[ ( int ) shape.size() ];
+		if ( shape.dimension() != 4 )
+			return w;
+		final int out = ( int ) shape.get( 0 ), in = ( int ) shape.get( 1 ), kh = ( int ) shape.get( 2 ), kw = ( int ) shape.get( 3 );
+		final int centre = ( kh / 2 ) * kw + kw / 2;
+		for ( int o = 0; o < out; o++ )
+			w[ ( o * in + in - out + o ) * kh * kw + centre ] = 1;
+		return w;
 	}
 
 	/** Whether a convolution weight {@code b} is {@code a} with more input channels. */

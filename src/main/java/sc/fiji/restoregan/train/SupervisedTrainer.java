@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -32,6 +34,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
 import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.gan.ContentLoss;
 import sc.fiji.restoregan.gan.ContentObjective;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.pipeline.CancelledException;
@@ -91,7 +94,7 @@ public final class SupervisedTrainer
 	{
 		final ContentObjective objective = ContentObjective.parse( config.loss() );
 		if ( objective.needsFeatures() )
-			throw new IllegalArgumentException( "Supervised training takes pixel losses (l1, l2, ssim, affine-l1, affine-l2, log-l2), not '" + config.loss() + "': perceptual and contextual losses need --gan." );
+			throw new IllegalArgumentException( "Supervised training takes pixel losses (" + Arrays.stream( ContentLoss.values() ).map( ContentLoss::label ).collect( Collectors.joining( ", " ) ) + "), not '" + config.loss() + "': perceptual and contextual losses need --gan." );
 		return objective;
 	}
 

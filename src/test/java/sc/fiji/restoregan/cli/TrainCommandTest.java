@@ -1,5 +1,6 @@
 package sc.fiji.restoregan.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,7 @@ class TrainCommandTest
 	}
 
 	@Test
-	void aStartingModelBringsItsArchitecture()
+	void aStartingModelBringsItsArchitecture() throws Exception
 	{
 		final Path first = dir.resolve( "narrow" ), twin = dir.resolve( "twin" );
 		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--seed", "3", "--out", first.toString() ) );
@@ -70,6 +71,23 @@ class TrainCommandTest
 		final Path other = dir.resolve( "other" );
 		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "8", "--depth", "1", "--init", first.toString(), "--out", other.toString() ) );
 		assertTrue( !Files.exists( other.resolve( "card.json" ) ) && !Files.exists( other.resolve( "commands.txt" ) ), "a refused run records no command" );
+		// a greater depth deepens it: untrained (learning rate 0), the deeper model restores as the original does
+		final Path deeper = dir.resolve( "deeper" ), in = dir.resolve( "in.tif" ), a = dir.resolve( "a.tif" ), b = dir.resolve( "b.tif" );
+		assertEquals( 0, Main.run( "train", "--steps", "1", "--lr", "0", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "3", "--seed", "3", "--init", first.toString(), "--out", deeper.toString() ) );
+		assertTrue( ModelStore.load( ModelSource.directory( deeper ) ).architecture().toString().contains( "depth 3, filters 4" ) );
+		final java.util.Random random = new java.util.Random( 4 );
+		final float[] pixels = new float[ 40 * 24 ];
+		for ( int i = 0; i < pixels.length; i++ )
+			pixels[ i ] = random.nextFloat();
+		ImageFiles.writeFloatTiff( net.imglib2.img.array.ArrayImgs.floats( pixels, 40, 24 ), in );
+		assertEquals( 0, Main.run( "restore", "--task", "denoise", "--model", first.toString(), "--input", in.toString(), "--output", a.toString() ) );
+		assertEquals( 0, Main.run( "restore", "--task", "denoise", "--model", deeper.toString(), "--input", in.toString(), "--output", b.toString() ) );
+		assertArrayEquals( pixelsOf( a ), pixelsOf( b ), 2e-3f );
+	}
+
+	private static float[] pixelsOf( final Path file )
+	{
+		return ( float[] ) ImageFiles.open( file ).getProcessor().convertToFloatProcessor().getPixels();
 	}
 
 	/**

@@ -89,6 +89,37 @@ class ResidualUNetTest
 	}
 
 	/**
+	 * A U-Net deepened by two levels (with context channels, so the input is
+	 * wider than the image) computes what the original did, to rounding.
+	 */
+	@Test
+	void aDeepenedNetworkComputesWhatTheOriginalDid()
+	{
+		final UNetConfig shallow = new UNetConfig( 1, 4 ).withContext( new ContextChannels( new double[] { 4 } ) );
+		final UNetConfig deep = shallow.withDepth( 3 );
+		try ( NDManager m = NDManager.newBaseManager( "PyTorch" ) )
+		{
+			m.getEngine().setRandomSeed( 7 );
+			final ai.djl.nn.Block original = shallow.newInitializedBlock( m );
+			final byte[] deepened = InitialWeights.deepen( ModelStore.parameters( original ), shallow, deep );
+			final ai.djl.nn.Block block = deep.newInitializedBlock( m );
+			InitialWeights.load( block, deepened, m );
+			final NDArray x = m.randomUniform( 0, 1, new Shape( 2, 3, 32, 32 ) );
+			final ParameterStore store = new ParameterStore( m, false );
+			final NDArray expected = original.forward( store, new NDList( x ), false ).singletonOrThrow();
+			final NDArray actual = block.forward( store, new NDList( x ), false ).singletonOrThrow();
+			assertArrayEquals( expected.toFloatArray(), actual.toFloatArray(), 1e-5f );
+			// the new bottom is random (He-normal), not zero, so training can bring it in
+			assertTrue( block.getParameters().get( "04bottom_01Conv2d_weight" ).getArray().abs().sum().getFloat() > 0 );
+			// and the same growth every time
+			assertArrayEquals( deepened, InitialWeights.deepen( ModelStore.parameters( original ), shallow, deep ) );
+		}
+		// only the depth may grow
+		assertThrows( RestoreException.class, () -> InitialWeights.deepen( new byte[ 0 ], new UNetConfig( 1, 4 ), new UNetConfig( 2, 8 ) ) );
+		assertThrows( RestoreException.class, () -> InitialWeights.deepen( new byte[ 0 ], new UNetConfig( 2, 4 ), new UNetConfig( 1, 4 ) ) );
+	}
+
+	/**
 	 * A residual of another input channel (such as a Wiener deconvolution)
 	 * adds that channel instead of the image: with the same weights, the two
 	 * outputs differ by exactly the difference of the channels.
