@@ -148,8 +148,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public UNetConfig withContext( final ContextChannels channels )
 	{
-		final Gson gson = new Gson();
-		final UNetConfig c = gson.fromJson( gson.toJson( this ), UNetConfig.class );
+		final UNetConfig c = copy();
 		c.inChannels = imageChannels() + channels.count();
 		c.context = channels.sigmas().length == 0 ? null : channels.sigmas();
 		c.contextWedges = channels.wedges().length == 0 ? null : channels.wedges();
@@ -167,10 +166,16 @@ public final class UNetConfig implements GeneratorArchitecture
 	 */
 	public UNetConfig withDepth( final int newDepth )
 	{
-		final Gson gson = new Gson();
-		final UNetConfig c = gson.fromJson( gson.toJson( this ), UNetConfig.class );
+		final UNetConfig c = copy();
 		c.depth = newDepth;
 		return c;
+	}
+
+	/** A deep copy (through the card's JSON, so no field is forgotten). */
+	private UNetConfig copy()
+	{
+		final Gson gson = new Gson();
+		return gson.fromJson( gson.toJson( this ), UNetConfig.class );
 	}
 
 	/** Input channels that are the image's own, not context. */

@@ -88,7 +88,7 @@ public final class InitialWeights
 	 * then use the larger receptive field (function-preserving growth, as
 	 * Net2Net's "deeper" operator). For each added level: the old bottom
 	 * becomes the new deepest encoder (they have the same shapes), the new
-	 * bottom keeps its random initialisation, and the new deepest decoder
+	 * bottom starts He-normal from a fixed seed, and the new deepest decoder
 	 * starts as the identity on its skip connection (centre taps of 1, zero
 	 * weights on the upsampled bottom, zero biases; the skip is a ReLU output,
 	 * so the decoder's ReLUs pass it unchanged). Every other parameter is
