@@ -206,6 +206,8 @@ final class TrainCommand implements Callable< Integer >
 		}
 		if ( run == null )
 			throw new RestoreException( "Give a run folder with --run or --out." );
+		if ( steps < 1 || batch < 1 )
+			throw new RestoreException( "--steps and --batch must be at least 1, not " + steps + " and " + batch + "." );
 		final Task t = Task.parse( task );
 		final TrainingConfig config = trainingConfig();
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );

@@ -71,6 +71,7 @@ class TrainCommandTest
 		final Path other = dir.resolve( "other" );
 		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "8", "--depth", "1", "--init", first.toString(), "--out", other.toString() ) );
 		assertTrue( !Files.exists( other.resolve( "card.json" ) ) && !Files.exists( other.resolve( "commands.txt" ) ), "a refused run records no command" );
+		assertEquals( 2, Main.run( "train", "--steps", "0", "--batch", "2", "--patch", "16", "--init", first.toString(), "--out", dir.resolve( "no-steps" ).toString() ) );
 		// a greater depth deepens it: untrained (learning rate 0), the deeper model restores as the original does
 		final Path deeper = dir.resolve( "deeper" ), in = dir.resolve( "in.tif" ), a = dir.resolve( "a.tif" ), b = dir.resolve( "b.tif" );
 		assertEquals( 0, Main.run( "train", "--steps", "1", "--lr", "0", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "3", "--seed", "3", "--init", first.toString(), "--out", deeper.toString() ) );
