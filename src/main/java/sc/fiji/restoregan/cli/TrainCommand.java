@@ -274,7 +274,7 @@ final class TrainCommand implements Callable< Integer >
 	private static boolean deepens( final GeneratorArchitecture from, final GeneratorArchitecture to )
 	{
 		return from instanceof UNetConfig f && to instanceof UNetConfig t && t.depth > f.depth
-				&& ModelCard.sameArchitecture( f.withContext( t.context() ).withDepth( t.depth ), t.withContext( t.context() ) );
+				&& ModelCard.sameArchitecture( f.withContext( t.context() ).withDepth( t.depth ), t );
 	}
 
 	private TrainingConfig trainingConfig()

@@ -13,7 +13,6 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -55,10 +54,7 @@ public final class InitialWeights
 	{
 		try ( NDManager manager = NDManager.newBaseManager( Device.cpu(), "PyTorch" ) )
 		{
-			final Block source = from.newBlock(), target = to.newBlock();
-			final int side = 2 * Math.max( from.blockSize(), to.blockSize() );
-			source.initialize( manager, DataType.FLOAT32, new Shape( 1, from.inChannels(), side, side ) );
-			target.initialize( manager, DataType.FLOAT32, new Shape( 1, to.inChannels(), side, side ) );
+			final Block source = from.newInitializedBlock( manager ), target = to.newInitializedBlock( manager );
 			load( source, parameters, manager );
 			final List< Parameter > a = source.getParameters().values(), b = target.getParameters().values();
 			if ( a.size() != b.size() )
