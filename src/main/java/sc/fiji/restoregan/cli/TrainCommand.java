@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import sc.fiji.restoregan.filter.ContextChannels;
+import sc.fiji.restoregan.filter.PolynomialSurface;
 import sc.fiji.restoregan.gan.ContentObjective;
 import sc.fiji.restoregan.gan.DiscriminatorKind;
 import sc.fiji.restoregan.gan.GanConfig;
@@ -162,6 +163,10 @@ final class TrainCommand implements Callable< Integer >
 
 	@Option( names = "--context-nlm", split = ",", description = "Context channels for denoising: strengths h, in units of the noise sigma estimated on the plane's square root (e.g. 0.6,1.2), of non-local means filterings of the plane (on its square root, 5 px patches, 13 px window), one channel each. Widens a starting model as --context does. Default: none, or the starting model's." )
 	double[] contextNlm;
+
+	@Option( names = "--context-surfaces", split = ",", description = "Context channels for uneven lighting: total degrees (1 to " + PolynomialSurface.MAX_DEGREE
+			+ ", e.g. 1,2) of least-squares polynomial surfaces fitted to the whole plane, each with the plane divided by it, two channels per degree. Widens a starting model as --context does. Default: none, or the starting model's." )
+	double[] contextSurfaces;
 
 	@Option( names = "--known-direction", description = "Tell the context channels each synthetic pair's true stripe direction instead of estimating it, as a user who knows it tells Remove streaks (--stripe-direction); for a model meant to be run with the direction given." )
 	boolean knownDirection;
@@ -314,7 +319,8 @@ final class TrainCommand implements Callable< Integer >
 	 * The generator's configuration from --generator, --filters, --depth,
 	 * --shuffle, --scale, --context, --context-wedges,
 	 * --context-wedge-centres, --context-axis-wedges,
-	 * --context-axis-wedge-centres, --context-wiener, --context-nlm and
+	 * --context-axis-wedge-centres, --context-wiener, --context-nlm,
+	 * --context-surfaces and
 	 * --residual-over-wiener, --residual-over-wedge or
 	 * --residual-over-flat-field; with --init and none
 	 * of the first five, the starting model's (a twin or a continuation has
@@ -330,7 +336,7 @@ final class TrainCommand implements Callable< Integer >
 		if ( init != null && generator == null && filters == null && depth == null && shuffle == null && scale == null )
 		{
 			final GeneratorArchitecture a = startingModel().architecture();
-			if ( context == null && contextWedges == null && contextAxisWedges == null && contextWiener == null && contextNlm == null )
+			if ( context == null && contextWedges == null && contextAxisWedges == null && contextWiener == null && contextNlm == null && contextSurfaces == null )
 			{
 				final ResidualBase base = residualBase();
 				if ( base != null )
@@ -341,13 +347,13 @@ final class TrainCommand implements Callable< Integer >
 			return residualOf( a.withContext( new ContextChannels( context == null ? had.sigmas() : context, contextWedges == null ? had.wedges() : contextWedges,
 					contextWedges == null ? had.centres() : contextWedgeCentres, contextAxisWedges == null ? had.axisWedges() : contextAxisWedges,
 					contextAxisWedges == null ? had.axisCentres() : contextAxisWedgeCentres, contextWiener == null ? had.wiener() : contextWiener,
-					contextNlm == null ? had.nlm() : contextNlm ) ) );
+					contextNlm == null ? had.nlm() : contextNlm, contextSurfaces == null ? had.surfaces() : contextSurfaces ) ) );
 		}
 		final GeneratorKind kind = GeneratorKind.of( generator == null ? "unet" : generator );
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
 		final GeneratorArchitecture a = residualOf( kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale )
-				.withContext( new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener, contextNlm ) ) );
+				.withContext( new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener, contextNlm, contextSurfaces ) ) );
 		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) && !deepens( startingModel().architecture(), a ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
 					+ ": give the same --generator, --filters, --depth, --shuffle and --scale (or a greater --depth for a U-Net, to deepen it), or none of them to take the starting model's." );

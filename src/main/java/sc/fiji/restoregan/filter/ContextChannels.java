@@ -61,6 +61,15 @@ import sc.fiji.restoregan.degrade.KnownDegradation;
  * few 3x3 convolutions do not see. Square patches and windows make them
  * flip- and turn-equivariant.
  * </p>
+ * <p>
+ * For uneven lighting, the channels can also hold, for each listed degree,
+ * the plane's least-squares polynomial surface ({@link PolynomialSurface})
+ * and the plane divided by it as the Gaussian background divides it (two
+ * channels per degree, last): degree 1 has the shape of a linear gradient,
+ * degree 2 that of a vignette, exactly, and unlike a Gaussian background
+ * neither follows the content's own structures of a few tens of pixels. A
+ * fit over the whole plane commutes with flips and turns.
+ * </p>
  *
  * @param sigmas scales of the background, in pixels, each positive
  * @param wedges half-widths of the destriping wedges, in degrees, each
@@ -75,8 +84,10 @@ import sc.fiji.restoregan.degrade.KnownDegradation;
  *            each positive
  * @param nlm strengths of the non-local means, in units of the noise sigma
  *            estimated on the plane's square root, each positive
+ * @param surfaces total degrees of the polynomial surfaces, each a whole
+ *            number from 1 to {@link PolynomialSurface#MAX_DEGREE}
  */
-public record ContextChannels( double[] sigmas, double[] wedges, double[] centres, double[] axisWedges, double[] axisCentres, double[] wiener, double[] nlm )
+public record ContextChannels( double[] sigmas, double[] wedges, double[] centres, double[] axisWedges, double[] axisCentres, double[] wiener, double[] nlm, double[] surfaces )
 {
 	/** Patch side of the non-local means channels. */
 	public static final int NLM_PATCH = 5;
@@ -108,6 +119,8 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	 * @param wiener balances of the Wiener deconvolutions with the known PSF;
 	 *            null means none
 	 * @param nlm strengths of the non-local means channels; null means none
+	 * @param surfaces degrees of the polynomial surface channels; null means
+	 *            none
 	 */
 	public ContextChannels
 	{
@@ -118,6 +131,21 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		axisCentres = centres( axisCentres, axisWedges, "axis " );
 		wiener = positive( wiener, "Wiener balances" );
 		nlm = positive( nlm, "Non-local means strengths" );
+		surfaces = positive( surfaces, "Surface degrees" );
+		for ( final double d : surfaces )
+			if ( d != Math.rint( d ) || d > PolynomialSurface.MAX_DEGREE )
+				throw new IllegalArgumentException( "Surface degrees must be whole numbers from 1 to " + PolynomialSurface.MAX_DEGREE + ", not " + d );
+	}
+
+	/**
+	 * Channels without polynomial surfaces.
+	 *
+	 * @param nlm strengths of the non-local means channels; null means none
+	 * @see #ContextChannels(double[], double[], double[], double[], double[], double[])
+	 */
+	public ContextChannels( final double[] sigmas, final double[] wedges, final double[] centres, final double[] axisWedges, final double[] axisCentres, final double[] wiener, final double[] nlm )
+	{
+		this( sigmas, wedges, centres, axisWedges, axisCentres, wiener, nlm, null );
 	}
 
 	/**
@@ -152,13 +180,25 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	/** These channels with the Wiener deconvolutions at {@code balances} instead of any before. */
 	public ContextChannels withWiener( final double[] balances )
 	{
-		return new ContextChannels( sigmas, wedges, centres, axisWedges, axisCentres, balances, nlm );
+		return new ContextChannels( sigmas, wedges, centres, axisWedges, axisCentres, balances, nlm, surfaces );
 	}
 
 	/** These channels with non-local means at {@code strengths} instead of any before. */
 	public ContextChannels withNlm( final double[] strengths )
 	{
-		return new ContextChannels( sigmas, wedges, centres, axisWedges, axisCentres, wiener, strengths );
+		return new ContextChannels( sigmas, wedges, centres, axisWedges, axisCentres, wiener, strengths, surfaces );
+	}
+
+	/** These channels with polynomial surfaces of {@code degrees} instead of any before. */
+	public ContextChannels withSurfaces( final double[] degrees )
+	{
+		return new ContextChannels( sigmas, wedges, centres, axisWedges, axisCentres, wiener, nlm, degrees );
+	}
+
+	/** Index of the first polynomial surface channel among the context channels (its flat-field follows). */
+	public int firstSurfaceChannel()
+	{
+		return firstNlmChannel() + nlm.length;
 	}
 
 	/** Index of the first non-local means channel among the context channels. */
@@ -250,10 +290,10 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		return values.clone();
 	}
 
-	/** Number of channels added: two per scale, one per wedge, two per axis wedge, one per Wiener balance and one per non-local means strength. */
+	/** Number of channels added: two per scale, one per wedge, two per axis wedge, one per Wiener balance, one per non-local means strength and two per surface degree. */
 	public int count()
 	{
-		return firstNlmChannel() + nlm.length;
+		return firstSurfaceChannel() + 2 * surfaces.length;
 	}
 
 	/**
@@ -335,7 +375,9 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	 *         for each wedge in order, then for each axis wedge in order the
 	 *         plane destriped along X and along Y, then the plane
 	 *         Wiener-deconvolved at each balance in order, then the plane
-	 *         filtered by non-local means at each strength in order
+	 *         filtered by non-local means at each strength in order, then
+	 *         the polynomial surface and the plane divided by it for each
+	 *         degree in order
 	 * @throws IllegalStateException when the channels need a PSF and none is
 	 *             known
 	 */
@@ -350,17 +392,14 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 			System.arraycopy( NonLocalMeans.rooted( plane, width, height, NLM_PATCH, NLM_SEARCH, nlm ), 0, out, firstNlmChannel(), nlm.length );
 		for ( int i = 0; i < sigmas.length; i++ )
 		{
-			final float[] b = background( plane, width, height, sigmas[ i ] );
-			double mean = 0;
-			for ( final float v : b )
-				mean += v;
-			mean /= b.length;
-			final double floor = Math.max( FLOOR * Math.abs( mean ), 1e-3 );
-			final float[] flat = new float[ plane.length ];
-			for ( int p = 0; p < flat.length; p++ )
-				flat[ p ] = ( float ) ( plane[ p ] * Math.abs( mean ) / Math.max( b[ p ], floor ) );
-			out[ 2 * i ] = b;
-			out[ 2 * i + 1 ] = flat;
+			out[ 2 * i ] = background( plane, width, height, sigmas[ i ] );
+			out[ 2 * i + 1 ] = flatField( plane, out[ 2 * i ] );
+		}
+		for ( int i = 0; i < surfaces.length; i++ )
+		{
+			final int c = firstSurfaceChannel() + 2 * i;
+			out[ c ] = PolynomialSurface.fit( plane, width, height, ( int ) surfaces[ i ] );
+			out[ c + 1 ] = flatField( plane, out[ c ] );
 		}
 		final int n = wedges.length + 2 * axisWedges.length;
 		if ( n == 0 )
@@ -381,6 +420,24 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		final float[][] destriped = WedgeDestriping.filter( plane, width, height, directions, widths, spared );
 		System.arraycopy( destriped, 0, out, firstWedgeChannel(), n );
 		return out;
+	}
+
+	/**
+	 * The plane divided by an estimate {@code b} of its illumination, scaled
+	 * by b's mean {@code m} so that it keeps the plane's brightness; the
+	 * divisor stays above {@link #FLOOR} times m.
+	 */
+	private static float[] flatField( final float[] plane, final float[] b )
+	{
+		double mean = 0;
+		for ( final float v : b )
+			mean += v;
+		mean /= b.length;
+		final double floor = Math.max( FLOOR * Math.abs( mean ), 1e-3 );
+		final float[] flat = new float[ plane.length ];
+		for ( int p = 0; p < flat.length; p++ )
+			flat[ p ] = ( float ) ( plane[ p ] * Math.abs( mean ) / Math.max( b[ p ], floor ) );
+		return flat;
 	}
 
 	/**
@@ -443,6 +500,8 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 			parts.add( "Wiener-deconvolved with the known PSF at balances " + list( wiener ) );
 		if ( nlm.length > 0 )
 			parts.add( "non-local means (" + NLM_PATCH + " px patches, " + NLM_SEARCH + " px window, on the square root) at h " + list( nlm ) + " times the noise sigma" );
+		if ( surfaces.length > 0 )
+			parts.add( "least-squares polynomial surface and the plane divided by it at degree " + list( surfaces ) );
 		return String.join( "; ", parts );
 	}
 
@@ -455,13 +514,14 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	public boolean equals( final Object o )
 	{
 		return o instanceof ContextChannels c && Arrays.equals( sigmas, c.sigmas ) && Arrays.equals( wedges, c.wedges ) && Arrays.equals( centres, c.centres )
-				&& Arrays.equals( axisWedges, c.axisWedges ) && Arrays.equals( axisCentres, c.axisCentres ) && Arrays.equals( wiener, c.wiener ) && Arrays.equals( nlm, c.nlm );
+				&& Arrays.equals( axisWedges, c.axisWedges ) && Arrays.equals( axisCentres, c.axisCentres ) && Arrays.equals( wiener, c.wiener ) && Arrays.equals( nlm, c.nlm )
+				&& Arrays.equals( surfaces, c.surfaces );
 	}
 
 	@Override
 	public int hashCode()
 	{
-		return Arrays.hashCode( new int[] { Arrays.hashCode( sigmas ), Arrays.hashCode( wedges ), Arrays.hashCode( centres ), Arrays.hashCode( axisWedges ), Arrays.hashCode( axisCentres ), Arrays.hashCode( wiener ), Arrays.hashCode( nlm ) } );
+		return Arrays.hashCode( new int[] { Arrays.hashCode( sigmas ), Arrays.hashCode( wedges ), Arrays.hashCode( centres ), Arrays.hashCode( axisWedges ), Arrays.hashCode( axisCentres ), Arrays.hashCode( wiener ), Arrays.hashCode( nlm ), Arrays.hashCode( surfaces ) } );
 	}
 
 	@Override
@@ -469,6 +529,7 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 	{
 		return "ContextChannels" + Arrays.toString( sigmas ) + ( wedges.length == 0 ? "" : " wedges " + Arrays.toString( wedges ) + " centres " + Arrays.toString( centres ) )
 				+ ( axisWedges.length == 0 ? "" : " axis wedges " + Arrays.toString( axisWedges ) + " centres " + Arrays.toString( axisCentres ) )
-				+ ( wiener.length == 0 ? "" : " wiener " + Arrays.toString( wiener ) ) + ( nlm.length == 0 ? "" : " nlm " + Arrays.toString( nlm ) );
+				+ ( wiener.length == 0 ? "" : " wiener " + Arrays.toString( wiener ) ) + ( nlm.length == 0 ? "" : " nlm " + Arrays.toString( nlm ) )
+				+ ( surfaces.length == 0 ? "" : " surfaces " + Arrays.toString( surfaces ) );
 	}
 }

@@ -98,6 +98,14 @@ public final class UNetConfig implements GeneratorArchitecture
 	public double[] contextNlm;
 
 	/**
+	 * Total degrees of the least-squares polynomial surfaces of the plane
+	 * that the network sees beside the image, each with the plane divided by
+	 * it ({@link ContextChannels}: two channels per degree, last), or null
+	 * for none.
+	 */
+	public double[] contextSurfaces;
+
+	/**
 	 * With {@link #residual}: the input channel the output is a residual of,
 	 * or null for the image (channel 0). For example the first Wiener
 	 * channel, so the network learns only what the deconvolution got wrong.
@@ -142,7 +150,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public ContextChannels context()
 	{
-		return new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener, contextNlm );
+		return new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener, contextNlm, contextSurfaces );
 	}
 
 	@Override
@@ -157,6 +165,7 @@ public final class UNetConfig implements GeneratorArchitecture
 		c.contextAxisWedgeCentres = channels.defaultAxisCentres() ? null : channels.axisCentres();
 		c.contextWiener = channels.wiener().length == 0 ? null : channels.wiener();
 		c.contextNlm = channels.nlm().length == 0 ? null : channels.nlm();
+		c.contextSurfaces = channels.surfaces().length == 0 ? null : channels.surfaces();
 		return c;
 	}
 

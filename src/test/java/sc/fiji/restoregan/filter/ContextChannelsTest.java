@@ -288,4 +288,52 @@ class ContextChannelsTest
 			s += ( a[ i ] - b[ i ] ) * ( a[ i ] - b[ i ] );
 		return Math.sqrt( s / a.length );
 	}
+
+	/**
+	 * Surface channels come last, the surface then the plane divided by it
+	 * for each degree: a quadric fits a vignette, whose flat-field is then
+	 * even from the centre to the corners; a transpose leaves them where they
+	 * are.
+	 */
+	@Test
+	void surfaceChannelsFitAndDivideOutAVignette()
+	{
+		final float[] t = texture( 11 ), lit = new float[ W * H ];
+		for ( int y = 0; y < H; y++ )
+			for ( int x = 0; x < W; x++ )
+			{
+				final double dx = ( x - W / 2.0 ) / W, dy = ( y - H / 2.0 ) / H;
+				lit[ y * W + x ] = t[ y * W + x ] * ( float ) ( 1 - 1.5 * ( dx * dx + dy * dy ) );
+			}
+		final ContextChannels c = new ContextChannels( new double[] { 8 } ).withNlm( new double[] { 1 } ).withSurfaces( new double[] { 1, 2 } );
+		assertEquals( 2 + 1 + 4, c.count() );
+		assertEquals( 3, c.firstSurfaceChannel() );
+		assertArrayEquals( new int[] { 0, 1, 2, 3, 4, 5, 6 }, c.channelOrder( true ) );
+		assertEquals( "background and flat-field at sigma 8 px; non-local means (5 px patches, 13 px window, on the square root) at h 1 times the noise sigma; "
+				+ "least-squares polynomial surface and the plane divided by it at degree 1, 2", c.describe() );
+		final float[][] channels = c.compute( lit, W, H );
+		final float[] quadric = channels[ 5 ], flat = channels[ 6 ];
+		assertArrayEquals( PolynomialSurface.fit( lit, W, H, 2 ), quadric );
+		final double before = cornerToCentre( lit ), after = cornerToCentre( flat );
+		assertTrue( before < 0.72, "corners against the centre under the vignette: " + before );
+		assertEquals( 1, after, 0.06, "after dividing by the quadric" );
+		// the plane (degree 1) cannot follow a vignette centred on the plane
+		assertTrue( cornerToCentre( channels[ 4 ] ) < 0.8, "after dividing by the plane" );
+		assertThrows( IllegalArgumentException.class, () -> c.withSurfaces( new double[] { 1.5 } ) );
+		assertThrows( IllegalArgumentException.class, () -> c.withSurfaces( new double[] { PolynomialSurface.MAX_DEGREE + 1 } ) );
+		assertTrue( !c.equals( c.withSurfaces( new double[] { 2 } ) ) );
+	}
+
+	/** Mean of the four 10 x 10 corners over the mean of the central 10 x 10. */
+	private static double cornerToCentre( final float[] img )
+	{
+		double corners = 0, centre = 0;
+		for ( int y = 0; y < 10; y++ )
+			for ( int x = 0; x < 10; x++ )
+			{
+				corners += img[ y * W + x ] + img[ y * W + W - 1 - x ] + img[ ( H - 1 - y ) * W + x ] + img[ ( H - 1 - y ) * W + W - 1 - x ];
+				centre += img[ ( H / 2 - 5 + y ) * W + W / 2 - 5 + x ];
+			}
+		return corners / 4 / centre;
+	}
 }
