@@ -92,7 +92,7 @@ class TrainCommandTest
 	}
 
 	/**
-	 * --context and --context-wedges widen a starting model (it starts out
+	 * --context, --context-wedges and --context-surfaces widen a starting model (it starts out
 	 * computing what it did), trains on pairs with context channels, records
 	 * them in the card,
 	 * and the model restores images; the denoise sampler, which has no
@@ -119,6 +119,13 @@ class TrainCommandTest
 		final String architecture = ModelStore.load( ModelSource.directory( striped ) ).card().architecture.toString();
 		assertTrue( architecture.contains( "channels 6->1" ) && architecture.contains( "sigma 4, 16 px; destriped by FFT wedges of 5 deg (sparing 0.05 cycles/px)" ), architecture );
 		assertEquals( 0, Main.run( "restore", "--task", "lighting", "--model", striped.toString(), "--input", in.toString(), "--output", out.toString() ) );
+		// polynomial surfaces widen it once more, last
+		final Path surfaces = dir.resolve( "surfaces" );
+		assertEquals( 0, Main.run( concat( common, "--init", striped.toString(), "--context-surfaces", "1,2", "--region", "64", "--out", surfaces.toString() ) ) );
+		final String withSurfaces = ModelStore.load( ModelSource.directory( surfaces ) ).card().architecture.toString();
+		assertTrue( withSurfaces.contains( "channels 10->1" ) && withSurfaces.contains( "estimated direction; least-squares polynomial surface and the plane divided by it at degree 1, 2" ), withSurfaces );
+		assertEquals( 0, Main.run( "restore", "--task", "lighting", "--model", surfaces.toString(), "--input", in.toString(), "--output", out.toString() ) );
+		assertEquals( 2, Main.run( concat( common, "--init", striped.toString(), "--context-surfaces", "5", "--out", dir.resolve( "degree5" ).toString() ) ) );
 		// the original denoise sampler takes context channels too: non-local means for a denoiser
 		final Path denoiser = dir.resolve( "nlm" );
 		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--context-nlm", "0.6,1.2", "--out", denoiser.toString() ) );
