@@ -92,7 +92,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	/**
 	 * Strengths, in units of the estimated noise sigma, of the non-local
 	 * means filterings of the plane that the network sees beside the image
-	 * ({@link ContextChannels}: one channel per strength, last), or null for
+	 * ({@link ContextChannels}: one channel per strength, after the Wiener ones), or null for
 	 * none.
 	 */
 	public double[] contextNlm;
