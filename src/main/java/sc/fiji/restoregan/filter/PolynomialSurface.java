@@ -2,6 +2,8 @@ package sc.fiji.restoregan.filter;
 
 import java.util.Arrays;
 
+import sc.fiji.restoregan.metrics.SymmetricEigen;
+
 /**
  * The least-squares polynomial surface of a plane: the polynomial in x and y
  * of a given total degree (degree 1: a plane, the shape of a linear
@@ -59,16 +61,28 @@ public final class PolynomialSurface
 		for ( int i = 0; i < n; i++ )
 			for ( int j = 0; j < n; j++ )
 				normal[ i ][ j ] = xSums[ terms[ i ][ 0 ] + terms[ j ][ 0 ] ] * ySums[ terms[ i ][ 1 ] + terms[ j ][ 1 ] ];
-		final double[] c = solve( normal, rhs );
+		// minimum-norm least squares: a plane one pixel high has coinciding y monomials
+		final double[][] inverse = SymmetricEigen.pseudoInverse( normal );
+		final double[] c = new double[ n ];
+		for ( int i = 0; i < n; i++ )
+			for ( int j = 0; j < n; j++ )
+				c[ i ] += inverse[ i ][ j ] * rhs[ j ];
+		// evaluated row by row, as a polynomial in x whose coefficients depend on the row
 		final float[] out = new float[ plane.length ];
+		final double[] rowCoefficients = new double[ degree + 1 ];
 		for ( int y = 0; y < height; y++ )
+		{
+			Arrays.fill( rowCoefficients, 0 );
+			for ( int t = 0; t < n; t++ )
+				rowCoefficients[ terms[ t ][ 0 ] ] += c[ t ] * yPowers[ terms[ t ][ 1 ] ][ y ];
 			for ( int x = 0; x < width; x++ )
 			{
 				double v = 0;
-				for ( int t = 0; t < n; t++ )
-					v += c[ t ] * xPowers[ terms[ t ][ 0 ] ][ x ] * yPowers[ terms[ t ][ 1 ] ][ y ];
+				for ( int a = 0; a <= degree; a++ )
+					v += rowCoefficients[ a ] * xPowers[ a ][ x ];
 				out[ y * width + x ] = ( float ) v;
 			}
+		}
 		return out;
 	}
 
@@ -89,7 +103,7 @@ public final class PolynomialSurface
 		final double[][] p = new double[ maxPower + 1 ][ size ];
 		for ( int i = 0; i < size; i++ )
 		{
-			final double u = size == 1 ? 0 : ( 2.0 * i + 1 ) / size - 1;
+			final double u = ( 2.0 * i + 1 ) / size - 1;
 			double v = 1;
 			for ( int a = 0; a <= maxPower; a++ )
 			{
@@ -107,60 +121,5 @@ public final class PolynomialSurface
 			for ( final double v : powers[ a ] )
 				s[ a ] += v;
 		return s;
-	}
-
-	/**
-	 * Solves the symmetric normal equations by Gaussian elimination with
-	 * partial pivoting; a pivot that vanishes (a plane one pixel high, whose
-	 * y monomials coincide) leaves its coefficient at zero.
-	 */
-	private static double[] solve( final double[][] matrix, final double[] rhs )
-	{
-		final int n = rhs.length;
-		final double[][] a = new double[ n ][];
-		for ( int i = 0; i < n; i++ )
-			a[ i ] = matrix[ i ].clone();
-		final double[] b = rhs.clone();
-		double scale = 0;
-		for ( int i = 0; i < n; i++ )
-			scale = Math.max( scale, Math.abs( a[ i ][ i ] ) );
-		final double tiny = 1e-12 * scale;
-		final boolean[] dropped = new boolean[ n ];
-		for ( int p = 0; p < n; p++ )
-		{
-			int m = p;
-			for ( int i = p + 1; i < n; i++ )
-				if ( Math.abs( a[ i ][ p ] ) > Math.abs( a[ m ][ p ] ) )
-					m = i;
-			final double[] row = a[ p ];
-			a[ p ] = a[ m ];
-			a[ m ] = row;
-			final double rb = b[ p ];
-			b[ p ] = b[ m ];
-			b[ m ] = rb;
-			if ( Math.abs( a[ p ][ p ] ) <= tiny )
-			{
-				dropped[ p ] = true;
-				continue;
-			}
-			for ( int i = p + 1; i < n; i++ )
-			{
-				final double f = a[ i ][ p ] / a[ p ][ p ];
-				for ( int j = p; j < n; j++ )
-					a[ i ][ j ] -= f * a[ p ][ j ];
-				b[ i ] -= f * b[ p ];
-			}
-		}
-		final double[] x = new double[ n ];
-		for ( int i = n - 1; i >= 0; i-- )
-		{
-			if ( dropped[ i ] )
-				continue;
-			double s = b[ i ];
-			for ( int j = i + 1; j < n; j++ )
-				s -= a[ i ][ j ] * x[ j ];
-			x[ i ] = s / a[ i ][ i ];
-		}
-		return x;
 	}
 }
