@@ -1,5 +1,6 @@
 package sc.fiji.restoregan.nn;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
@@ -37,9 +38,14 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 	 * @param radius receptive-field radius in input pixels
 	 * @param scale output pixels per input pixel
 	 * @param context the context channels the network sees beside the image
+	 * @throws RestoreException on a CPU whose convolution kernels
+	 *             {@link ConvolutionKernels} found wrong beyond repair (the
+	 *             caller still owns the model then)
 	 */
 	public DjlPlaneNetwork( final Model model, final int blockSize, final int radius, final int scale, final ContextChannels context )
 	{
+		if ( onCpu( model ) && ConvolutionKernels.cpu().status() == ConvolutionKernels.Status.UNSOUND )
+			throw new RestoreException( "Cannot run the network: " + ConvolutionKernels.cpu().describe() + "." );
 		this.context = context;
 		this.model = model;
 		this.predictor = model.newPredictor( new TileTranslator() );
@@ -85,10 +91,21 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 		return radius;
 	}
 
+	/**
+	 * The engine and device, for example "PyTorch 2.7.1 on cpu()", followed
+	 * on a CPU whose kernels need padded channels by what
+	 * {@link ConvolutionKernels} found.
+	 */
 	@Override
 	public String describeDevice()
 	{
-		return DeviceChoice.describe( model.getNDManager().getDevice() );
+		final String kernels = onCpu( model ) ? ConvolutionKernels.cpu().describe() : "";
+		return DeviceChoice.describe( model.getNDManager().getDevice() ) + ( kernels.isEmpty() ? "" : "; " + kernels );
+	}
+
+	private static boolean onCpu( final Model model )
+	{
+		return Device.Type.CPU.equals( model.getNDManager().getDevice().getDeviceType() );
 	}
 
 	@Override

@@ -26,7 +26,7 @@ final class Residual extends AbstractBlock
 	@Override
 	protected NDList forwardInternal( final ParameterStore store, final NDList inputs, final boolean training, final PairList< String, Object > params )
 	{
-		return new NDList( body.forward( store, inputs, training ).singletonOrThrow().add( inputs.singletonOrThrow() ) );
+		return new NDList( PaddedConvolution.forward( body, store, inputs.singletonOrThrow(), training ).add( inputs.singletonOrThrow() ) );
 	}
 
 	@Override

@@ -26,7 +26,9 @@ import ai.djl.util.PairList;
  * optionally the whole U-Net runs on a pixel-unshuffled input (see
  * {@link UNetConfig#shuffle}).
  * Weights start He-normal, so the untrained network is a near-identity
- * residual with small random perturbations.
+ * residual with small random perturbations. Where a CPU's convolution
+ * kernels are wrong for some channel counts, the convolutions run on
+ * zero-padded channels ({@link PaddedConvolution}).
  */
 public final class ResidualUNet extends AbstractBlock
 {
@@ -84,18 +86,18 @@ public final class ResidualUNet extends AbstractBlock
 		NDArray h = unshuffle( x, config.shuffle );
 		for ( int l = 0; l < config.depth; l++ )
 		{
-			h = encoders.get( l ).forward( store, new NDList( h ), training ).singletonOrThrow();
+			h = PaddedConvolution.forward( encoders.get( l ), store, h, training );
 			skips[ l ] = h;
 			h = Pool.maxPool2d( h, new Shape( 2, 2 ), new Shape( 2, 2 ), new Shape( 0, 0 ), false );
 		}
-		h = bottom.forward( store, new NDList( h ), training ).singletonOrThrow();
+		h = PaddedConvolution.forward( bottom, store, h, training );
 		for ( int i = 0; i < config.depth; i++ )
 		{
 			final int l = config.depth - 1 - i;
 			h = upsample( h ).concat( skips[ l ], 1 );
-			h = decoders.get( i ).forward( store, new NDList( h ), training ).singletonOrThrow();
+			h = PaddedConvolution.forward( decoders.get( i ), store, h, training );
 		}
-		NDArray y = shuffle( head.forward( store, new NDList( h ), training ).singletonOrThrow(), config.shuffle );
+		NDArray y = shuffle( PaddedConvolution.forward( head, store, h, training ), config.shuffle );
 		if ( config.residual && config.residualChannel != null )
 			y = y.add( x.get( new NDIndex( ":, " + config.residualChannel + ":" + ( config.residualChannel + 1 ) ) ) );
 		else if ( config.residual )

@@ -64,10 +64,10 @@ public final class SrGenerator extends AbstractBlock
 	protected NDList forwardInternal( final ParameterStore store, final NDList inputs, final boolean training, final PairList< String, Object > params )
 	{
 		final NDArray x = inputs.singletonOrThrow();
-		NDArray h = body.forward( store, head.forward( store, inputs, training ), training ).singletonOrThrow();
+		NDArray h = PaddedConvolution.forward( body, store, PaddedConvolution.forward( head, store, x, training ), training );
 		for ( final Block stage : stages )
-			h = Activation.relu( ResidualUNet.shuffle( stage.forward( store, new NDList( h ), training ).singletonOrThrow(), 2 ) );
-		final NDArray y = last.forward( store, new NDList( h ), training ).singletonOrThrow();
+			h = Activation.relu( ResidualUNet.shuffle( PaddedConvolution.forward( stage, store, h, training ), 2 ) );
+		final NDArray y = PaddedConvolution.forward( last, store, h, training );
 		return new NDList( y.add( Resampling.bilinear( x, config.scale ) ) );
 	}
 

@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
+import sc.fiji.restoregan.nn.PaddedConvolution;
 import sc.fiji.restoregan.nn.InstanceNorm;
 
 /**
@@ -57,7 +58,7 @@ public final class SinganGenerator extends AbstractBlock
 	{
 		final NDArray in = inputs.get( 0 ), prev = inputs.get( 1 );
 		final NDArray padded = in.pad( new Shape( PAD, PAD, PAD, PAD ), 0 );
-		return new NDList( body.forward( store, new NDList( padded ), training, params ).singletonOrThrow().add( prev ) );
+		return new NDList( PaddedConvolution.forward( body, store, padded, training ).add( prev ) );
 	}
 
 	@Override

@@ -14,6 +14,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
+import sc.fiji.restoregan.nn.PaddedConvolution;
+
 /**
  * ZSSR's network: {@value #LAYERS} 3x3 convolutions of {@code width} filters
  * with ReLU between them, the last one to one channel without activation,
@@ -60,7 +62,7 @@ public final class ZssrNet extends AbstractBlock
 	protected NDList forwardInternal( final ParameterStore store, final NDList inputs, final boolean training, final PairList< String, Object > params )
 	{
 		final NDArray x = inputs.singletonOrThrow();
-		return new NDList( x.add( body.forward( store, inputs, training, params ).singletonOrThrow() ) );
+		return new NDList( x.add( PaddedConvolution.forward( body, store, x, training ) ) );
 	}
 
 	@Override
