@@ -18,6 +18,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
+import sc.fiji.restoregan.nn.PaddedConvolution;
 import sc.fiji.restoregan.nn.InstanceNorm;
 
 /**
@@ -77,7 +78,7 @@ public final class PatchDiscriminator extends AbstractBlock implements Discrimin
 		NDArray h = images;
 		for ( int i = 0; i < stages.size() - 1; i++ )
 		{
-			h = stages.get( i ).forward( store, new NDList( h ), training ).singletonOrThrow();
+			h = PaddedConvolution.forward( stages.get( i ), store, h, training );
 			out.add( h );
 		}
 		return out;
@@ -86,10 +87,10 @@ public final class PatchDiscriminator extends AbstractBlock implements Discrimin
 	@Override
 	protected NDList forwardInternal( final ParameterStore store, final NDList inputs, final boolean training, final PairList< String, Object > params )
 	{
-		NDList h = inputs;
+		NDArray h = inputs.singletonOrThrow();
 		for ( final Block stage : stages )
-			h = stage.forward( store, h, training );
-		return h;
+			h = PaddedConvolution.forward( stage, store, h, training );
+		return new NDList( h );
 	}
 
 	@Override

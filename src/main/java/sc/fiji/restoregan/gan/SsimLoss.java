@@ -2,8 +2,8 @@ package sc.fiji.restoregan.gan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
 
+import sc.fiji.restoregan.nn.PaddedConvolution;
 import sc.fiji.restoregan.metrics.Ssim;
 
 /**
@@ -15,6 +15,8 @@ import sc.fiji.restoregan.metrics.Ssim;
  */
 public final class SsimLoss
 {
+	private static final Shape NO_PADDING = new Shape( 0, 0 );
+
 	private final double c1, c2;
 
 	private final float[] kernel;
@@ -51,7 +53,7 @@ public final class SsimLoss
 	private NDArray blur( final NDArray a )
 	{
 		final NDArray w = a.getManager().create( kernel ).toType( a.getDataType(), false );
-		final NDArray rows = Conv2d.conv2d( a, w.reshape( 1, 1, kernel.length, 1 ) ).singletonOrThrow();
-		return Conv2d.conv2d( rows, w.reshape( 1, 1, 1, kernel.length ) ).singletonOrThrow();
+		final NDArray rows = PaddedConvolution.conv2d( a, w.reshape( 1, 1, kernel.length, 1 ), null, NO_PADDING );
+		return PaddedConvolution.conv2d( rows, w.reshape( 1, 1, 1, kernel.length ), null, NO_PADDING );
 	}
 }

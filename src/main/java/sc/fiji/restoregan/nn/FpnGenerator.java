@@ -132,7 +132,7 @@ public final class FpnGenerator extends AbstractBlock
 
 	private static NDArray run( final Block block, final ParameterStore store, final NDArray x, final boolean training )
 	{
-		return block.forward( store, new NDList( x ), training ).singletonOrThrow();
+		return PaddedConvolution.forward( block, store, x, training );
 	}
 
 	@Override

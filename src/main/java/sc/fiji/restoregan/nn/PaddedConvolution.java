@@ -12,13 +12,16 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
 /**
- * Runs a block's convolutions with their input channels zero-padded to a
- * multiple of {@value #MULTIPLE} where {@link ConvolutionKernels} found the
- * CPU's kernels wrong for other counts: the extra input channels are zero
- * and so are their weights, so the output is the same, and the gradients of
- * the real weights too (the padding is part of the graph). The block's
+ * Runs a block's convolutions with their input channels and their filters
+ * zero-padded to multiples of {@value #MULTIPLE} where
+ * {@link ConvolutionKernels} found the CPU's kernels wrong for other counts:
+ * the extra input channels are zero and so are their weights, and the extra
+ * outputs are cut off, so the output is the same, and the gradients of the
+ * real weights too (the padding is part of the graph), while the kernels
+ * work on whole blocks of channels forward and backward. The block's
  * parameters, their names and shapes, are untouched, so stored models load
- * as before. Elsewhere it is the block's own forward pass.
+ * as before. Grouped (depthwise) convolutions are left as they are.
+ * Elsewhere it is the block's own forward pass.
  */
 public final class PaddedConvolution
 {
@@ -29,13 +32,14 @@ public final class PaddedConvolution
 	{}
 
 	/**
-	 * The channels a convolution's input is padded to: {@code channels} when
-	 * it fills whole register blocks or fits in one (at most 8), otherwise
-	 * the next multiple of {@value #MULTIPLE}.
+	 * The channels a convolution's input or output is padded to: the next
+	 * multiple of {@value #MULTIPLE} ({@code channels} itself when it is
+	 * one). Counts of 8 and fewer are padded too: the kernels' gradients
+	 * were found wrong for tiny networks of 1 to 16 channels.
 	 */
 	public static int paddedChannels( final int channels )
 	{
-		return channels <= 8 || channels % MULTIPLE == 0 ? channels : ( channels / MULTIPLE + 1 ) * MULTIPLE;
+		return channels % MULTIPLE == 0 ? channels : ( channels / MULTIPLE + 1 ) * MULTIPLE;
 	}
 
 	/**
@@ -67,11 +71,38 @@ public final class PaddedConvolution
 
 	private static NDArray convolution( final Conv2d conv, final ParameterStore store, final NDArray x, final boolean training )
 	{
-		final NDManager manager = x.getManager();
 		final NDArray weight = store.getValue( conv.getParameters().get( "weight" ), x.getDevice(), training );
+		final NDArray bias = conv.isIncludeBias() ? store.getValue( conv.getParameters().get( "bias" ), x.getDevice(), training ) : null;
+		return padded( x, weight, bias, conv.getStride(), conv.getPadding(), conv.getDilation() );
+	}
+
+	/**
+	 * DJL's {@code Conv2d.conv2d} (one group), on padded channels when
+	 * {@link ConvolutionKernels#padOn} says so for {@code x}'s device: for
+	 * networks that convolve with their weights directly.
+	 *
+	 * @param bias per filter, or null for none
+	 */
+	public static NDArray conv2d( final NDArray x, final NDArray weight, final NDArray bias, final Shape stride, final Shape padding, final Shape dilation )
+	{
+		if ( !ConvolutionKernels.padOn( x.getDevice() ) )
+			return Conv2d.conv2d( x, weight, bias, stride, padding, dilation ).singletonOrThrow();
+		return padded( x, weight, bias, stride, padding, dilation );
+	}
+
+	/** {@link #conv2d} without the padding: a stride and dilation of 1. */
+	public static NDArray conv2d( final NDArray x, final NDArray weight, final NDArray bias, final Shape padding )
+	{
+		return conv2d( x, weight, bias, new Shape( 1, 1 ), padding, new Shape( 1, 1 ) );
+	}
+
+	/** The convolution with input channels and filters padded (the extra outputs cut off again). */
+	private static NDArray padded( final NDArray x, final NDArray weight, final NDArray bias, final Shape stride, final Shape padding, final Shape dilation )
+	{
+		final NDManager manager = x.getManager();
 		final long filters = weight.getShape().get( 0 );
-		final NDArray bias = conv.isIncludeBias() ? padAxis( store.getValue( conv.getParameters().get( "bias" ), x.getDevice(), training ), 0, manager ) : null;
-		final NDArray y = Conv2d.conv2d( padAxis( x, 1, manager ), padAxis( padAxis( weight, 1, manager ), 0, manager ), bias, conv.getStride(), conv.getPadding(), conv.getDilation(), 1 ).singletonOrThrow();
+		final NDArray b = bias == null ? null : padAxis( bias, 0, manager );
+		final NDArray y = Conv2d.conv2d( padAxis( x, 1, manager ), padAxis( padAxis( weight, 1, manager ), 0, manager ), b, stride, padding, dilation, 1 ).singletonOrThrow();
 		return y.getShape().get( 1 ) == filters ? y : y.get( new NDIndex( ":, :" + filters ) );
 	}
 

@@ -3,6 +3,7 @@ package sc.fiji.restoregan.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,9 @@ import ai.djl.training.ParameterStore;
 class PaddedConvolutionTest
 {
 	@Test
-	void channelsArePaddedToMultiplesOfSixteenAboveOneBlock()
+	void channelsArePaddedToMultiplesOfSixteen()
 	{
-		final int[][] cases = { { 1, 1 }, { 7, 7 }, { 8, 8 }, { 12, 16 }, { 16, 16 }, { 20, 32 }, { 24, 32 }, { 36, 48 }, { 48, 48 }, { 72, 80 } };
+		final int[][] cases = { { 1, 16 }, { 7, 16 }, { 8, 16 }, { 12, 16 }, { 16, 16 }, { 20, 32 }, { 24, 32 }, { 36, 48 }, { 48, 48 }, { 72, 80 } };
 		for ( final int[] c : cases )
 			assertEquals( c[ 1 ], PaddedConvolution.paddedChannels( c[ 0 ] ), "channels " + c[ 0 ] );
 	}
@@ -42,8 +43,8 @@ class PaddedConvolutionTest
 			assertEquals( new Shape( 2, 16, 3, 3 ), p.getShape() );
 			assertEquals( w.sum().getFloat(), p.sum().getFloat() );
 			assertEquals( 0f, p.get( ":, 12:" ).abs().sum().getFloat() );
-			final NDArray small = m.ones( new Shape( 1, 8, 4, 4 ) );
-			assertSame( small, PaddedConvolution.padAxis( small, 1, m ) );
+			final NDArray whole = m.ones( new Shape( 1, 32, 4, 4 ) );
+			assertSame( whole, PaddedConvolution.padAxis( whole, 1, m ) );
 		}
 	}
 
@@ -51,11 +52,13 @@ class PaddedConvolutionTest
 	 * A stack of convolutions of 1, 12 and 24 channels (bias, ReLU) computes
 	 * the same output and the same weight gradients with its channels padded
 	 * as without: what the U-Nets of 12 and 24 base filters run where the
-	 * kernels need it.
+	 * kernels need it. The plain pass is the reference only where the
+	 * kernels are sound (the tests pin them to SSE4.1, pom.xml).
 	 */
 	@Test
 	void paddedForwardAndGradientsMatchThePlainOnes()
 	{
+		assumeTrue( ConvolutionKernels.cpu().status() == ConvolutionKernels.Status.SOUND, "the plain convolutions are wrong on this CPU: " + ConvolutionKernels.cpu().describe() );
 		try ( Model model = Model.newInstance( "padded", Device.cpu(), "PyTorch" ) )
 		{
 			final SequentialBlock net = new SequentialBlock();

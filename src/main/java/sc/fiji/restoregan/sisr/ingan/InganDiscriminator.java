@@ -16,6 +16,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
+import sc.fiji.restoregan.nn.PaddedConvolution;
+
 /**
  * InGAN's multi-scale patch discriminator: a separate small network per
  * scale, scale {@code k} judging the image shrunk by {@value #SCALE_FACTOR}
@@ -95,7 +97,7 @@ public final class InganDiscriminator extends AbstractBlock
 		{
 			final double f = Math.pow( SCALE_FACTOR, -k );
 			final NDArray in = TensorResize.resize( x, side( w, f ), side( h, f ) );
-			NDArray map = nets.get( k ).forward( store, new NDList( in ), training ).singletonOrThrow();
+			NDArray map = PaddedConvolution.forward( nets.get( k ), store, in, training );
 			if ( k == 0 )
 			{
 				mapH = ( int ) map.getShape().get( 2 );

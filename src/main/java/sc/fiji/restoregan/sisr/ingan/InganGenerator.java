@@ -19,6 +19,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
+import sc.fiji.restoregan.nn.PaddedConvolution;
 import sc.fiji.restoregan.nn.InstanceNorm;
 
 /**
@@ -190,7 +191,7 @@ public final class InganGenerator extends AbstractBlock
 
 	private static NDArray run( final Block block, final ParameterStore store, final NDArray x, final boolean training )
 	{
-		return block.forward( store, new NDList( x ), training ).singletonOrThrow();
+		return PaddedConvolution.forward( block, store, x, training );
 	}
 
 	/** A square convolution with zero padding {@code pad} (0 where the padding is explicit); no bias before a norm. */

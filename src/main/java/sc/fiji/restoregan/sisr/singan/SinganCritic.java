@@ -14,6 +14,8 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import sc.fiji.restoregan.nn.PaddedConvolution;
+
 /**
  * One scale's critic of SinGAN: five 3x3 convolutions without padding, LeakyReLU
  * 0.2 between them, a one-channel score map at the end (a 11x11 receptive
@@ -33,6 +35,8 @@ public final class SinganCritic extends AbstractBlock
 
 	private static final byte VERSION = 1;
 
+	private static final Shape NO_PADDING = new Shape( 0, 0 );
+
 	private final List< Conv2d > convs = new ArrayList<>();
 
 	/** @param width filters of the hidden convolutions */
@@ -49,7 +53,7 @@ public final class SinganCritic extends AbstractBlock
 		NDArray x = inputs.singletonOrThrow();
 		for ( int l = 0; l < convs.size(); l++ )
 		{
-			x = convs.get( l ).forward( store, new NDList( x ), training, params ).singletonOrThrow();
+			x = PaddedConvolution.forward( convs.get( l ), store, x, training );
 			if ( l < convs.size() - 1 )
 				x = Activation.leakyRelu( x, SLOPE );
 		}
@@ -68,11 +72,11 @@ public final class SinganCritic extends AbstractBlock
 		NDArray x = input.stopGradient();
 		for ( int l = 0; l < convs.size() - 1; l++ )
 		{
-			final NDArray z = Conv2d.conv2d( x, weight( store, l ), bias( store, l ) ).singletonOrThrow().stopGradient();
+			final NDArray z = PaddedConvolution.conv2d( x, weight( store, l ), bias( store, l ), NO_PADDING ).stopGradient();
 			slopes.add( z.gt( 0 ).toType( DataType.FLOAT32, false ).mul( 1 - SLOPE ).add( SLOPE ) );
 			x = Activation.leakyRelu( z, SLOPE );
 		}
-		final NDArray scores = Conv2d.conv2d( x, weight( store, convs.size() - 1 ), bias( store, convs.size() - 1 ) ).singletonOrThrow();
+		final NDArray scores = PaddedConvolution.conv2d( x, weight( store, convs.size() - 1 ), bias( store, convs.size() - 1 ), NO_PADDING );
 		NDArray g = scores.onesLike();
 		for ( int l = convs.size() - 1; l >= 0; l-- )
 		{
@@ -97,7 +101,7 @@ public final class SinganCritic extends AbstractBlock
 		final NDArray swapped = w.transpose( 1, 0, 2, 3 );
 		swapped.attach( g.getManager() );
 		final NDArray turned = swapped.flip( 2, 3 );
-		return Conv2d.conv2d( g.pad( new Shape( k, k, k, k ), 0 ), turned ).singletonOrThrow();
+		return PaddedConvolution.conv2d( g.pad( new Shape( k, k, k, k ), 0 ), turned, null, NO_PADDING );
 	}
 
 	private NDArray weight( final ParameterStore store, final int layer )
