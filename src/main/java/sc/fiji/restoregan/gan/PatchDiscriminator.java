@@ -18,8 +18,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
-import sc.fiji.restoregan.nn.PaddedConvolution;
 import sc.fiji.restoregan.nn.InstanceNorm;
+import sc.fiji.restoregan.nn.PaddedConvolution;
 
 /**
  * The PatchGAN discriminator (see {@link PatchConfig}): a fully

@@ -3,8 +3,8 @@ package sc.fiji.restoregan.gan;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
-import sc.fiji.restoregan.nn.PaddedConvolution;
 import sc.fiji.restoregan.metrics.Ssim;
+import sc.fiji.restoregan.nn.PaddedConvolution;
 
 /**
  * 1 − SSIM as a differentiable loss in NDArray operations, with exactly the

@@ -44,7 +44,7 @@ public final class PaddedConvolution
 
 	/**
 	 * The forward pass of {@code block} (a convolution, a sequence of blocks,
-	 * or any other block) on {@code x}, padding the convolutions' inputs
+	 * or any other block) on {@code x}, padding the convolutions' channels
 	 * when {@link ConvolutionKernels#padOn} says so for {@code x}'s device.
 	 */
 	public static NDArray forward( final Block block, final ParameterStore store, final NDArray x, final boolean training )

@@ -19,8 +19,8 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
-import sc.fiji.restoregan.nn.PaddedConvolution;
 import sc.fiji.restoregan.nn.InstanceNorm;
+import sc.fiji.restoregan.nn.PaddedConvolution;
 
 /**
  * InGAN's generator: one plane in, the same content at another size out.

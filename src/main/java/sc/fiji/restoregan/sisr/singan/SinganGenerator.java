@@ -14,8 +14,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
-import sc.fiji.restoregan.nn.PaddedConvolution;
 import sc.fiji.restoregan.nn.InstanceNorm;
+import sc.fiji.restoregan.nn.PaddedConvolution;
 
 /**
  * One scale's generator of SinGAN: five 3x3 convolutions without padding
