@@ -29,6 +29,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
 import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.nn.ConvolutionKernels;
 import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
@@ -160,6 +161,7 @@ public final class GanTrainer
 			final Discriminator discriminator = DiscriminatorKind.of( config.discriminator ).create( head );
 			discriminator.initialize( manager, DataType.FLOAT32, new Shape( g.batch, head.inChannels, g.patch, g.patch ) );
 			final GanStep gan = new GanStep( config, generator, discriminator, manager, features );
+			ConvolutionKernels.reportOnCpu( log );
 			long start = 0;
 			if ( resume && Files.exists( runDir.resolve( "gan.state" ) ) )
 			{

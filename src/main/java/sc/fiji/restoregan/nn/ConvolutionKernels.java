@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -20,13 +21,13 @@ import sc.fiji.restoregan.device.DeviceChoice;
  * CPUs") oneDNN's AVX2 and AVX-512 kernels return wrong 3x3 convolutions,
  * off by as much as the output itself, when the input has more channels
  * than one register block (8 or 16 floats) and not a multiple of it: 12,
- * 20, 24 or 36 channels, as in the U-Nets with 12 or 24 base filters. Inputs
- * zero-padded to a multiple of 16 channels ({@link PaddedConvolution}) go
- * through the kernels that work.
+ * 20, 24 or 36 channels, as in the U-Nets with 12 or 24 base filters. With
+ * channels and filters zero-padded to multiples of 16
+ * ({@link PaddedConvolution}) they compute right.
  * <p>
  * The check runs a few such convolutions, seeded, with and without that
- * padding, on the CPU: under a second. A GPU runs cuDNN, not oneDNN, and is not
- * checked. The system property {@value #SKIP_PROPERTY}{@code =true} skips
+ * padding, on the CPU: under a second. A GPU runs cuDNN, not oneDNN, and is
+ * not checked. The system property {@value #SKIP_PROPERTY}{@code =true} skips
  * the check (and with it the padding), to reproduce what the kernels do
  * unaided.
  * </p>
@@ -76,7 +77,7 @@ public final class ConvolutionKernels
 			{
 			case SOUND -> "";
 			case PADDED -> "this CPU's convolution kernels are wrong for some channel counts (" + String.join( "; ", faults )
-					+ "), so convolutions run with their input channels zero-padded to a multiple of 16, which they compute right";
+					+ "), so convolutions run on channels and filters zero-padded to multiples of 16, which they compute right";
 			case UNSOUND -> "this CPU's convolution kernels compute wrong results (" + String.join( "; ", faults )
 					+ "), even with padded channels. Start Fiji or the command line with the environment variable ONEDNN_MAX_CPU_ISA=SSE41 (docs/decisions.md, \"oneDNN kernels on AVX-512 CPUs\")";
 			};
@@ -98,6 +99,18 @@ public final class ConvolutionKernels
 				r = cpu;
 			}
 		return r;
+	}
+
+	/**
+	 * Tells {@code log} what the check found when it is not
+	 * {@link Status#SOUND}, for code that trains on the CPU (checking the
+	 * kernels if no network has yet).
+	 */
+	public static void reportOnCpu( final Consumer< String > log )
+	{
+		final String found = cpu().describe();
+		if ( !found.isEmpty() )
+			log.accept( "Note: " + found + "." );
 	}
 
 	/** Whether convolutions on {@code device} need {@link PaddedConvolution}'s padding. */

@@ -37,6 +37,7 @@ import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.gan.ContentLoss;
 import sc.fiji.restoregan.gan.ContentObjective;
 import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.nn.ConvolutionKernels;
 import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
@@ -162,6 +163,7 @@ public final class SupervisedTrainer
 			final NDManager manager = model.getNDManager();
 			net.initialize( manager, DataType.FLOAT32, new Shape( config.batch, config.architecture.inChannels(), p, p ) );
 			final AdamState adam = new AdamState( manager, 0.9, 0.999, 1e-8 );
+			ConvolutionKernels.reportOnCpu( log );
 			long start = 0;
 			if ( resume && Files.exists( runDir.resolve( "checkpoint.params" ) ) )
 			{

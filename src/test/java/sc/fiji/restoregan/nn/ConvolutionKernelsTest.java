@@ -45,7 +45,7 @@ class ConvolutionKernelsTest
 		assertEquals( Status.PADDED, r.status() );
 		assertEquals( ConvolutionKernels.CHANNELS.length * ConvolutionKernels.SIDES.length, r.faults().size() );
 		assertEquals( "24 channels, 32 px: off by 0.50", r.faults().get( 2 ) );
-		assertTrue( r.describe().contains( "zero-padded to a multiple of 16" ), r.describe() );
+		assertTrue( r.describe().contains( "zero-padded to multiples of 16" ), r.describe() );
 	}
 
 	@Test
