@@ -59,7 +59,9 @@ class SupervisedTrainerTest
 		final TrainingConfig still = tiny( 60 );
 		still.learningRate = 0;
 		new SupervisedTrainer( still, sampler(), dir.resolve( "frozen" ) ).log( frozen::add ).train( false, Progress.NONE );
-		assertTrue( learning.get( 0 ).startsWith( "Validation: the input itself scores" ), learning.get( 0 ) );
+		// on a CPU whose convolution kernels need padding, a note on them comes first
+		final String first = learning.stream().filter( l -> !l.startsWith( "Note:" ) ).findFirst().orElse( "" );
+		assertTrue( first.startsWith( "Validation: the input itself scores" ), first );
 		assertTrue( learning.stream().noneMatch( l -> l.startsWith( "Warning" ) ), "a learning run is not warned: " + learning );
 		assertEquals( 1, frozen.stream().filter( l -> l.startsWith( "Warning" ) && l.contains( "returning its input" ) ).count(), "a frozen residual network is warned once: " + frozen );
 	}
