@@ -39,9 +39,9 @@ public final class ConvolutionKernels
 	{
 		/** Every probed convolution agreed with the plain loop. */
 		SOUND,
-		/** Some were wrong, and all were right with their input channels padded to a multiple of 16. */
+		/** Some were wrong, and all were right with their channels and filters padded to multiples of 16. */
 		PADDED,
-		/** Some were wrong even with padded inputs: this engine cannot be trusted on this CPU. */
+		/** Some were wrong even padded: this engine cannot be trusted on this CPU. */
 		UNSOUND
 	}
 
@@ -124,26 +124,33 @@ public final class ConvolutionKernels
 	{
 		try ( NDManager manager = NDManager.newBaseManager( Device.cpu(), DeviceChoice.ENGINE ) )
 		{
-			return check( ( x, w, b, padded ) -> {
-				try ( NDManager sub = manager.newSubManager() )
-				{
-					NDArray input = sub.create( x.values(), x.shape() ), weight = sub.create( w.values(), w.shape() );
-					if ( padded )
-					{
-						input = PaddedConvolution.padAxis( input, 1, sub );
-						weight = PaddedConvolution.padAxis( weight, 1, sub );
-					}
-					return Conv2d.conv2d( input, weight, sub.create( b ), new Shape( 1, 1 ), new Shape( 1, 1 ) ).singletonOrThrow().toFloatArray();
-				}
-			} );
+			return check( engine( manager ) );
 		}
+	}
+
+	/**
+	 * The engine's convolution of the probes, in arrays of {@code manager};
+	 * padded, it is {@link PaddedConvolution}'s own, so the check tests what
+	 * then runs.
+	 */
+	static Convolution engine( final NDManager manager )
+	{
+		final Shape one = new Shape( 1, 1 );
+		return ( x, w, b, padded ) -> {
+			try ( NDManager sub = manager.newSubManager() )
+			{
+				final NDArray input = sub.create( x.values(), x.shape() ), weight = sub.create( w.values(), w.shape() ), bias = sub.create( b );
+				final NDArray y = padded ? PaddedConvolution.padded( input, weight, bias, one, one, one ) : Conv2d.conv2d( input, weight, bias, one, one ).singletonOrThrow();
+				return y.toFloatArray();
+			}
+		};
 	}
 
 	/** A seeded NCHW array of data and its shape. */
 	record Data( float[] values, Shape shape )
 	{}
 
-	/** A 3x3 convolution with padding 1 to be checked: input, weight, bias, and whether to pad the input channels. */
+	/** A 3x3 convolution with padding 1 to be checked: input, weight, bias, and whether to pad its channels and filters. */
 	@FunctionalInterface
 	interface Convolution
 	{

@@ -90,14 +90,14 @@ public final class PaddedConvolution
 		return padded( x, weight, bias, stride, padding, dilation );
 	}
 
-	/** {@link #conv2d} without the padding: a stride and dilation of 1. */
+	/** {@link #conv2d} with a stride and a dilation of 1. */
 	public static NDArray conv2d( final NDArray x, final NDArray weight, final NDArray bias, final Shape padding )
 	{
 		return conv2d( x, weight, bias, new Shape( 1, 1 ), padding, new Shape( 1, 1 ) );
 	}
 
 	/** The convolution with input channels and filters padded (the extra outputs cut off again). */
-	private static NDArray padded( final NDArray x, final NDArray weight, final NDArray bias, final Shape stride, final Shape padding, final Shape dilation )
+	static NDArray padded( final NDArray x, final NDArray weight, final NDArray bias, final Shape stride, final Shape padding, final Shape dilation )
 	{
 		final NDManager manager = x.getManager();
 		final long filters = weight.getShape().get( 0 );
