@@ -55,7 +55,8 @@ public final class TestModels
 		return save( dir, seed, "sr", new SrConfig( scale, 8, 1 ) );
 	}
 
-	private static ModelCard save( final Path dir, final int seed, final String task, final GeneratorArchitecture architecture ) throws IOException
+	/** Saves a seeded random model of {@code architecture} for {@code task} into {@code dir}. */
+	public static ModelCard save( final Path dir, final int seed, final String task, final GeneratorArchitecture architecture ) throws IOException
 	{
 		Engine.getEngine( "PyTorch" ).setRandomSeed( seed );
 		final ModelCard card = new ModelCard();

@@ -14,7 +14,7 @@ import sc.fiji.restoregan.model.ModelShipping;
  * recipe kept whole (see {@link ModelShipping}).
  */
 @Command( name = "ship", mixinStandardHelpOptions = true,
-		description = { "Put a training run's exported model into the models folder: a new model, a continuation of one (--init from it: name, description and twin kept, commands chained, steps summed) or a GAN twin (--twin-of: checked to descend from the faithful model, which then names it), or with --replace a new architecture in a model's place.",
+		description = { "Put a training run's exported model into the models folder: a new model, a continuation of one (--init from it: name, description and twin kept, commands chained, steps summed), a GAN twin (--twin-of: checked to descend from the faithful model, which then names it) or a partner (--partner-of: a model whose outputs are averaged with this one's, which then names it), or with --replace a new architecture in a model's place.",
 				"Scores are cleared; measure them with quality --update-card." } )
 final class ShipCommand implements Callable< Integer >
 {
@@ -30,6 +30,9 @@ final class ShipCommand implements Callable< Integer >
 	@Option( names = "--twin-of", description = "The faithful model this is the GAN twin of; its card then names this one as realismTwin." )
 	String twinOf;
 
+	@Option( names = "--partner-of", description = "The model whose outputs this one's are to be averaged with (same task and normalisation); its card then names this one as meanWith." )
+	String partnerOf;
+
 	@Option( names = "--replace", description = "Let a model of another architecture, trained from scratch, take the place of the one named --as (description, twin and self-ensemble kept; retrain the twin)." )
 	boolean replace;
 
@@ -40,11 +43,11 @@ final class ShipCommand implements Callable< Integer >
 	public Integer call() throws Exception
 	{
 		final String command = "java -jar target/restoregan.jar ship --run " + run + " --as " + name + ( twinOf == null ? "" : " --twin-of " + twinOf )
-				+ ( replace ? " --replace" : "" );
-		final ModelCard card = ModelShipping.ship( run, models, name, description, twinOf, replace, command );
+				+ ( partnerOf == null ? "" : " --partner-of " + partnerOf ) + ( replace ? " --replace" : "" );
+		final ModelCard card = ModelShipping.ship( run, models, name, description, twinOf, partnerOf, replace, command );
 		System.out.println( "Shipped " + models.resolve( name ) + " (sha256 " + card.weights.sha256 + ", " + card.training.get( "steps" ) + " steps"
 				+ ( card.training.has( "stepsInAll" ) ? ", " + card.training.get( "stepsInAll" ) + " in all" : "" ) + ")"
-				+ ( twinOf == null ? "" : "; " + twinOf + " names it as its realism twin" ) + "." );
+				+ ( twinOf == null ? "" : "; " + twinOf + " names it as its realism twin" ) + ( partnerOf == null ? "" : "; " + partnerOf + " is now averaged with it" ) + "." );
 		final String stale = ModelShipping.staleTwin( models, card );
 		if ( stale != null )
 			System.out.println( "Note: its twin " + stale + " was fine-tuned from earlier weights; retrain it with --init " + models.resolve( name )

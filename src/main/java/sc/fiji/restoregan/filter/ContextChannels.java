@@ -290,6 +290,21 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 		return values.clone();
 	}
 
+	/**
+	 * Whether these channels are the first {@link #count()} of
+	 * {@code other}'s, in the same order, as far as this tells: when these
+	 * are none, the same channels, or the same but for the polynomial
+	 * surfaces (the last channels) that {@code other} adds. A network that
+	 * sees these can then read its channels from a tile made for
+	 * {@code other}.
+	 */
+	public boolean isPrefixOf( final ContextChannels other )
+	{
+		return count() == 0 || Arrays.equals( sigmas, other.sigmas ) && Arrays.equals( wedges, other.wedges ) && Arrays.equals( centres, other.centres )
+				&& Arrays.equals( axisWedges, other.axisWedges ) && Arrays.equals( axisCentres, other.axisCentres ) && Arrays.equals( wiener, other.wiener )
+				&& Arrays.equals( nlm, other.nlm ) && ( surfaces.length == 0 || Arrays.equals( surfaces, other.surfaces ) );
+	}
+
 	/** Number of channels added: two per scale, one per wedge, two per axis wedge, one per Wiener balance, one per non-local means strength and two per surface degree. */
 	public int count()
 	{

@@ -65,6 +65,19 @@ public final class ModelCard
 	public String realismTwin;
 
 	/**
+	 * A partner model whose output this model's is averaged with, pixel by
+	 * pixel and with equal weights, at realism 0 (a shipped model's name, or
+	 * a folder next to this model's folder): two networks trained in
+	 * different ways whose errors differ ({@link MeanNetwork}). The partner
+	 * must restore the same task at the same scale with the same
+	 * normalisation, and see the context channels this model sees, maybe
+	 * with polynomial surfaces added. As realism rises the partner's weight
+	 * falls, to none at realism 1, which is the GAN-trained twin alone.
+	 * Absent for a single network.
+	 */
+	public String meanWith;
+
+	/**
 	 * The geometric self-ensemble this model runs with unless the user picks
 	 * another ({@link sc.fiji.restoregan.pipeline.RestoreOptions#ensemble}):
 	 * 1 (none), 2, 4 or 8 flips and turns averaged. Cards written before it
@@ -162,6 +175,12 @@ public final class ModelCard
 	public boolean sameArchitecture( final ModelCard other )
 	{
 		return sameArchitecture( architecture, other.architecture );
+	}
+
+	/** Whether {@code other} normalises its input and output as this model does (the same JSON). */
+	public boolean sameNormalization( final ModelCard other )
+	{
+		return GSON.toJsonTree( normalization ).equals( GSON.toJsonTree( other.normalization ) );
 	}
 
 	/** Whether two architectures are the same generator (the same JSON in a card). */

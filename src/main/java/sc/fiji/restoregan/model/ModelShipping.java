@@ -35,8 +35,13 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * until retrained) and self-ensemble, and takes the run's recipe;</li>
  * <li>a <b>twin</b> ({@code twinOf}) must have been fine-tuned from the
  * faithful model's current weights (checked by checksum), and the faithful
- * card then names it as its {@code realismTwin}.</li>
+ * card then names it as its {@code realismTwin};</li>
+ * <li>a <b>partner</b> ({@code partnerOf}) must be one that the model
+ * {@code partnerOf} can be averaged with ({@link ModelCard#meanWith}: the
+ * same task, scale and normalisation, compatible context channels), whose
+ * card then names it as its {@code meanWith}.</li>
  * </ul>
+ * A continuation or replacement keeps the partner its model had.
  * Scores are cleared: they belong to the old weights; {@code quality
  * --update-card} measures the new ones. Shipped weights are stored in half
  * precision ({@link HalfPrecisionWeights}).
@@ -62,14 +67,17 @@ public final class ModelShipping
 	 * @param name the model's name and folder
 	 * @param description one or two sentences for users; required for a new model, optional otherwise
 	 * @param twinOf the faithful model this one is the GAN twin of, or null
+	 * @param partnerOf the model whose outputs this one's are to be averaged with, or null
 	 * @param replace whether a model of another architecture, not trained
 	 *            from the one named {@code name}, may take its place
 	 * @param shipCommand the command line that ships it, appended to the recipe
 	 * @return the card written
 	 */
-	public static ModelCard ship( final Path run, final Path models, final String name, final String description, final String twinOf, final boolean replace,
-			final String shipCommand ) throws IOException
+	public static ModelCard ship( final Path run, final Path models, final String name, final String description, final String twinOf, final String partnerOf,
+			final boolean replace, final String shipCommand ) throws IOException
 	{
+		if ( twinOf != null && partnerOf != null )
+			throw new RestoreException( "A model is either the GAN twin of another or its partner, not both." );
 		final StoredModel trained = ModelStore.load( ModelSource.directory( run ) );
 		final ModelCard card = trained.card();
 		final Path target = models.resolve( name );
@@ -85,6 +93,7 @@ public final class ModelShipping
 						+ "; ship it under a new name, or with --replace in its place." );
 			card.description = description != null ? description : old.description;
 			card.realismTwin = old.realismTwin;
+			card.meanWith = old.meanWith;
 			card.ensemble = old.ensemble;
 			// runs exported before cards recorded it: the task, and so the target normalisation, is the same
 			if ( old.normalization.fitsOutputToInput() )
@@ -100,6 +109,7 @@ public final class ModelShipping
 				throw new RestoreException( "A new model needs a description (--description)." );
 			card.description = description;
 			card.realismTwin = null;
+			card.meanWith = null;
 			card.training.addProperty( "command", command );
 		}
 		card.name = name;
@@ -116,6 +126,9 @@ public final class ModelShipping
 			if ( faithful.normalization.fitsOutputToInput() )
 				card.normalization.output = ModelCard.Normalization.LEAST_SQUARES;
 		}
+		final ModelCard averaged = partnerOf == null ? null : ModelStore.readCard( ModelSource.directory( models.resolve( partnerOf ) ) );
+		if ( averaged != null )
+			ModelStore.checkPartner( averaged, models.resolve( partnerOf ).toString(), card, run.toString() );
 		final byte[] half = ModelStore.toHalfPrecision( card, trained.weights() );
 		requireRoom( models, name, half.length );
 		ModelStore.save( target, card, half );
@@ -123,6 +136,11 @@ public final class ModelShipping
 		{
 			faithful.realismTwin = name;
 			ModelStore.writeCard( models.resolve( twinOf ), faithful );
+		}
+		if ( averaged != null )
+		{
+			averaged.meanWith = name;
+			ModelStore.writeCard( models.resolve( partnerOf ), averaged );
 		}
 		list( models, name );
 		return card;

@@ -25,6 +25,9 @@ public interface ModelSource
 	/** Where the model lives, for messages. */
 	String location();
 
+	/** The model folder named {@code name} next to this one (in the same folder of the disk or the class path). */
+	ModelSource sibling( String name );
+
 	/** A model folder on disk. */
 	static ModelSource directory( final Path dir )
 	{
@@ -40,6 +43,12 @@ public interface ModelSource
 			public String location()
 			{
 				return dir.toString();
+			}
+
+			@Override
+			public ModelSource sibling( final String name )
+			{
+				return directory( dir.toAbsolutePath().normalize().resolveSibling( name ) );
 			}
 		};
 	}
@@ -62,6 +71,13 @@ public interface ModelSource
 			public String location()
 			{
 				return "built-in " + folder;
+			}
+
+			@Override
+			public ModelSource sibling( final String name )
+			{
+				final int slash = folder.lastIndexOf( '/' );
+				return classpath( ( slash < 0 ? "" : folder.substring( 0, slash + 1 ) ) + name );
 			}
 		};
 	}

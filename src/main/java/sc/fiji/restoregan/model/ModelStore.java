@@ -159,6 +159,54 @@ public final class ModelStore
 	 */
 	public static StoredModel load( final ModelSource source )
 	{
+		final StoredModel model = loadAlone( source );
+		final String partner = model.card().meanWith;
+		if ( partner == null || partner.isBlank() )
+			return model;
+		final StoredModel other;
+		try
+		{
+			other = loadAlone( source.sibling( partner ) );
+		}
+		catch ( final RestoreException e )
+		{
+			throw new RestoreException( "Model '" + model.card().name + "' (" + source.location() + ") is to be averaged with the model next to it named '" + partner + "', which cannot be loaded: " + e.getMessage(), e );
+		}
+		checkPartner( model.card(), model.location(), other.card(), other.location() );
+		return new StoredModel( model.card(), model.weights(), model.location(), other );
+	}
+
+	/**
+	 * Checks that the model of card {@code b} can be averaged with that of
+	 * {@code a} ({@link ModelCard#meanWith}): the same task, scale and
+	 * normalisation, no partner of its own, and context channels of which
+	 * one model's are the first of the other's.
+	 *
+	 * @param aLocation where {@code a} is, for the message
+	 * @param bLocation where {@code b} is, for the message
+	 * @throws RestoreException naming what differs
+	 */
+	static void checkPartner( final ModelCard a, final String aLocation, final ModelCard b, final String bLocation )
+	{
+		final String why;
+		if ( !a.task.equals( b.task ) )
+			why = "it restores " + b.task + ", not " + a.task;
+		else if ( a.scale != b.scale )
+			why = "it upsamples by " + b.scale + ", not " + a.scale;
+		else if ( !a.sameNormalization( b ) )
+			why = "it normalises its input or output differently";
+		else if ( b.meanWith != null && !b.meanWith.isBlank() )
+			why = "it names a partner of its own";
+		else if ( !a.architecture.context().isPrefixOf( b.architecture.context() ) && !b.architecture.context().isPrefixOf( a.architecture.context() ) )
+			why = "it sees other context channels";
+		else
+			return;
+		throw new RestoreException( "Model '" + a.name + "' (" + aLocation + ") is to be averaged with '" + b.name + "' (" + bLocation + "), but " + why + "." );
+	}
+
+	/** Reads one model folder's card and weights, not its partner. */
+	private static StoredModel loadAlone( final ModelSource source )
+	{
 		final ModelCard card = readCard( source );
 		final byte[] weights;
 		try ( InputStream in = source.open( card.weights.file ) )

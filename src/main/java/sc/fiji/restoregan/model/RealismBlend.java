@@ -20,7 +20,10 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  * network was trained with a pixel (L1) loss and its sharp twin was
  * fine-tuned from it with an adversarial loss (ESRGAN's network
  * interpolation). Realism 0 gives the faithful network, 1 the GAN one, and
- * values between move along the perception-distortion curve.
+ * values between move along the perception-distortion curve. A faithful
+ * model averaged with a partner ({@link ModelCard#meanWith}) gives the
+ * partner a weight of {@code (1 - realism) / 2}, so realism 1 is still the
+ * GAN model alone.
  */
 public final class RealismBlend
 {
@@ -65,13 +68,13 @@ public final class RealismBlend
 		{
 			final Block blended = faithful.loadInto( model );
 			interpolate( blended, sharp.loadInto( other ), realism );
-			return faithful.network( model );
 		}
 		catch ( final RuntimeException e )
 		{
 			model.close();
 			throw e;
 		}
+		return faithful.withPartner( faithful.network( model ), realism, device );
 	}
 
 	/** Replaces every parameter {@code a} of {@code target} by {@code (1 - t) a + t b}, {@code b} the same parameter of {@code source}. */

@@ -29,9 +29,20 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  *            file's bytes, whose checksum matches the card, or what they
  *            decode to when the card says they are half precision
  * @param location where it was read from, for messages
+ * @param partner the model that the card's {@link ModelCard#meanWith} names,
+ *            loaded and checked, or null when it names none
  */
-public record StoredModel( ModelCard card, byte[] weights, String location )
+public record StoredModel( ModelCard card, byte[] weights, String location, StoredModel partner )
 {
+	/** A model with no partner. */
+	public StoredModel( final ModelCard card, final byte[] weights, final String location )
+	{
+		this( card, weights, location, null );
+	}
+
+	/** Realism at which the partner's weight falls to none (the GAN-trained twin alone). */
+	private static final double PARTNER_GONE = 1;
+
 	/** The generator architecture described by the card. */
 	public GeneratorArchitecture architecture()
 	{
@@ -75,8 +86,9 @@ public record StoredModel( ModelCard card, byte[] weights, String location )
 	}
 
 	/**
-	 * Opens the generator for inference on {@code device}. Close the result
-	 * to free its native memory.
+	 * Opens the generator for inference on {@code device}, averaged with its
+	 * partner's when it has one ({@link ModelCard#meanWith}). Close the
+	 * result to free its native memory.
 	 */
 	public PlaneNetwork open( final Device device )
 	{
@@ -84,11 +96,34 @@ public record StoredModel( ModelCard card, byte[] weights, String location )
 		try
 		{
 			loadInto( model );
-			return network( model );
 		}
 		catch ( final RuntimeException e )
 		{
 			model.close();
+			throw e;
+		}
+		return withPartner( network( model ), 0, device );
+	}
+
+	/**
+	 * {@code own}, this model's network (its weights maybe blended with its
+	 * twin's at {@code realism}), averaged with the partner's network when
+	 * there is a partner: with equal weights at realism 0, the partner's
+	 * weight falling linearly to none at realism 1. Closes {@code own} if
+	 * the partner cannot be opened.
+	 */
+	PlaneNetwork withPartner( final PlaneNetwork own, final double realism, final Device device )
+	{
+		final double weight = 0.5 * ( PARTNER_GONE - realism );
+		if ( partner == null || weight <= 0 )
+			return own;
+		try
+		{
+			return new MeanNetwork( own, partner.open( device ), weight );
+		}
+		catch ( final RuntimeException e )
+		{
+			own.close();
 			throw e;
 		}
 	}

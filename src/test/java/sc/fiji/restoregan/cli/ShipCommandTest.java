@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelShipping;
 import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
@@ -84,6 +85,35 @@ class ShipCommandTest
 		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "third" ).toString(), "--as", "tiny", "--models", models.toString() ) );
 		assertEquals( "tiny-gan", ModelShipping.staleTwin( models, card( models.resolve( "tiny" ) ) ) );
 		assertEquals( 9, card( models.resolve( "tiny" ) ).training.get( "stepsInAll" ).getAsLong() );
+	}
+
+	/**
+	 * A partner (--partner-of) ships beside its model, which then names it
+	 * and is loaded averaged with it; continuations keep it, and a partner
+	 * that restores another task is refused.
+	 */
+	@Test
+	void shipsAPartnerThatItsModelIsAveragedWith() throws Exception
+	{
+		final Path models = dir.resolve( "models" );
+		Files.createDirectories( models );
+		Files.writeString( models.resolve( "models.json" ), "[]\n" );
+		final String[] lighting = TrainCommandTest.concat( TINY, "--task", "lighting", "--degradation", "lighting", "--steps", "2", "--filters", "4", "--depth", "1", "--context", "4" );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--out", dir.resolve( "main" ).toString() ) ) );
+		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "main" ).toString(), "--as", "tiny", "--description", "A tiny model.", "--models", models.toString() ) );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--context-surfaces", "1", "--out", dir.resolve( "surfaces" ).toString() ) ) );
+		final String[] denoise = TrainCommandTest.concat( TINY, "--steps", "2", "--filters", "4", "--depth", "1", "--out", dir.resolve( "denoiser" ).toString() );
+		assertEquals( 0, Main.run( denoise ) );
+		assertEquals( 2, Main.run( "ship", "--run", dir.resolve( "denoiser" ).toString(), "--as", "tiny-b", "--description", "b", "--partner-of", "tiny", "--models", models.toString() ) );
+		assertNull( card( models.resolve( "tiny" ) ).meanWith );
+		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "surfaces" ).toString(), "--as", "tiny-b", "--description", "b", "--partner-of", "tiny", "--models", models.toString() ) );
+		assertEquals( "tiny-b", card( models.resolve( "tiny" ) ).meanWith );
+		assertNull( card( models.resolve( "tiny-b" ) ).meanWith );
+		assertEquals( "tiny-b", ModelRegistry.load( models.resolve( "tiny" ).toString() ).partner().card().name );
+		// a continuation keeps the partner
+		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--init", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "more" ).toString() ) ) );
+		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "more" ).toString(), "--as", "tiny", "--models", models.toString() ) );
+		assertEquals( "tiny-b", card( models.resolve( "tiny" ) ).meanWith );
 	}
 
 	/**
