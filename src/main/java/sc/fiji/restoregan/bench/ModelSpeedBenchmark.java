@@ -54,8 +54,10 @@ public final class ModelSpeedBenchmark
 	 * @param model the model as it was named (shipped name or folder)
 	 * @param task the task in its card
 	 * @param architecture the architecture in its card
-	 * @param parameters number of scalar parameters of the network
-	 * @param weightBytes size of its weights file
+	 * @param parameters number of scalar parameters of the network (of both, for a model averaged with a partner)
+	 * @param weightBytes size of its weights file (of both)
+	 * @param flopsPerPixel what the network does per pixel of its input (both networks)
+	 * @param partner the model it is averaged with ({@link ModelCard#meanWith}), or null
 	 * @param measurement the timed restoration
 	 * @param matmulGflops the ceiling measured in the same run
 	 * @param device the engine and device that ran the network ({@link PlaneNetwork#describeDevice()})
@@ -63,7 +65,7 @@ public final class ModelSpeedBenchmark
 	 * @param atDefault a second timed restoration with that self-ensemble, or
 	 *            {@code measurement} itself when it is 1
 	 */
-	public record Row( String model, String task, GeneratorArchitecture architecture, long parameters, long weightBytes, SpeedBenchmark.Measurement measurement, double matmulGflops, String device,
+	public record Row( String model, String task, GeneratorArchitecture architecture, long parameters, long weightBytes, double flopsPerPixel, String partner, SpeedBenchmark.Measurement measurement, double matmulGflops, String device,
 			int ensemble, SpeedBenchmark.Measurement atDefault )
 	{
 		/** Output pixels per input pixel along X and Y. */
@@ -72,10 +74,10 @@ public final class ModelSpeedBenchmark
 			return measurement.scale();
 		}
 
-		/** GFLOP the network does per megapixel of its input (the architecture's figure, without tile overlap). */
+		/** GFLOP the network does per megapixel of its input (the architecture's figure, both networks' for a model averaged with a partner; without tile overlap). */
 		public double gflopPerInputMegapixel()
 		{
-			return architecture.flopsPerPixel() / 1e3;
+			return flopsPerPixel / 1e3;
 		}
 
 		/** Achieved GFLOP/s of the network over the matmul ceiling. */
@@ -127,9 +129,11 @@ public final class ModelSpeedBenchmark
 		return names;
 	}
 
-	/** Number of scalar parameters of a model's network (built on the CPU with its weights). */
+	/** Number of scalar parameters of a model's network (built on the CPU with its weights), and its partner's. */
 	public static long parameterCount( final StoredModel stored )
 	{
+		if ( stored.partner() != null )
+			return parameterCount( new StoredModel( stored.card(), stored.weights(), stored.location() ) ) + parameterCount( stored.partner() );
 		try ( Model model = Model.newInstance( "count", Device.cpu(), "PyTorch" ) )
 		{
 			final Block block = stored.loadInto( model );
@@ -167,10 +171,11 @@ public final class ModelSpeedBenchmark
 			final int b = network.blockSize(), side = ( 64 + b - 1 ) / b * b;
 			network.process( new float[ ( 1 + network.context().count() ) * side * side ], side, side ); // warm-up, with any context planes
 			final RestoreOptions options = network.context().needsPsf() ? RestoreOptions.defaults().withPsf( SPEED_KERNEL ) : RestoreOptions.defaults();
-			final SpeedBenchmark.Measurement m = SpeedBenchmark.measure( network, architecture, size, options.withEnsemble( 1 ) );
+			final SpeedBenchmark.Measurement m = SpeedBenchmark.measure( network, stored.flopsPerPixel(), size, options.withEnsemble( 1 ) );
 			final int ensemble = options.forModel( stored.card().ensemble, 0 ).members();
-			final SpeedBenchmark.Measurement atDefault = ensemble == 1 ? m : SpeedBenchmark.measure( network, architecture, size, options.withEnsemble( ensemble ) );
-			return new Row( nameOrFolder, stored.card().task, architecture, parameters, stored.card().weights.bytes, m, matmulGflops, network.describeDevice(), ensemble, atDefault );
+			final SpeedBenchmark.Measurement atDefault = ensemble == 1 ? m : SpeedBenchmark.measure( network, stored.flopsPerPixel(), size, options.withEnsemble( ensemble ) );
+			final long bytes = stored.card().weights.bytes + ( stored.partner() == null ? 0 : stored.partner().card().weights.bytes );
+			return new Row( nameOrFolder, stored.card().task, architecture, parameters, bytes, stored.flopsPerPixel(), stored.partner() == null ? null : stored.partner().card().name, m, matmulGflops, network.describeDevice(), ensemble, atDefault );
 		}
 	}
 
@@ -204,7 +209,7 @@ public final class ModelSpeedBenchmark
 		{
 			final SpeedBenchmark.Measurement m = r.measurement();
 			sb.append( String.format( Locale.ROOT, "| `%s` | %s | %s | %s | %.2f | x%d | %.1f | %.2f | %.3f | %.3f | %.1f | %.2f | %.2f | %d | %.2f | %.3f |\n",
-					r.model(), r.task(), r.architecture().kind().type(), millions( r.parameters() ), r.weightBytes() / 1e6, r.scale(), r.gflopPerInputMegapixel(),
+					r.model(), r.task(), r.architecture().kind().type() + ( r.partner() == null ? "" : " averaged with `" + r.partner() + "`" ), millions( r.parameters() ), r.weightBytes() / 1e6, r.scale(), r.gflopPerInputMegapixel(),
 					m.seconds(), m.inputMegapixelsPerSecond(), m.outputMegapixelsPerSecond(), m.networkGflops(), r.ofMatmul(), m.tilingOverhead(),
 					r.ensemble(), r.atDefault().seconds(), r.atDefault().inputMegapixelsPerSecond() ) );
 		}

@@ -16,7 +16,6 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 
 import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
-import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
@@ -86,7 +85,7 @@ public final class SpeedBenchmark
 	 * @param networkSeconds time inside the network
 	 * @param otherSeconds time outside it (normalisation, tiling, conversion, blending)
 	 * @param networkPixels input pixels the network processed (tiles include overlap and padding)
-	 * @param flops floating-point operations the network did ({@link GeneratorArchitecture#flopsPerPixel()} per processed input pixel)
+	 * @param flops floating-point operations the network did (the model's FLOP per pixel times the input pixels it processed)
 	 * @param peakHeapBytes peak Java heap during the restoration (see {@link HeapPeak#read()})
 	 */
 	public record Measurement( int size, int scale, double seconds, double networkSeconds, double otherSeconds, long networkPixels, double flops, long peakHeapBytes )
@@ -139,11 +138,11 @@ public final class SpeedBenchmark
 	 * times it.
 	 *
 	 * @param network the network, already open
-	 * @param architecture its architecture, for the FLOP count
+	 * @param flopsPerPixel what the network does per input pixel, for the FLOP count ({@link sc.fiji.restoregan.model.StoredModel#flopsPerPixel()})
 	 * @param size side of the input in pixels
 	 * @param options tiling and normalisation
 	 */
-	public static Measurement measure( final PlaneNetwork network, final GeneratorArchitecture architecture, final int size, final RestoreOptions options )
+	public static Measurement measure( final PlaneNetwork network, final double flopsPerPixel, final int size, final RestoreOptions options )
 	{
 		final Img< UnsignedShortType > input = sample( size, 7 );
 		System.gc();
@@ -157,17 +156,17 @@ public final class SpeedBenchmark
 		if ( out.dimension( 0 ) != ( long ) size * scale || out.dimension( 1 ) != ( long ) size * scale )
 			throw new IllegalStateException( "unexpected output size " + out.dimension( 0 ) + "x" + out.dimension( 1 ) + " for " + size + "x" + size + " at scale " + scale );
 		final Restorer.Timings t = restorer.timings();
-		return new Measurement( size, scale, seconds, t.network / 1e9, t.other / 1e9, t.networkPixels, architecture.flopsPerPixel() * t.networkPixels, peak );
+		return new Measurement( size, scale, seconds, t.network / 1e9, t.other / 1e9, t.networkPixels, flopsPerPixel * t.networkPixels, peak );
 	}
 
 	/**
 	 * Restores 16-bit images of the given sizes and returns the report lines.
 	 *
 	 * @param network the restoration network
-	 * @param architecture its architecture, for the FLOP count
+	 * @param flopsPerPixel what the network does per input pixel, for the FLOP count ({@link sc.fiji.restoregan.model.StoredModel#flopsPerPixel()})
 	 * @param sizes sides of the square inputs
 	 */
-	public static List< String > run( final PlaneNetwork network, final GeneratorArchitecture architecture, final int... sizes )
+	public static List< String > run( final PlaneNetwork network, final double flopsPerPixel, final int... sizes )
 	{
 		final List< String > lines = new ArrayList<>();
 		final double ceiling = matmulCeiling();
@@ -175,7 +174,7 @@ public final class SpeedBenchmark
 		final RestoreOptions options = RestoreOptions.defaults();
 		for ( final int size : sizes )
 		{
-			final Measurement m = measure( network, architecture, size, options );
+			final Measurement m = measure( network, flopsPerPixel, size, options );
 			final double inputFloatBytes = 4.0 * size * size;
 			lines.add( String.format( Locale.ROOT, "%dx%d 16-bit: %.2f s, %.3f megapixels/s; network %.1f GFLOP/s = %.2f of matmul; outside the network %.1f%% of the time; peak heap %.0f MB = %.2fx the input as float (%.0f MB)",
 					size, size, m.seconds(), m.inputMegapixelsPerSecond(), m.networkGflops(), m.networkGflops() / ceiling, 100 * m.outsideShare(), m.peakHeapBytes() / 1e6, m.peakHeapBytes() / inputFloatBytes, inputFloatBytes / 1e6 ) );

@@ -67,8 +67,9 @@ final class BenchCommand implements Callable< Integer >
 		final StoredModel stored = ModelRegistry.load( model != null ? model : Task.DENOISE.defaultModel() );
 		try ( PlaneNetwork net = stored.open( DeviceChoice.parse( device ).resolve() ) )
 		{
-			System.out.println( "Model " + stored.card().name + ": " + stored.architecture() + String.format( java.util.Locale.ROOT, ", %.0f kFLOP per pixel", stored.architecture().flopsPerPixel() / 1e3 ) );
-			SpeedBenchmark.run( net, stored.architecture(), sizes ).forEach( System.out::println );
+			System.out.println( "Model " + stored.card().name + ": " + stored.architecture() + ( stored.partner() == null ? "" : ", averaged with " + stored.partner().card().name + ": " + stored.partner().architecture() )
+					+ String.format( java.util.Locale.ROOT, ", %.0f kFLOP per pixel", stored.flopsPerPixel() / 1e3 ) );
+			SpeedBenchmark.run( net, stored.flopsPerPixel(), sizes ).forEach( System.out::println );
 		}
 		if ( metricsSize > 0 )
 			MetricsSpeedBenchmark.run( metricsSize ).forEach( System.out::println );

@@ -50,6 +50,15 @@ public record StoredModel( ModelCard card, byte[] weights, String location, Stor
 	}
 
 	/**
+	 * Floating-point operations per input pixel of a restoration: the
+	 * architecture's, plus the partner's when the model is averaged with one.
+	 */
+	public double flopsPerPixel()
+	{
+		return card.architecture.flopsPerPixel() + ( partner == null ? 0 : partner.flopsPerPixel() );
+	}
+
+	/**
 	 * A fresh block of the card's architecture with these weights loaded.
 	 * Every parameter's shape is checked against the architecture, since DJL
 	 * takes shapes from the weights file.

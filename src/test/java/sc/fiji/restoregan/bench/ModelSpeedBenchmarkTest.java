@@ -1,6 +1,7 @@
 package sc.fiji.restoregan.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +97,27 @@ class ModelSpeedBenchmarkTest
 		final String report = ModelSpeedBenchmark.report( rows, "bench" );
 		assertTrue( report.contains( "are given `" + ModelSpeedBenchmark.SPEED_PSF + "` (63 x 63 px)" ), report );
 		assertTrue( !ModelSpeedBenchmark.report( List.of(), "bench" ).contains( "known PSF" ) );
+	}
+
+	/** A model averaged with a partner counts both networks' parameters, weights and FLOP, and the table names the partner. */
+	@Test
+	void aModelWithAPartnerCountsBothNetworks() throws Exception
+	{
+		final Path alone = dir.resolve( "alone" ), main = dir.resolve( "main" ), partner = dir.resolve( "partner" );
+		TestModels.saveTinyWithContext( alone, 4 );
+		final ModelCard card = TestModels.saveTinyWithContext( main, 4 );
+		card.meanWith = "partner";
+		ModelStore.writeCard( main, card );
+		TestModels.saveTinyWithContext( partner, 5 );
+		final List< ModelSpeedBenchmark.Row > rows = ModelSpeedBenchmark.run( List.of( alone.toString(), main.toString() ), Device.cpu(), 64, 10, s -> {} );
+		final ModelSpeedBenchmark.Row single = rows.get( 0 ), pair = rows.get( 1 );
+		assertNull( single.partner() );
+		assertEquals( "tiny", pair.partner() );
+		assertEquals( 2 * single.parameters(), pair.parameters() );
+		assertEquals( 2 * single.weightBytes(), pair.weightBytes() );
+		assertEquals( 2 * single.gflopPerInputMegapixel(), pair.gflopPerInputMegapixel(), 1e-9 );
+		assertEquals( 2 * single.measurement().flops(), pair.measurement().flops(), 1e-6 * pair.measurement().flops() );
+		assertTrue( ModelSpeedBenchmark.table( rows ).contains( "residual-unet averaged with `tiny`" ), ModelSpeedBenchmark.table( rows ) );
 	}
 
 	@Test
