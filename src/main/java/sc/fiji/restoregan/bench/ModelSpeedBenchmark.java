@@ -133,7 +133,7 @@ public final class ModelSpeedBenchmark
 	public static long parameterCount( final StoredModel stored )
 	{
 		if ( stored.partner() != null )
-			return parameterCount( new StoredModel( stored.card(), stored.weights(), stored.location() ) ) + parameterCount( stored.partner() );
+			return parameterCount( stored.alone() ) + parameterCount( stored.partner() );
 		try ( Model model = Model.newInstance( "count", Device.cpu(), "PyTorch" ) )
 		{
 			final Block block = stored.loadInto( model );

@@ -71,9 +71,10 @@ public final class ModelCard
 	 * different ways whose errors differ ({@link MeanNetwork}). The partner
 	 * must restore the same task at the same scale with the same
 	 * normalisation, and see the context channels this model sees, maybe
-	 * with polynomial surfaces added. As realism rises the partner's weight
-	 * falls, to none at realism 1, which is the GAN-trained twin alone.
-	 * Absent for a single network.
+	 * with polynomial surfaces added. Above realism 0 each of the two is
+	 * blended with its own GAN-trained twin; a partner without a twin weighs
+	 * less as realism rises, and nothing at realism 1. Absent for a single
+	 * network.
 	 */
 	public String meanWith;
 

@@ -173,7 +173,19 @@ public final class ModelStore
 			throw new RestoreException( "Model '" + model.card().name + "' (" + source.location() + ") is to be averaged with the model next to it named '" + partner + "', which cannot be loaded: " + e.getMessage(), e );
 		}
 		checkPartner( model.card(), model.location(), other.card(), other.location() );
-		return new StoredModel( model.card(), model.weights(), model.location(), other );
+		final String twin = other.card().realismTwin;
+		if ( twin == null || twin.isBlank() )
+			return new StoredModel( model.card(), model.weights(), model.location(), other, null );
+		final StoredModel otherTwin;
+		try
+		{
+			otherTwin = loadAlone( source.sibling( partner ).sibling( twin ) );
+		}
+		catch ( final RestoreException e )
+		{
+			throw new RestoreException( "Model '" + other.card().name + "', the partner of '" + model.card().name + "', names its GAN-trained twin '" + twin + "', which cannot be loaded: " + e.getMessage(), e );
+		}
+		return new StoredModel( model.card(), model.weights(), model.location(), other, otherTwin );
 	}
 
 	/**

@@ -21,9 +21,10 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  * fine-tuned from it with an adversarial loss (ESRGAN's network
  * interpolation). Realism 0 gives the faithful network, 1 the GAN one, and
  * values between move along the perception-distortion curve. A faithful
- * model averaged with a partner ({@link ModelCard#meanWith}) gives the
- * partner a weight of {@code (1 - realism) / 2}, so realism 1 is still the
- * GAN model alone.
+ * model averaged with a partner ({@link ModelCard#meanWith}) is averaged at
+ * every realism with the partner blended with its own twin at the same
+ * realism; a partner without a twin weighs {@code (1 - realism) / 2}, so
+ * that realism 1 is then the GAN model alone.
  */
 public final class RealismBlend
 {
@@ -62,7 +63,7 @@ public final class RealismBlend
 		if ( !faithful.card().sameArchitecture( sharp.card() ) || faithful.card().scale != sharp.card().scale )
 			throw new RestoreException( "Model '" + sharp.card().name + "' cannot be blended with '" + faithful.card().name + "': their architectures differ." );
 		if ( realism == 1 )
-			return sharp.open( device );
+			return faithful.withPartner( sharp.alone().open( device ), 1, device );
 		final Model model = Model.newInstance( faithful.card().name + String.format( Locale.ROOT, "@realism%.2f", realism ), device, "PyTorch" );
 		try ( Model other = Model.newInstance( sharp.card().name, device, "PyTorch" ) )
 		{

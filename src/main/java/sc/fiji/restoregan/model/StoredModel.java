@@ -31,17 +31,22 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  * @param location where it was read from, for messages
  * @param partner the model that the card's {@link ModelCard#meanWith} names,
  *            loaded and checked, or null when it names none
+ * @param partnerTwin the partner's GAN-trained twin, or null when it has
+ *            none (or there is no partner)
  */
-public record StoredModel( ModelCard card, byte[] weights, String location, StoredModel partner )
+public record StoredModel( ModelCard card, byte[] weights, String location, StoredModel partner, StoredModel partnerTwin )
 {
 	/** A model with no partner. */
 	public StoredModel( final ModelCard card, final byte[] weights, final String location )
 	{
-		this( card, weights, location, null );
+		this( card, weights, location, null, null );
 	}
 
-	/** Realism at which the partner's weight falls to none (the GAN-trained twin alone). */
-	private static final double PARTNER_GONE = 1;
+	/** This model without its partner: the one network its weights make. */
+	public StoredModel alone()
+	{
+		return partner == null ? this : new StoredModel( card, weights, location );
+	}
 
 	/** The generator architecture described by the card. */
 	public GeneratorArchitecture architecture()
@@ -115,20 +120,22 @@ public record StoredModel( ModelCard card, byte[] weights, String location, Stor
 	}
 
 	/**
-	 * {@code own}, this model's network (its weights maybe blended with its
-	 * twin's at {@code realism}), averaged with the partner's network when
-	 * there is a partner: with equal weights at realism 0, the partner's
-	 * weight falling linearly to none at realism 1. Closes {@code own} if
-	 * the partner cannot be opened.
+	 * {@code own}, this model's network at {@code realism} (its weights
+	 * blended with its twin's), averaged with the partner's network when
+	 * there is a partner. A partner with a twin of its own is blended with
+	 * it at the same realism, and the two networks weigh the same at every
+	 * realism; a partner without one weighs half at realism 0, falling
+	 * linearly to none at realism 1. Closes {@code own} if the partner
+	 * cannot be opened.
 	 */
 	PlaneNetwork withPartner( final PlaneNetwork own, final double realism, final Device device )
 	{
-		final double weight = 0.5 * ( PARTNER_GONE - realism );
+		final double weight = partnerTwin != null ? 0.5 : 0.5 * ( 1 - realism );
 		if ( partner == null || weight <= 0 )
 			return own;
 		try
 		{
-			return new MeanNetwork( own, partner.open( device ), weight );
+			return new MeanNetwork( own, RealismBlend.open( partner, partnerTwin, partnerTwin != null ? realism : 0, device ), weight );
 		}
 		catch ( final RuntimeException e )
 		{

@@ -67,7 +67,7 @@ class MeanNetworkTest
 
 	private static float[] alone( final StoredModel model, final float[] tile )
 	{
-		try ( PlaneNetwork net = new StoredModel( model.card(), model.weights(), model.location() ).open( Device.cpu() ) )
+		try ( PlaneNetwork net = model.alone().open( Device.cpu() ) )
 		{
 			return net.process( java.util.Arrays.copyOf( tile, ( 1 + net.context().count() ) * SIDE * SIDE ), SIDE, SIDE );
 		}
@@ -108,7 +108,7 @@ class MeanNetworkTest
 		final Img< FloatType > img = ArrayImgs.floats( backing, 80, 72 );
 		final RestoreOptions options = new RestoreOptions( 48, 16, 1, 99.8 );
 		final float[] m = restore( model.open( Device.cpu() ), img, options );
-		final float[] a = restore( new StoredModel( model.card(), model.weights(), model.location() ).open( Device.cpu() ), img, options );
+		final float[] a = restore( model.alone().open( Device.cpu() ), img, options );
 		final float[] b = restore( model.partner().open( Device.cpu() ), img, options );
 		for ( int i = 0; i < m.length; i++ )
 			assertEquals( 0.5 * ( a[ i ] + b[ i ] ), m[ i ], 1e-3 * Math.max( 1, Math.abs( m[ i ] ) ) );
@@ -129,7 +129,7 @@ class MeanNetworkTest
 	}
 
 	@Test
-	void realismMovesTheWeightFromThePartnerToTheTwin() throws Exception
+	void realismMovesTheWeightFromAPartnerWithoutATwinToTheTwin() throws Exception
 	{
 		final Path main = pair();
 		final ModelCard card = ModelStore.readCard( ModelSource.directory( main ) );
@@ -146,7 +146,7 @@ class MeanNetworkTest
 			assertArrayEquals( alone( twin, tile ), sharp.process( java.util.Arrays.copyOf( tile, ( 1 + BACKGROUNDS.count() ) * SIDE * SIDE ), SIDE, SIDE ), "realism 1: the twin alone" );
 		}
 		final float[] blendAlone;
-		try ( PlaneNetwork blend = RealismBlend.open( new StoredModel( model.card(), model.weights(), model.location() ), twin, 0.5, Device.cpu() ) )
+		try ( PlaneNetwork blend = RealismBlend.open( model.alone(), twin, 0.5, Device.cpu() ) )
 		{
 			blendAlone = blend.process( java.util.Arrays.copyOf( tile, ( 1 + BACKGROUNDS.count() ) * SIDE * SIDE ), SIDE, SIDE );
 		}
@@ -155,6 +155,47 @@ class MeanNetworkTest
 			final float[] m = half.process( tile, SIDE, SIDE );
 			for ( int i = 0; i < m.length; i++ )
 				assertEquals( 0.75 * blendAlone[ i ] + 0.25 * b[ i ], m[ i ], 1e-6, "realism 0.5: the partner weighs a quarter" );
+		}
+	}
+
+	@Test
+	void aPartnerWithATwinMovesAlongTheCurveToo() throws Exception
+	{
+		final Path main = pair();
+		final ModelCard card = ModelStore.readCard( ModelSource.directory( main ) );
+		card.realismTwin = "twin";
+		ModelStore.writeCard( main, card );
+		TestModels.save( root.resolve( "twin" ), 4, "lighting", seeing( BACKGROUNDS ) );
+		final ModelCard partner = ModelStore.readCard( ModelSource.directory( root.resolve( "partner" ) ) );
+		partner.realismTwin = "partner-twin";
+		ModelStore.writeCard( root.resolve( "partner" ), partner );
+		TestModels.save( root.resolve( "partner-twin" ), 6, "lighting", seeing( WITH_SURFACES ) );
+		final StoredModel model = ModelRegistry.load( main.toString() );
+		final StoredModel twin = ModelRegistry.loadTwin( main.toString(), model );
+		assertNotNull( model.partnerTwin() );
+		final float[] tile = tile( 1 + WITH_SURFACES.count() );
+		for ( final double r : new double[] { 0.5, 1 } )
+		{
+			final float[] a = alone( model.alone(), twin, r, tile ), b = alone( model.partner(), model.partnerTwin(), r, tile );
+			try ( PlaneNetwork mean = RealismBlend.open( model, twin, r, Device.cpu() ) )
+			{
+				final float[] m = mean.process( tile, SIDE, SIDE );
+				for ( int i = 0; i < m.length; i++ )
+					assertEquals( 0.5 * ( a[ i ] + b[ i ] ), m[ i ], 1e-6, "realism " + r + ": both blended with their twins, equal weights" );
+			}
+		}
+		// a partner whose twin is missing is an error, not a silent fade
+		partner.realismTwin = "gone";
+		ModelStore.writeCard( root.resolve( "partner" ), partner );
+		assertTrue( message( main ).contains( "names its GAN-trained twin 'gone', which cannot be loaded" ), message( main ) );
+	}
+
+	/** One model blended with its twin at {@code realism}, run on the channels it sees. */
+	private static float[] alone( final StoredModel model, final StoredModel twin, final double realism, final float[] tile )
+	{
+		try ( PlaneNetwork net = RealismBlend.open( model, twin, realism, Device.cpu() ) )
+		{
+			return net.process( java.util.Arrays.copyOf( tile, ( 1 + net.context().count() ) * SIDE * SIDE ), SIDE, SIDE );
 		}
 	}
 
