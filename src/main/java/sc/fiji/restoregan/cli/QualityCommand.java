@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -202,8 +203,11 @@ final class QualityCommand implements Callable< Integer >
 	static void addScores( final Path folder, final StoredModel measured, final String key, final JsonObject summary ) throws IOException
 	{
 		final ModelCard card = ModelStore.readCard( ModelSource.directory( folder ) );
-		if ( !measured.card().weights.sha256.equals( card.weights.sha256 ) )
+		if ( !measured.card().weights.sha256.equals( card.weights.sha256 ) || !Objects.equals( measured.card().meanWith, card.meanWith ) )
 			throw new RestoreException( "The weights in " + folder + " changed while they were measured; their scores were not written. Run the benchmark again." );
+		if ( measured.partner() != null )
+			summary.addProperty( "averagedWith", measured.partner().card().name + " (weights sha256 " + measured.partner().card().weights.sha256
+					+ ( measured.partnerTwin() == null ? "" : "; its twin " + measured.partnerTwin().card().name + ", sha256 " + measured.partnerTwin().card().weights.sha256 ) + ")" );
 		card.scores.add( key, summary );
 		ModelStore.writeCard( folder, card );
 	}

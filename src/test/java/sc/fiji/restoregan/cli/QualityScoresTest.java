@@ -42,4 +42,23 @@ class QualityScoresTest
 		TestModels.saveTiny( folder, 2 );
 		assertThrows( RestoreException.class, () -> QualityCommand.addScores( folder, measured, "denoiseBenchmark", summary ) );
 	}
+
+	@Test
+	void scoresOfAModelWithAPartnerNameThePartnersWeights( @TempDir final Path dir ) throws Exception
+	{
+		final Path folder = dir.resolve( "tiny" );
+		final ModelCard card = TestModels.saveTiny( folder, 1 );
+		card.meanWith = "partner";
+		ModelStore.writeCard( folder, card );
+		final ModelCard partner = TestModels.saveTiny( dir.resolve( "partner" ), 2 );
+		final StoredModel measured = ModelStore.load( ModelSource.directory( folder ) );
+		QualityCommand.addScores( folder, measured, "denoiseBenchmark", new JsonObject() );
+		final String averaged = ModelStore.readCard( ModelSource.directory( folder ) ).scores.getAsJsonObject( "denoiseBenchmark" ).get( "averagedWith" ).getAsString();
+		assertEquals( "tiny (weights sha256 " + partner.weights.sha256 + ")", averaged );
+		// the partner dropped meanwhile: the scores no longer describe the model
+		final ModelCard alone = ModelStore.readCard( ModelSource.directory( folder ) );
+		alone.meanWith = null;
+		ModelStore.writeCard( folder, alone );
+		assertThrows( RestoreException.class, () -> QualityCommand.addScores( folder, measured, "denoiseBenchmark", new JsonObject() ) );
+	}
 }
