@@ -71,10 +71,9 @@ public final class ModelCard
 	 * different ways whose errors differ ({@link MeanNetwork}). The partner
 	 * must restore the same task at the same scale with the same
 	 * normalisation, and see the context channels this model sees, maybe
-	 * with polynomial surfaces added. Above realism 0 each of the two is
-	 * blended with its own GAN-trained twin; a partner without a twin weighs
-	 * less as realism rises, and nothing at realism 1. Absent for a single
-	 * network.
+	 * with polynomial surfaces added. Above realism 0 this model is blended
+	 * with its GAN-trained twin, and so is the partner with its own if it has
+	 * one; the two still weigh the same. Absent for a single network.
 	 */
 	public String meanWith;
 

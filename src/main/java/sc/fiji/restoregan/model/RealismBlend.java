@@ -21,10 +21,9 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  * fine-tuned from it with an adversarial loss (ESRGAN's network
  * interpolation). Realism 0 gives the faithful network, 1 the GAN one, and
  * values between move along the perception-distortion curve. A faithful
- * model averaged with a partner ({@link ModelCard#meanWith}) is averaged at
- * every realism with the partner blended with its own twin at the same
- * realism; a partner without a twin weighs {@code (1 - realism) / 2}, so
- * that realism 1 is then the GAN model alone.
+ * model averaged with a partner ({@link ModelCard#meanWith}) is averaged
+ * with it at every realism, with equal weights: the partner blended with its
+ * own twin at the same realism when it has one, else as it is.
  */
 public final class RealismBlend
 {

@@ -121,21 +121,18 @@ public record StoredModel( ModelCard card, byte[] weights, String location, Stor
 
 	/**
 	 * {@code own}, this model's network at {@code realism} (its weights
-	 * blended with its twin's), averaged with the partner's network when
-	 * there is a partner. A partner with a twin of its own is blended with
-	 * it at the same realism, and the two networks weigh the same at every
-	 * realism; a partner without one weighs half at realism 0, falling
-	 * linearly to none at realism 1. Closes {@code own} if the partner
-	 * cannot be opened.
+	 * blended with its twin's), averaged with equal weights with the
+	 * partner's network when there is a partner: the partner blended with its
+	 * own twin at the same realism when it has one, else as it is. Closes
+	 * {@code own} if the partner cannot be opened.
 	 */
 	PlaneNetwork withPartner( final PlaneNetwork own, final double realism, final Device device )
 	{
-		final double weight = partnerTwin != null ? 0.5 : 0.5 * ( 1 - realism );
-		if ( partner == null || weight <= 0 )
+		if ( partner == null )
 			return own;
 		try
 		{
-			return new MeanNetwork( own, RealismBlend.open( partner, partnerTwin, partnerTwin != null ? realism : 0, device ), weight );
+			return new MeanNetwork( own, RealismBlend.open( partner, partnerTwin, partnerTwin != null ? realism : 0, device ), 0.5 );
 		}
 		catch ( final RuntimeException e )
 		{

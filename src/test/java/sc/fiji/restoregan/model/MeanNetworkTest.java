@@ -129,7 +129,7 @@ class MeanNetworkTest
 	}
 
 	@Test
-	void realismMovesTheWeightFromAPartnerWithoutATwinToTheTwin() throws Exception
+	void aPartnerWithoutATwinStaysAsItIsAtEveryRealism() throws Exception
 	{
 		final Path main = pair();
 		final ModelCard card = ModelStore.readCard( ModelSource.directory( main ) );
@@ -139,22 +139,18 @@ class MeanNetworkTest
 		final StoredModel model = ModelRegistry.load( main.toString() );
 		final StoredModel twin = ModelRegistry.loadTwin( main.toString(), model );
 		assertNull( twin.partner() );
+		assertNull( model.partnerTwin() );
 		final float[] tile = tile( 1 + WITH_SURFACES.count() );
-		final float[] b = alone( model.partner(), tile );
-		try ( PlaneNetwork sharp = RealismBlend.open( model, twin, 1, Device.cpu() ) )
+		final float[] b = alone( model.partner(), null, 0, tile );
+		for ( final double r : new double[] { 0.5, 1 } )
 		{
-			assertArrayEquals( alone( twin, tile ), sharp.process( java.util.Arrays.copyOf( tile, ( 1 + BACKGROUNDS.count() ) * SIDE * SIDE ), SIDE, SIDE ), "realism 1: the twin alone" );
-		}
-		final float[] blendAlone;
-		try ( PlaneNetwork blend = RealismBlend.open( model.alone(), twin, 0.5, Device.cpu() ) )
-		{
-			blendAlone = blend.process( java.util.Arrays.copyOf( tile, ( 1 + BACKGROUNDS.count() ) * SIDE * SIDE ), SIDE, SIDE );
-		}
-		try ( PlaneNetwork half = RealismBlend.open( model, twin, 0.5, Device.cpu() ) )
-		{
-			final float[] m = half.process( tile, SIDE, SIDE );
-			for ( int i = 0; i < m.length; i++ )
-				assertEquals( 0.75 * blendAlone[ i ] + 0.25 * b[ i ], m[ i ], 1e-6, "realism 0.5: the partner weighs a quarter" );
+			final float[] a = alone( model.alone(), twin, r, tile );
+			try ( PlaneNetwork mean = RealismBlend.open( model, twin, r, Device.cpu() ) )
+			{
+				final float[] m = mean.process( tile, SIDE, SIDE );
+				for ( int i = 0; i < m.length; i++ )
+					assertEquals( 0.5 * ( a[ i ] + b[ i ] ), m[ i ], 1e-6, "realism " + r + ": the blend and the partner, equal weights" );
+			}
 		}
 	}
 
