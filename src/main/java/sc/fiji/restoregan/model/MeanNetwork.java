@@ -1,17 +1,16 @@
 package sc.fiji.restoregan.model;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 
 /**
- * Two networks run on the same tile, their outputs averaged pixel by pixel:
- * {@code (1 - w) first + w second}. Where two models were trained in
- * different ways their errors differ, and the mean is nearer the truth than
- * either (the lighting model and its partner trained from scratch with
- * fitted surfaces, docs/decisions.md "Lighting"). The tile carries the
+ * Two networks run on the same tile, their outputs averaged pixel by pixel
+ * with equal weights. Where two models were trained in different ways their
+ * errors differ, and the mean is nearer the truth than either (the lighting
+ * model and its partner trained from scratch with fitted surfaces,
+ * docs/decisions.md "A model and its partner"). The tile carries the
  * context channels of the network that sees more; the other's must be the
  * first of them ({@link ContextChannels#isPrefixOf}), and it is given just
  * those.
@@ -20,22 +19,17 @@ final class MeanNetwork implements PlaneNetwork
 {
 	private final PlaneNetwork first, second;
 
-	private final double weight;
-
 	/** Whether the first network sees fewer context channels than the second (else the second sees as many as the first, or fewer). */
 	private final boolean firstSeesFewer;
 
 	/**
 	 * Averages two open networks, and closes both when closed.
 	 *
-	 * @param weight the second network's weight, 0 to 1
 	 * @throws IllegalArgumentException when their scales differ or neither
 	 *             network's context channels are the first of the other's
 	 */
-	MeanNetwork( final PlaneNetwork first, final PlaneNetwork second, final double weight )
+	MeanNetwork( final PlaneNetwork first, final PlaneNetwork second )
 	{
-		if ( !( weight >= 0 && weight <= 1 ) )
-			throw new IllegalArgumentException( "The second network's weight must be between 0 and 1, not " + weight );
 		if ( first.scale() != second.scale() )
 			throw new IllegalArgumentException( "Networks that upsample by " + first.scale() + " and by " + second.scale() + " cannot be averaged" );
 		final ContextChannels a = first.context(), b = second.context();
@@ -43,7 +37,6 @@ final class MeanNetwork implements PlaneNetwork
 			throw new IllegalArgumentException( "Networks cannot be averaged when neither's context channels are the first of the other's" );
 		this.first = first;
 		this.second = second;
-		this.weight = weight;
 		this.firstSeesFewer = a.count() < b.count();
 	}
 
@@ -51,11 +44,9 @@ final class MeanNetwork implements PlaneNetwork
 	public float[] process( final float[] tile, final int height, final int width )
 	{
 		final float[] a = first.process( firstSeesFewer ? channels( tile, first, height, width ) : tile, height, width );
-		if ( weight == 0 )
-			return a;
 		final float[] b = second.process( firstSeesFewer ? tile : channels( tile, second, height, width ), height, width );
 		for ( int i = 0; i < a.length; i++ )
-			a[ i ] = ( float ) ( ( 1 - weight ) * a[ i ] + weight * b[ i ] );
+			a[ i ] = 0.5f * ( a[ i ] + b[ i ] );
 		return a;
 	}
 
@@ -98,7 +89,7 @@ final class MeanNetwork implements PlaneNetwork
 	@Override
 	public String describeDevice()
 	{
-		return first.describeDevice() + String.format( Locale.ROOT, " (averaged with a second network, weight %.2f)", weight );
+		return first.describeDevice() + " (averaged with a second network)";
 	}
 
 	@Override

@@ -66,8 +66,8 @@ public final class ModelCard
 
 	/**
 	 * A partner model whose output this model's is averaged with, pixel by
-	 * pixel and with equal weights, at realism 0 (a shipped model's name, or
-	 * a folder next to this model's folder): two networks trained in
+	 * pixel and with equal weights (a shipped model's name, or a folder next
+	 * to this model's folder): two networks trained in
 	 * different ways whose errors differ ({@link MeanNetwork}). The partner
 	 * must restore the same task at the same scale with the same
 	 * normalisation, and see the context channels this model sees, maybe

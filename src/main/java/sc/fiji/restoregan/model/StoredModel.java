@@ -132,7 +132,7 @@ public record StoredModel( ModelCard card, byte[] weights, String location, Stor
 			return own;
 		try
 		{
-			return new MeanNetwork( own, RealismBlend.open( partner, partnerTwin, partnerTwin != null ? realism : 0, device ), 0.5 );
+			return new MeanNetwork( own, RealismBlend.open( partner, partnerTwin, partnerTwin != null ? realism : 0, device ) );
 		}
 		catch ( final RuntimeException e )
 		{
