@@ -128,59 +128,59 @@ class MeanNetworkTest
 		}
 	}
 
-	@Test
-	void aPartnerWithoutATwinStaysAsItIsAtEveryRealism() throws Exception
+	/** {@link #pair()}, the model naming root/twin as its GAN-trained twin (another seed). */
+	private Path pairWithTwin() throws Exception
 	{
 		final Path main = pair();
 		final ModelCard card = ModelStore.readCard( ModelSource.directory( main ) );
 		card.realismTwin = "twin";
 		ModelStore.writeCard( main, card );
 		TestModels.save( root.resolve( "twin" ), 4, "lighting", seeing( BACKGROUNDS ) );
+		return main;
+	}
+
+	/**
+	 * At realism 0.5 and 1 the model and its partner weigh the same: the
+	 * model blended with its twin, the partner with its own twin when it has
+	 * one, else as it is.
+	 */
+	private static void assertEqualWeightsAlongTheCurve( final Path main ) throws Exception
+	{
 		final StoredModel model = ModelRegistry.load( main.toString() );
 		final StoredModel twin = ModelRegistry.loadTwin( main.toString(), model );
 		assertNull( twin.partner() );
-		assertNull( model.partnerTwin() );
 		final float[] tile = tile( 1 + WITH_SURFACES.count() );
-		final float[] b = alone( model.partner(), null, 0, tile );
 		for ( final double r : new double[] { 0.5, 1 } )
 		{
-			final float[] a = alone( model.alone(), twin, r, tile );
+			final float[] a = alone( model.alone(), twin, r, tile ), b = alone( model.partner(), model.partnerTwin(), model.partnerTwin() == null ? 0 : r, tile );
 			try ( PlaneNetwork mean = RealismBlend.open( model, twin, r, Device.cpu() ) )
 			{
 				final float[] m = mean.process( tile, SIDE, SIDE );
 				for ( int i = 0; i < m.length; i++ )
-					assertEquals( 0.5 * ( a[ i ] + b[ i ] ), m[ i ], 1e-6, "realism " + r + ": the blend and the partner, equal weights" );
+					assertEquals( 0.5 * ( a[ i ] + b[ i ] ), m[ i ], 1e-6, "realism " + r );
 			}
 		}
 	}
 
 	@Test
+	void aPartnerWithoutATwinStaysAsItIsAtEveryRealism() throws Exception
+	{
+		final Path main = pairWithTwin();
+		assertNull( ModelRegistry.load( main.toString() ).partnerTwin() );
+		assertEqualWeightsAlongTheCurve( main );
+	}
+
+	@Test
 	void aPartnerWithATwinMovesAlongTheCurveToo() throws Exception
 	{
-		final Path main = pair();
-		final ModelCard card = ModelStore.readCard( ModelSource.directory( main ) );
-		card.realismTwin = "twin";
-		ModelStore.writeCard( main, card );
-		TestModels.save( root.resolve( "twin" ), 4, "lighting", seeing( BACKGROUNDS ) );
+		final Path main = pairWithTwin();
 		final ModelCard partner = ModelStore.readCard( ModelSource.directory( root.resolve( "partner" ) ) );
 		partner.realismTwin = "partner-twin";
 		ModelStore.writeCard( root.resolve( "partner" ), partner );
 		TestModels.save( root.resolve( "partner-twin" ), 6, "lighting", seeing( WITH_SURFACES ) );
-		final StoredModel model = ModelRegistry.load( main.toString() );
-		final StoredModel twin = ModelRegistry.loadTwin( main.toString(), model );
-		assertNotNull( model.partnerTwin() );
-		final float[] tile = tile( 1 + WITH_SURFACES.count() );
-		for ( final double r : new double[] { 0.5, 1 } )
-		{
-			final float[] a = alone( model.alone(), twin, r, tile ), b = alone( model.partner(), model.partnerTwin(), r, tile );
-			try ( PlaneNetwork mean = RealismBlend.open( model, twin, r, Device.cpu() ) )
-			{
-				final float[] m = mean.process( tile, SIDE, SIDE );
-				for ( int i = 0; i < m.length; i++ )
-					assertEquals( 0.5 * ( a[ i ] + b[ i ] ), m[ i ], 1e-6, "realism " + r + ": both blended with their twins, equal weights" );
-			}
-		}
-		// a partner whose twin is missing is an error, not a silent fade
+		assertNotNull( ModelRegistry.load( main.toString() ).partnerTwin() );
+		assertEqualWeightsAlongTheCurve( main );
+		// a partner whose twin is missing is an error, not a silent fallback
 		partner.realismTwin = "gone";
 		ModelStore.writeCard( root.resolve( "partner" ), partner );
 		assertTrue( message( main ).contains( "names its GAN-trained twin 'gone', which cannot be loaded" ), message( main ) );
