@@ -86,10 +86,11 @@ final class MeanNetwork implements PlaneNetwork
 		return Math.max( first.receptiveFieldRadius(), second.receptiveFieldRadius() );
 	}
 
+	/** The first network's: the two run on the same device. */
 	@Override
 	public String describeDevice()
 	{
-		return first.describeDevice() + " (averaged with a second network)";
+		return first.describeDevice();
 	}
 
 	@Override

@@ -47,7 +47,8 @@ public final class RestoreRunner
 		try ( PlaneNetwork network = RealismBlend.open( stored, twin, realism, target ) )
 		{
 			final String blend = twin == null ? "" : String.format( Locale.ROOT, " at realism %.2f (blended with '%s')", realism, twin.card().name );
-			log.accept( "Model '" + stored.card().name + "' (" + stored.location() + ")" + blend + " running on " + network.describeDevice() );
+			final String partner = stored.partner() == null ? "" : ", averaged with its partner '" + stored.partner().card().name + "',";
+			log.accept( "Model '" + stored.card().name + "' (" + stored.location() + ")" + blend + partner + " running on " + network.describeDevice() );
 			if ( options.psf() != null )
 				log.accept( network.context().needsPsf() ? "Deconvolving with the given PSF (" + options.psf().side() + "x" + options.psf().side() + " px)"
 						: "The PSF given is not used: model '" + stored.card().name + "' restores without one." );
