@@ -189,6 +189,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--region", defaultValue = "0", description = "Side of the clean region each synthetic pair is degraded and normalised on before its patch is cut; the context channels see all of it. Default: the patch plus 32, at least 128." )
 	int region;
 
+	@Option( names = "--partner-of", description = "Train as the partner of this model (shipped name or folder), which stays fixed: the loss is taken on the mean of the two networks' outputs, as Restore averages a model with its partner (ship the result with ship --partner-of). The model must see the first of this network's context channels. Supervised training only." )
+	String partnerOf;
+
 	@Option( names = "--init", description = "Start the generator from this model folder's weights (same architecture, or widened by --context or deepened by --depth), e.g. a GAN fine-tuned from its L1 twin. Ignored when resuming." )
 	String init;
 
@@ -216,6 +219,8 @@ final class TrainCommand implements Callable< Integer >
 		final Task t = Task.parse( task );
 		final TrainingConfig config = trainingConfig();
 		final GanConfig ganConfig = gan == null ? null : ganConfig( config );
+		if ( ganConfig != null && partnerOf != null )
+			throw new RestoreException( "--partner-of trains with a pixel loss on the mean of two networks; it does not go with --gan." );
 		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch,
 				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves, simulated, knownDirection, noisePeak, noiseRead ), config.architecture.context() );
 		final byte[] parameters;
@@ -230,7 +235,8 @@ final class TrainCommand implements Callable< Integer >
 			final byte[] startWeights = initialWeights( config.architecture ); // read (and checked) before the command is recorded as part of the run
 			recordCommand();
 			if ( ganConfig == null )
-				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( startWeights ).log( System.out::println ).train( resume, Progress.NONE ).parameters();
+				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( startWeights ).partnerOf( partnerOf == null ? null : ModelRegistry.load( partnerOf ) )
+						.log( System.out::println ).train( resume, Progress.NONE ).parameters();
 			else
 			{
 				warnAboutDoubleBackpropagation( ganConfig );

@@ -37,6 +37,7 @@ import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.gan.ContentLoss;
 import sc.fiji.restoregan.gan.ContentObjective;
 import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.model.StoredModel;
 import sc.fiji.restoregan.nn.ConvolutionKernels;
 import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
@@ -101,6 +102,22 @@ public final class SupervisedTrainer
 
 	private byte[] initialWeights;
 
+	private StoredModel partnerOf;
+
+	/** Set while {@link #train} runs with {@link #partnerOf}. */
+	private FrozenPartner frozen;
+
+	/**
+	 * Trains the network as the partner of {@code model}: the loss is taken
+	 * on the mean of the network's output and {@code model}'s, which stays
+	 * fixed ({@link FrozenPartner}).
+	 */
+	public SupervisedTrainer partnerOf( final StoredModel model )
+	{
+		partnerOf = model;
+		return this;
+	}
+
 	/**
 	 * Starts a new run (not a resumed one) from these generator parameters,
 	 * e.g. a GAN fine-tuned from its L1-trained twin, so the two can be
@@ -156,8 +173,12 @@ public final class SupervisedTrainer
 		Files.writeString( runDir.resolve( "config.json" ), GSON.toJson( config ) );
 		Engine.getEngine( "PyTorch" ).setRandomSeed( ( int ) config.seed );
 		final int p = config.inputPatch();
-		try ( Model model = Model.newInstance( "train", Device.cpu(), "PyTorch" ) )
+		try ( Model model = Model.newInstance( "train", Device.cpu(), "PyTorch" );
+				FrozenPartner partner = partnerOf == null ? null : FrozenPartner.open( partnerOf, config.architecture ) )
 		{
+			frozen = partner;
+			if ( partner != null )
+				log.accept( "Training as the partner of '" + partnerOf.card().name + "': the loss is taken on the mean of the two outputs." );
 			final Block net = config.architecture.newBlock();
 			model.setBlock( net );
 			final NDManager manager = model.getNDManager();
@@ -225,6 +246,10 @@ public final class SupervisedTrainer
 			}
 			return new Result( ModelStore.parameters( net ), config.steps, val );
 		}
+		finally
+		{
+			frozen = null;
+		}
 	}
 
 	/** One optimisation step on a batch; returns its loss (the configured one, {@link #loss}). */
@@ -268,7 +293,8 @@ public final class SupervisedTrainer
 	/** The configured loss ({@link TrainingConfig#loss()}, L1 by default) of the network's output against the target. */
 	private NDArray loss( final Block net, final ParameterStore store, final NDList pair, final boolean training )
 	{
-		return objective.loss( net.forward( store, new NDList( pair.get( 0 ) ), training ).singletonOrThrow(), pair.get( 1 ), null, null );
+		final NDArray out = net.forward( store, new NDList( pair.get( 0 ) ), training ).singletonOrThrow();
+		return objective.loss( frozen == null ? out : frozen.meanWith( pair.get( 0 ), out ), pair.get( 1 ), null, null );
 	}
 
 	private void saveCheckpoint( final Block net, final AdamState adam, final long step ) throws IOException

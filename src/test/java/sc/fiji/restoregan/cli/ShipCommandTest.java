@@ -101,7 +101,15 @@ class ShipCommandTest
 		final String[] lighting = TrainCommandTest.concat( TINY, "--task", "lighting", "--degradation", "lighting", "--steps", "2", "--filters", "4", "--depth", "1", "--context", "4" );
 		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--out", dir.resolve( "main" ).toString() ) ) );
 		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "main" ).toString(), "--as", "tiny", "--description", "A tiny model.", "--models", models.toString() ) );
-		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--context-surfaces", "1", "--out", dir.resolve( "surfaces" ).toString() ) ) );
+		// trained as the partner of the shipped model: the loss is on the mean of the two outputs, so the weights differ from a run alone
+		final String[] surfaces = TrainCommandTest.concat( lighting, "--context-surfaces", "1" );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( surfaces, "--out", dir.resolve( "surfaces-alone" ).toString() ) ) );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( surfaces, "--partner-of", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "surfaces" ).toString() ) ) );
+		assertTrue( Files.mismatch( dir.resolve( "surfaces" ).resolve( "generator.params" ), dir.resolve( "surfaces-alone" ).resolve( "generator.params" ) ) >= 0 );
+		// a model that sees other context channels cannot be the fixed half of the mean, nor can a GAN be trained so
+		assertEquals( 2, Main.run( TrainCommandTest.concat( TINY, "--task", "lighting", "--degradation", "lighting", "--steps", "2", "--filters", "4", "--depth", "1", "--context", "8",
+				"--partner-of", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "other" ).toString() ) ) );
+		assertEquals( 2, Main.run( TrainCommandTest.concat( surfaces, "--gan", "ralsgan", "--partner-of", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "gan" ).toString() ) ) );
 		final String[] denoise = TrainCommandTest.concat( TINY, "--steps", "2", "--filters", "4", "--depth", "1", "--out", dir.resolve( "denoiser" ).toString() );
 		assertEquals( 0, Main.run( denoise ) );
 		assertEquals( 2, Main.run( "ship", "--run", dir.resolve( "denoiser" ).toString(), "--as", "tiny-b", "--description", "b", "--partner-of", "tiny", "--models", models.toString() ) );
