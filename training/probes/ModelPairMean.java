@@ -32,7 +32,7 @@ public class ModelPairMean {
   public static void main(String[] a) throws Exception {
     BenchmarkTask task = BenchmarkTask.parse(a[0]);
     int size = Integer.parseInt(a[1]), ensemble = Integer.parseInt(a[2]);
-    StoredModel first = ModelRegistry.load(a[3]), second = ModelRegistry.load(a[4]);
+    StoredModel first = ModelRegistry.load(a[3]).alone(), second = ModelRegistry.load(a[4]).alone(); // each network alone, whatever partner its card names
     List<BenchmarkImages.Item> items = BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of());
     RestorationBenchmark benchmark = new RestorationBenchmark(task, 1).cache(BaselineCache.open(Paths.get(a[5])));
     try (BenchmarkNetworks nets = BenchmarkNetworks.open(task, first, null, List.of(0.0), RestoreOptions.defaults().withEnsemble(ensemble), Device.cpu())) {
