@@ -204,7 +204,7 @@ final class QualityCommand implements Callable< Integer >
 	{
 		final ModelCard card = ModelStore.readCard( ModelSource.directory( folder ) );
 		if ( !measured.card().weights.sha256.equals( card.weights.sha256 ) || !Objects.equals( measured.card().meanWith, card.meanWith ) )
-			throw new RestoreException( "The weights in " + folder + " changed while they were measured; their scores were not written. Run the benchmark again." );
+			throw new RestoreException( "The weights in " + folder + ", or the partner its card names, changed while they were measured; their scores were not written. Run the benchmark again." );
 		if ( measured.partner() != null )
 			summary.addProperty( "averagedWith", measured.partner().card().name + " (weights sha256 " + measured.partner().card().weights.sha256
 					+ ( measured.partnerTwin() == null ? "" : "; its twin " + measured.partnerTwin().card().name + ", sha256 " + measured.partnerTwin().card().weights.sha256 ) + ")" );

@@ -235,7 +235,7 @@ final class TrainCommand implements Callable< Integer >
 			final byte[] startWeights = initialWeights( config.architecture ); // read (and checked) before the command is recorded as part of the run
 			recordCommand();
 			if ( ganConfig == null )
-				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( startWeights ).partnerOf( partnerOf == null ? null : ModelRegistry.load( partnerOf ) )
+				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( startWeights ).partnerOf( partnerOf == null ? null : ModelRegistry.load( partnerOf ), t.id() )
 						.log( System.out::println ).train( resume, Progress.NONE ).parameters();
 			else
 			{

@@ -40,18 +40,21 @@ public final class FrozenPartner implements AutoCloseable
 
 	/**
 	 * Loads {@code frozen} (without a partner of its own) on the CPU for
-	 * training beside a network of architecture {@code trained}.
+	 * training beside a network of architecture {@code trained} for
+	 * {@code task}. The frozen model sees the first of the trained network's
+	 * channels, not more: the training pairs carry only the trained
+	 * network's.
 	 *
-	 * @throws RestoreException when the two cannot be averaged: another
-	 *             scale, or context channels that are not the first of the
+	 * @throws RestoreException when the two cannot be averaged: another task
+	 *             or scale, or context channels that are not the first of the
 	 *             trained network's
 	 */
-	public static FrozenPartner open( final StoredModel frozen, final GeneratorArchitecture trained )
+	public static FrozenPartner open( final StoredModel frozen, final String task, final GeneratorArchitecture trained )
 	{
 		final GeneratorArchitecture a = frozen.architecture();
-		if ( a.scale() != trained.scale() || !a.context().isPrefixOf( trained.context() ) )
-			throw new RestoreException( "Model '" + frozen.card().name + "' (" + a + ") cannot be averaged with the network trained (" + trained
-					+ "): it must upsample by as much and see the first of its context channels." );
+		if ( !task.equals( frozen.card().task ) || a.scale() != trained.scale() || !a.context().isPrefixOf( trained.context() ) )
+			throw new RestoreException( "Model '" + frozen.card().name + "' (" + frozen.card().task + ", " + a + ") cannot be averaged with the network trained (" + task + ", " + trained
+					+ "): it must restore the same task, upsample by as much and see the first of its context channels." );
 		final Model model = Model.newInstance( "frozen " + frozen.card().name, Device.cpu(), "PyTorch" );
 		try
 		{

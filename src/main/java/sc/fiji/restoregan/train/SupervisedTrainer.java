@@ -104,17 +104,17 @@ public final class SupervisedTrainer
 
 	private StoredModel partnerOf;
 
-	/** Set while {@link #train} runs with {@link #partnerOf}. */
-	private FrozenPartner frozen;
+	private String partnerTask;
 
 	/**
-	 * Trains the network as the partner of {@code model}: the loss is taken
-	 * on the mean of the network's output and {@code model}'s, which stays
-	 * fixed ({@link FrozenPartner}).
+	 * Trains the network, for {@code task}, as the partner of {@code model}:
+	 * the loss is taken on the mean of the network's output and
+	 * {@code model}'s, which stays fixed ({@link FrozenPartner}).
 	 */
-	public SupervisedTrainer partnerOf( final StoredModel model )
+	public SupervisedTrainer partnerOf( final StoredModel model, final String task )
 	{
 		partnerOf = model;
+		partnerTask = task;
 		return this;
 	}
 
@@ -174,9 +174,8 @@ public final class SupervisedTrainer
 		Engine.getEngine( "PyTorch" ).setRandomSeed( ( int ) config.seed );
 		final int p = config.inputPatch();
 		try ( Model model = Model.newInstance( "train", Device.cpu(), "PyTorch" );
-				FrozenPartner partner = partnerOf == null ? null : FrozenPartner.open( partnerOf, config.architecture ) )
+				FrozenPartner partner = partnerOf == null ? null : FrozenPartner.open( partnerOf, partnerTask, config.architecture ) )
 		{
-			frozen = partner;
 			if ( partner != null )
 				log.accept( "Training as the partner of '" + partnerOf.card().name + "': the loss is taken on the mean of the two outputs." );
 			final Block net = config.architecture.newBlock();
@@ -217,7 +216,7 @@ public final class SupervisedTrainer
 					log.accept( "Cancelled; checkpoint at step " + step + " in " + runDir );
 					throw new CancelledException();
 				}
-				final double loss = trainStep( net, store, manager, adam, sampler.pairs( step, config.batch ), config.learningRate( step ) );
+				final double loss = trainStep( net, store, partner, manager, adam, sampler.pairs( step, config.batch ), config.learningRate( step ) );
 				sum += loss;
 				inSum++;
 				final long done = step + 1;
@@ -226,7 +225,7 @@ public final class SupervisedTrainer
 					preview.after( done, net, store, manager );
 				if ( done % config.validateEvery == 0 || done == config.steps )
 				{
-					val = validationLoss( net, store, manager, validation );
+					val = validationLoss( net, store, partner, manager, validation );
 					losses.accept( done, Map.of( "validation", val ) );
 					final double seconds = ( System.nanoTime() - t0 ) / 1e9;
 					Files.writeString( runDir.resolve( "train-log.csv" ), String.format( Locale.ROOT, "%d,%.6f,%.6f,%.3g,%.1f%n", done, sum / inSum, val, config.learningRate( step ), seconds ), StandardOpenOption.APPEND );
@@ -246,14 +245,10 @@ public final class SupervisedTrainer
 			}
 			return new Result( ModelStore.parameters( net ), config.steps, val );
 		}
-		finally
-		{
-			frozen = null;
-		}
 	}
 
 	/** One optimisation step on a batch; returns its loss (the configured one, {@link #loss}). */
-	private double trainStep( final Block net, final ParameterStore store, final NDManager manager, final AdamState adam, final ScaledBatch batch, final double lr )
+	private double trainStep( final Block net, final ParameterStore store, final FrozenPartner partner, final NDManager manager, final AdamState adam, final ScaledBatch batch, final double lr )
 	{
 		try ( NDManager sub = manager.newSubManager() )
 		{
@@ -261,7 +256,7 @@ public final class SupervisedTrainer
 			final double loss;
 			try ( GradientCollector gc = Engine.getEngine( "PyTorch" ).newGradientCollector() )
 			{
-				final NDArray l = loss( net, store, pair, true );
+				final NDArray l = loss( net, store, partner, pair, true );
 				gc.backward( l );
 				loss = l.getFloat();
 			}
@@ -270,11 +265,11 @@ public final class SupervisedTrainer
 		}
 	}
 
-	private double validationLoss( final Block net, final ParameterStore store, final NDManager manager, final ScaledBatch batch )
+	private double validationLoss( final Block net, final ParameterStore store, final FrozenPartner partner, final NDManager manager, final ScaledBatch batch )
 	{
 		try ( NDManager sub = manager.newSubManager() )
 		{
-			return loss( net, store, PairTensors.of( sub, batch ), false ).getFloat();
+			return loss( net, store, partner, PairTensors.of( sub, batch ), false ).getFloat();
 		}
 	}
 
@@ -290,11 +285,15 @@ public final class SupervisedTrainer
 		}
 	}
 
-	/** The configured loss ({@link TrainingConfig#loss()}, L1 by default) of the network's output against the target. */
-	private NDArray loss( final Block net, final ParameterStore store, final NDList pair, final boolean training )
+	/**
+	 * The configured loss ({@link TrainingConfig#loss()}, L1 by default) of
+	 * the network's output, or of its mean with {@code partner}'s when there
+	 * is one, against the target.
+	 */
+	private NDArray loss( final Block net, final ParameterStore store, final FrozenPartner partner, final NDList pair, final boolean training )
 	{
 		final NDArray out = net.forward( store, new NDList( pair.get( 0 ) ), training ).singletonOrThrow();
-		return objective.loss( frozen == null ? out : frozen.meanWith( pair.get( 0 ), out ), pair.get( 1 ), null, null );
+		return objective.loss( partner == null ? out : partner.meanWith( pair.get( 0 ), out ), pair.get( 1 ), null, null );
 	}
 
 	private void saveCheckpoint( final Block net, final AdamState adam, final long step ) throws IOException

@@ -112,6 +112,8 @@ class ShipCommandTest
 		assertEquals( 2, Main.run( TrainCommandTest.concat( surfaces, "--gan", "ralsgan", "--partner-of", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "gan" ).toString() ) ) );
 		final String[] denoise = TrainCommandTest.concat( TINY, "--steps", "2", "--filters", "4", "--depth", "1", "--out", dir.resolve( "denoiser" ).toString() );
 		assertEquals( 0, Main.run( denoise ) );
+		// nor can a model of another task (a denoiser sees no context channels, the first of any network's)
+		assertEquals( 2, Main.run( TrainCommandTest.concat( surfaces, "--partner-of", dir.resolve( "denoiser" ).toString(), "--out", dir.resolve( "task" ).toString() ) ) );
 		assertEquals( 2, Main.run( "ship", "--run", dir.resolve( "denoiser" ).toString(), "--as", "tiny-b", "--description", "b", "--partner-of", "tiny", "--models", models.toString() ) );
 		assertNull( card( models.resolve( "tiny" ) ).meanWith );
 		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "surfaces" ).toString(), "--as", "tiny-b", "--description", "b", "--partner-of", "tiny", "--models", models.toString() ) );
