@@ -32,6 +32,9 @@ final class PairsCommand implements Callable< Integer >
 	@Option( names = "--kind", defaultValue = "composite", description = "noise, blur, haze, streaks, lighting, lowres or composite. Default: ${DEFAULT-VALUE}." )
 	String kind;
 
+	@Option( names = "--fields", split = ",", description = "With --kind lighting: the illumination fields to draw from (vignette, gradient, smooth). Default: all three." )
+	List< String > fields;
+
 	@Option( names = "--scale", defaultValue = "1", description = "Low-resolution factor (lowres needs 2 to 4; composite may use one). Default: ${DEFAULT-VALUE}." )
 	int scale;
 
@@ -62,7 +65,8 @@ final class PairsCommand implements Callable< Integer >
 			final DegradationKind k = DegradationKind.parse( kind );
 			final ModelCard card = new ModelCard();
 			final int effective = k == DegradationKind.LOWRES && scale == 1 ? 2 : scale;
-			sampler = new DegradationPairSampler( sources, k, effective, seed, region, patch, new double[] { card.normalization.low, card.normalization.high } );
+			final DegradationPairSampler all = new DegradationPairSampler( sources, k, effective, seed, region, patch, new double[] { card.normalization.low, card.normalization.high } );
+			sampler = fields == null ? all : all.fields( TrainingData.fields( fields ) );
 		}
 		catch ( final IllegalArgumentException e )
 		{

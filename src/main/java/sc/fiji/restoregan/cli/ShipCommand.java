@@ -36,6 +36,9 @@ final class ShipCommand implements Callable< Integer >
 	@Option( names = "--replace", description = "Let a model of another architecture, trained from scratch, take the place of the one named --as (description, twin and self-ensemble kept; retrain the twin)." )
 	boolean replace;
 
+	@Option( names = "--alone", description = "The model runs alone: a model it replaces or continues may have had a partner (meanWith), which it does not keep." )
+	boolean alone;
+
 	@Option( names = "--models", defaultValue = "models", description = "Models folder. Default: ${DEFAULT-VALUE}." )
 	Path models;
 
@@ -43,8 +46,8 @@ final class ShipCommand implements Callable< Integer >
 	public Integer call() throws Exception
 	{
 		final String command = "java -jar target/restoregan.jar ship --run " + run + " --as " + name + ( twinOf == null ? "" : " --twin-of " + twinOf )
-				+ ( partnerOf == null ? "" : " --partner-of " + partnerOf ) + ( replace ? " --replace" : "" );
-		final ModelCard card = ModelShipping.ship( run, models, name, description, twinOf, partnerOf, replace, command );
+				+ ( partnerOf == null ? "" : " --partner-of " + partnerOf ) + ( replace ? " --replace" : "" ) + ( alone ? " --alone" : "" );
+		final ModelCard card = ModelShipping.ship( run, models, name, description, twinOf, partnerOf, replace, alone, command );
 		System.out.println( "Shipped " + models.resolve( name ) + " (sha256 " + card.weights.sha256 + ", " + card.training.get( "steps" ) + " steps"
 				+ ( card.training.has( "stepsInAll" ) ? ", " + card.training.get( "stepsInAll" ) + " in all" : "" ) + ")"
 				+ ( twinOf == null ? "" : "; " + twinOf + " names it as its realism twin" ) + ( partnerOf == null ? "" : "; " + partnerOf + " is now averaged with it" ) + "." );

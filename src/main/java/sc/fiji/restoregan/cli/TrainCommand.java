@@ -68,6 +68,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--degradation", description = "Synthetic degradation: noise, blur, haze, streaks (streaks, stripes or drops), stripes, drops, lighting, lowres or composite. Default: the task's (denoise: the original Poisson-Gaussian sampler)." )
 	String degradation;
 
+	@Option( names = "--fields", split = ",", description = "With the lighting degradation: the illumination fields its pairs draw from, each as likely (vignette, gradient, smooth). Default: all three." )
+	List< String > fields;
+
 	@Option( names = "--untouched", defaultValue = "0", description = "Fraction of synthetic pairs left undegraded (input = target), so the network learns to leave clean images alone. Default: ${DEFAULT-VALUE}." )
 	double untouched;
 
@@ -222,7 +225,7 @@ final class TrainCommand implements Callable< Integer >
 		if ( ganConfig != null && partnerOf != null )
 			throw new RestoreException( "--partner-of trains with a pixel loss on the mean of two networks; it does not go with --gan." );
 		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch,
-				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves, simulated, knownDirection, noisePeak, noiseRead ), config.architecture.context() );
+				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves, simulated, knownDirection, noisePeak, noiseRead, TrainingData.fields( fields ) ), config.architecture.context() );
 		final byte[] parameters;
 		if ( exportOnly )
 		{

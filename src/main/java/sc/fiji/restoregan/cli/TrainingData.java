@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import sc.fiji.restoregan.degrade.DegradationKind;
+import sc.fiji.restoregan.degrade.IlluminationField;
 import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.Task;
@@ -83,8 +84,9 @@ final class TrainingData
 		{
 			if ( pairs != null )
 			{
-				if ( degradation != null || clean != null || untouched > 0 || synthetic.tone() > 0 || synthetic.deadLeaves() || !synthetic.simulated() )
-					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean, --degradation, --untouched, --tone, --dead-leaves and --no-simulated." );
+				if ( degradation != null || clean != null || untouched > 0 || synthetic.tone() > 0 || synthetic.deadLeaves() || !synthetic.simulated()
+						|| synthetic.fields() != null )
+					throw new RestoreException( "--pairs brings its own degraded inputs; leave out --clean, --degradation, --fields, --untouched, --tone, --dead-leaves and --no-simulated." );
 				return new FolderPairSampler( pairs, scale, seed, patch, percentiles, context );
 			}
 			final DegradationKind kind = degradation != null ? DegradationKind.parse( degradation ) : defaultKind( task );
@@ -93,14 +95,16 @@ final class TrainingData
 			{
 				if ( scale != 1 )
 					throw new RestoreException( "A super-resolution generator needs smaller inputs: use --degradation lowres (or composite), or --pairs." );
-				if ( untouched > 0 )
-					throw new RestoreException( "--untouched applies to the degradation families (--degradation), not to the original denoise sampler." );
+				if ( untouched > 0 || synthetic.fields() != null )
+					throw new RestoreException( "--untouched and --fields apply to the degradation families (--degradation), not to the original denoise sampler." );
 				return new DenoisePairSampler( sources( new PhantomSource(), clean, exclude, synthetic ), seed, side, patch, range( "--noise-peak", synthetic.noisePeak(), PEAK ),
 						range( "--noise-read", synthetic.noiseRead(), READ ), percentiles ).context( context );
 			}
 			if ( synthetic.noisePeak() != null || synthetic.noiseRead() != null )
 				throw new RestoreException( "--noise-peak and --noise-read set the original denoise sampler; the " + kind.id() + " degradation draws its noise from its own documented ranges." );
-			return new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude, synthetic ), kind, scale, seed, side, patch, percentiles ).untouched( untouched ).context( context ).knownDirection( synthetic.knownDirection() );
+			final DegradationPairSampler sampler = new DegradationPairSampler( sources( new MicroscopySceneSource(), clean, exclude, synthetic ), kind, scale, seed, side, patch, percentiles )
+					.untouched( untouched ).context( context ).knownDirection( synthetic.knownDirection() );
+			return synthetic.fields() == null ? sampler : sampler.fields( synthetic.fields() );
 		}
 		catch ( final IllegalArgumentException e )
 		{
@@ -144,9 +148,32 @@ final class TrainingData
 	 * @param noisePeak the original denoise sampler's photon peak range, or
 	 *            null for {@link #PEAK}
 	 * @param noiseRead its read-noise range, or null for {@link #READ}
+	 * @param fields the illumination fields of lighting pairs, or null for
+	 *            all ({@link DegradationPairSampler#fields})
 	 */
-	record Synthetic( double untouched, int region, double tone, boolean toneInverts, boolean deadLeaves, boolean simulated, boolean knownDirection, double[] noisePeak, double[] noiseRead )
+	record Synthetic( double untouched, int region, double tone, boolean toneInverts, boolean deadLeaves, boolean simulated, boolean knownDirection, double[] noisePeak, double[] noiseRead,
+			List< IlluminationField > fields )
 	{}
+
+	/**
+	 * The illumination fields a {@code --fields} option names, or null when
+	 * it was not given.
+	 *
+	 * @throws RestoreException for an unknown field
+	 */
+	static List< IlluminationField > fields( final List< String > ids )
+	{
+		if ( ids == null )
+			return null;
+		try
+		{
+			return ids.stream().map( IlluminationField::parse ).toList();
+		}
+		catch ( final IllegalArgumentException e )
+		{
+			throw new RestoreException( "--fields: " + e.getMessage(), e );
+		}
+	}
 
 	/** A MIN,MAX option, checked, or {@code fallback} when it was not given. */
 	private static double[] range( final String option, final double[] given, final double[] fallback )

@@ -53,8 +53,13 @@ public record Lighting( IlluminationField field, double minimum, double dimming,
 	public static Lighting random( final Random rnd )
 	{
 		final IlluminationField[] fields = IlluminationField.values();
-		return new Lighting( fields[ rnd.nextInt( fields.length ) ], MINIMUM.draw( rnd ), DIMMING.draw( rnd ), PEAK.draw( rnd ), READ_NOISE.draw( rnd ),
-				GAMMA.draw( rnd ) );
+		return random( rnd, fields[ rnd.nextInt( fields.length ) ] );
+	}
+
+	/** Bad lighting with the given field and parameters drawn from the documented ranges. */
+	public static Lighting random( final Random rnd, final IlluminationField field )
+	{
+		return new Lighting( field, MINIMUM.draw( rnd ), DIMMING.draw( rnd ), PEAK.draw( rnd ), READ_NOISE.draw( rnd ), GAMMA.draw( rnd ) );
 	}
 
 	@Override

@@ -70,11 +70,13 @@ public final class ModelShipping
 	 * @param partnerOf the model whose outputs this one's are to be averaged with, or null
 	 * @param replace whether a model of another architecture, not trained
 	 *            from the one named {@code name}, may take its place
+	 * @param alone whether the model runs alone, even where the model it
+	 *            replaces or continues had a partner
 	 * @param shipCommand the command line that ships it, appended to the recipe
 	 * @return the card written
 	 */
 	public static ModelCard ship( final Path run, final Path models, final String name, final String description, final String twinOf, final String partnerOf,
-			final boolean replace, final String shipCommand ) throws IOException
+			final boolean replace, final boolean alone, final String shipCommand ) throws IOException
 	{
 		if ( twinOf != null && partnerOf != null )
 			throw new RestoreException( "A model is either the GAN twin of another or its partner, not both." );
@@ -101,7 +103,7 @@ public final class ModelShipping
 			if ( startedFrom( card, old ) )
 				continuation( card.training, old.training, models, name, command );
 			else
-				card.training.addProperty( "command", command );
+				recipe( card, models, name, command, twinOf == null );
 		}
 		else
 		{
@@ -110,7 +112,13 @@ public final class ModelShipping
 			card.description = description;
 			card.realismTwin = null;
 			card.meanWith = null;
-			card.training.addProperty( "command", command );
+			recipe( card, models, name, command, twinOf == null );
+		}
+		if ( alone )
+		{
+			if ( partnerOf != null )
+				throw new RestoreException( "A model shipped to run alone cannot be the partner of another." );
+			card.meanWith = null;
 		}
 		card.name = name;
 		card.scores = new JsonObject();
@@ -238,6 +246,42 @@ public final class ModelShipping
 		if ( c == null )
 			throw new RestoreException( "The run's card has no training command; export it with train --out or --export." );
 		return TAIL.matcher( c.getAsString() ).replaceFirst( "" );
+	}
+
+	/**
+	 * Records the recipe of a model that continues none of the shipped ones:
+	 * the run's command, and when it started with {@code --init} from a run
+	 * folder outside {@code models} whose card its weights descend from
+	 * ({@link #startedFrom}), that folder's recipe before it, followed back
+	 * through the folders that one started from, so that the card holds
+	 * every command from the first step, with the steps summed
+	 * ({@code stepsInAll}). A GAN twin ({@code follow} false) names the model it was
+	 * fine-tuned from instead.
+	 */
+	private static void recipe( final ModelCard card, final Path models, final String name, final String command, final boolean follow ) throws IOException
+	{
+		final Path from = follow ? lastInit( command ) : null;
+		if ( from != null && !from.toAbsolutePath().normalize().startsWith( models.toAbsolutePath().normalize() ) && Files.exists( from.resolve( ModelSource.CARD ) ) )
+		{
+			final ModelCard earlier = ModelStore.readCard( ModelSource.directory( from ) );
+			if ( startedFrom( card, earlier ) && earlier.training.has( "command" ) )
+			{
+				recipe( earlier, models, name, command( earlier ), true );
+				continuation( card.training, earlier.training, models, name, command );
+				return;
+			}
+		}
+		card.training.addProperty( "command", command );
+	}
+
+	/** The folder the last {@code --init} of a chain of commands names, or null. */
+	private static Path lastInit( final String commands )
+	{
+		final Matcher init = INIT.matcher( TAIL.matcher( commands ).replaceFirst( "" ) );
+		String last = null;
+		while ( init.find() )
+			last = init.group( 1 );
+		return last == null ? null : Path.of( last );
 	}
 
 	/**

@@ -11,8 +11,10 @@ import net.imglib2.img.array.ArrayImgs;
 import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.degrade.Degradation;
 import sc.fiji.restoregan.degrade.DegradationKind;
+import sc.fiji.restoregan.degrade.IlluminationField;
 import sc.fiji.restoregan.degrade.Kernel;
 import sc.fiji.restoregan.degrade.KnownDegradation;
+import sc.fiji.restoregan.degrade.Lighting;
 import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.normalize.AffineNormalization;
 
@@ -56,6 +58,9 @@ public final class DegradationPairSampler implements PairSampler
 	private ContextChannels context = ContextChannels.NONE;
 
 	private boolean knownDirection;
+
+	/** The illumination fields lighting pairs draw from; all of them when null. */
+	private List< IlluminationField > fields;
 
 	/**
 	 * @param sources clean sources, picked with equal probability
@@ -108,6 +113,34 @@ public final class DegradationPairSampler implements PairSampler
 	}
 
 	/**
+	 * Restricts the {@link DegradationKind#LIGHTING} pairs to these
+	 * illumination fields, drawn with equal probability, the other
+	 * parameters from their documented ranges as before. With one field no
+	 * draw picks it, so the pairs are those that {@link Lighting#random(Random,
+	 * IlluminationField)} gives; with all three in their declared order they
+	 * are the unrestricted pairs.
+	 *
+	 * @return this sampler
+	 */
+	public DegradationPairSampler fields( final List< IlluminationField > chosen )
+	{
+		if ( kind != DegradationKind.LIGHTING )
+			throw new IllegalArgumentException( "Only the lighting degradation has illumination fields to choose, not " + kind.id() );
+		if ( chosen.isEmpty() || chosen.stream().distinct().count() != chosen.size() )
+			throw new IllegalArgumentException( "Choose one or more distinct illumination fields, not " + chosen );
+		this.fields = List.copyOf( chosen );
+		return this;
+	}
+
+	/** A degradation of this sampler's kind, drawn with {@code rnd}. */
+	private Degradation draw( final Random rnd )
+	{
+		if ( fields == null )
+			return kind.random( rnd, scale );
+		return Lighting.random( rnd, fields.size() == 1 ? fields.get( 0 ) : fields.get( rnd.nextInt( fields.size() ) ) );
+	}
+
+	/**
 	 * Adds context channels to each input: computed on the whole normalised
 	 * degraded region, as the restorer computes them on the whole plane, then
 	 * cropped with the patch.
@@ -153,7 +186,7 @@ public final class DegradationPairSampler implements PairSampler
 			final Random rnd = new Random( seed * 0x9E3779B97F4A7C15L + step * 1_000_003L + i );
 			final int s = rnd.nextInt( sources.size() );
 			final float[] clean = Augment.apply( sources.get( s ).next( rnd, region ), region, rnd.nextInt( 8 ) );
-			final Degradation degradation = kind.random( rnd, scale );
+			final Degradation degradation = draw( rnd );
 			final boolean keep = untouched > 0 && rnd.nextDouble() < untouched;
 			final float[] degraded = keep ? clean : degradation.apply( clean, region, region, rnd );
 			final AffineNormalization inNorm = AffineNormalization.fromPercentiles( ArrayImgs.floats( degraded, small, small ), low, high );
@@ -220,7 +253,8 @@ public final class DegradationPairSampler implements PairSampler
 	public JsonObject recipe()
 	{
 		final JsonObject r = new JsonObject();
-		r.addProperty( "degradation", kind.id() + ", parameters drawn from the documented ranges (docs/synthetic-data.md)" );
+		r.addProperty( "degradation", kind.id() + ( fields == null ? "" : " (" + String.join( " or ", fields.stream().map( IlluminationField::id ).toList() ) + " fields only)" )
+				+ ", parameters drawn from the documented ranges (docs/synthetic-data.md)" );
 		r.addProperty( "scale", scale );
 		r.addProperty( "sources", String.join( "; ", sources.stream().map( CleanSource::describe ).toList() ) );
 		r.addProperty( "augmentation", "random flips and 90-degree rotations" );

@@ -124,6 +124,11 @@ class ShipCommandTest
 		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--init", models.resolve( "tiny" ).toString(), "--out", dir.resolve( "more" ).toString() ) ) );
 		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "more" ).toString(), "--as", "tiny", "--models", models.toString() ) );
 		assertEquals( "tiny-b", card( models.resolve( "tiny" ) ).meanWith );
+		// a model shipped to run alone drops it, and cannot be a partner itself
+		assertEquals( 2, Main.run( "ship", "--run", dir.resolve( "surfaces" ).toString(), "--as", "tiny", "--replace", "--alone", "--partner-of", "tiny-b", "--models", models.toString() ) );
+		assertEquals( 0, Main.run( "ship", "--run", dir.resolve( "surfaces" ).toString(), "--as", "tiny", "--replace", "--alone", "--models", models.toString() ) );
+		assertNull( card( models.resolve( "tiny" ) ).meanWith );
+		assertEquals( null, ModelRegistry.load( models.resolve( "tiny" ).toString() ).partner() );
 	}
 
 	/**
@@ -175,6 +180,21 @@ class ShipCommandTest
 		assertTrue( !replaced.training.has( "stepsInAll" ) && !replaced.training.has( "before" ) );
 		assertTrue( replaced.training.get( "command" ).getAsString().endsWith( "ship --run " + wider + " --as tiny --replace" ) );
 		assertEquals( "tiny-gan", ModelShipping.staleTwin( models, replaced ) );
+
+		// a run started from other run folders records their commands before its own, back to the first step
+		final Path further = dir.resolve( "further" ), furthest = dir.resolve( "furthest" );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--init", wider.toString(), "--out", further.toString() ) ) );
+		assertEquals( 0, Main.run( TrainCommandTest.concat( lighting, "--lr", "2e-4", "--init", further.toString(), "--out", furthest.toString() ) ) );
+		assertEquals( 0, Main.run( "ship", "--run", furthest.toString(), "--as", "tiny", "--replace", "--models", models.toString() ) );
+		final ModelCard chained = card( models.resolve( "tiny" ) );
+		final String[] commands = chained.training.get( "command" ).getAsString().split( " && " );
+		assertEquals( 4, commands.length, String.join( "\n", commands ) );
+		assertTrue( commands[ 0 ].contains( "--out " + wider ) && !commands[ 0 ].contains( "--init" ), commands[ 0 ] );
+		assertTrue( commands[ 1 ].contains( "--init " + wider ) && commands[ 1 ].contains( "--out " + further ), commands[ 1 ] );
+		assertTrue( commands[ 2 ].contains( "--init " + further ) && commands[ 2 ].contains( "--out " + furthest ), commands[ 2 ] );
+		assertTrue( commands[ 3 ].startsWith( "java -jar target/restoregan.jar ship --run " + furthest ), commands[ 3 ] );
+		assertEquals( 2 + 2 + 2, chained.training.get( "stepsInAll" ).getAsLong() );
+		assertEquals( 2, chained.training.getAsJsonObject( "before" ).get( "steps" ).getAsLong() );
 	}
 
 	private static ModelCard card( final Path folder )

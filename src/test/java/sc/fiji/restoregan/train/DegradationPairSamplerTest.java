@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import sc.fiji.restoregan.degrade.DegradationKind;
+import sc.fiji.restoregan.degrade.IlluminationField;
 import sc.fiji.restoregan.filter.ContextChannels;
 import sc.fiji.restoregan.io.ImageFiles;
 
@@ -158,6 +159,32 @@ class DegradationPairSamplerTest
 		assertArrayEquals( sampler( DegradationKind.BLUR, 1 ).batch( 5, 3 ).inputs(), sampler( DegradationKind.BLUR, 1 ).untouched( 0 ).batch( 5, 3 ).inputs() );
 		assertThrows( IllegalArgumentException.class, () -> sampler( DegradationKind.LOWRES, 2 ).untouched( 0.2 ) );
 		assertThrows( IllegalArgumentException.class, () -> sampler( DegradationKind.BLUR, 1 ).untouched( 1 ) );
+	}
+
+	/**
+	 * Lighting pairs restricted to some fields draw only those; all three in
+	 * their declared order give the unrestricted pairs, and a single field
+	 * the pairs {@code Lighting.random(rnd, field)} gives at the same point of
+	 * the seeded sequence (no draw picks it).
+	 */
+	@Test
+	void fieldsRestrictLightingPairsToTheChosenIlluminationFields()
+	{
+		final ScaledBatch gradients = sampler( DegradationKind.LIGHTING, 1 ).fields( List.of( IlluminationField.GRADIENT ) ).pairs( 3, 12 );
+		for ( final String d : gradients.descriptions() )
+			assertTrue( d.contains( "lighting gradient field" ), d );
+		final ScaledBatch parametric = sampler( DegradationKind.LIGHTING, 1 ).fields( List.of( IlluminationField.VIGNETTE, IlluminationField.GRADIENT ) ).pairs( 3, 24 );
+		assertTrue( parametric.descriptions().stream().anyMatch( d -> d.contains( "vignette field" ) ) );
+		assertTrue( parametric.descriptions().stream().anyMatch( d -> d.contains( "gradient field" ) ) );
+		assertTrue( parametric.descriptions().stream().noneMatch( d -> d.contains( "smooth field" ) ) );
+		final ScaledBatch all = sampler( DegradationKind.LIGHTING, 1 ).fields( List.of( IlluminationField.values() ) ).pairs( 3, 6 );
+		final ScaledBatch unrestricted = sampler( DegradationKind.LIGHTING, 1 ).pairs( 3, 6 );
+		assertArrayEquals( unrestricted.inputs(), all.inputs() );
+		assertEquals( unrestricted.descriptions(), all.descriptions() );
+		assertTrue( sampler( DegradationKind.LIGHTING, 1 ).fields( List.of( IlluminationField.GRADIENT ) ).recipe().get( "degradation" ).getAsString().startsWith( "lighting (gradient fields only)" ) );
+		assertThrows( IllegalArgumentException.class, () -> sampler( DegradationKind.HAZE, 1 ).fields( List.of( IlluminationField.GRADIENT ) ) );
+		assertThrows( IllegalArgumentException.class, () -> sampler( DegradationKind.LIGHTING, 1 ).fields( List.of() ) );
+		assertThrows( IllegalArgumentException.class, () -> sampler( DegradationKind.LIGHTING, 1 ).fields( List.of( IlluminationField.SMOOTH, IlluminationField.SMOOTH ) ) );
 	}
 
 	@Test
