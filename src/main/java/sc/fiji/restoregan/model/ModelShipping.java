@@ -80,6 +80,8 @@ public final class ModelShipping
 	{
 		if ( twinOf != null && partnerOf != null )
 			throw new RestoreException( "A model is either the GAN twin of another or its partner, not both." );
+		if ( alone && partnerOf != null )
+			throw new RestoreException( "A model shipped to run alone cannot be the partner of another." );
 		final StoredModel trained = ModelStore.load( ModelSource.directory( run ) );
 		final ModelCard card = trained.card();
 		final Path target = models.resolve( name );
@@ -115,11 +117,7 @@ public final class ModelShipping
 			recipe( card, models, name, command, twinOf == null );
 		}
 		if ( alone )
-		{
-			if ( partnerOf != null )
-				throw new RestoreException( "A model shipped to run alone cannot be the partner of another." );
 			card.meanWith = null;
-		}
 		card.name = name;
 		card.scores = new JsonObject();
 		ModelCard faithful = null;
