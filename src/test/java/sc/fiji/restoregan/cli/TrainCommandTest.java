@@ -98,6 +98,23 @@ class TrainCommandTest
 	 * and the model restores images; the denoise sampler, which has no
 	 * degradation family, makes non-local means channels.
 	 */
+	/**
+	 * {@code --fields} restricts lighting pairs to the named illumination
+	 * fields, records it in the card, and is refused where there is no
+	 * field to choose.
+	 */
+	@Test
+	void fieldsRestrictTheLightingPairs() throws Exception
+	{
+		final String[] common = { "train", "--steps", "2", "--batch", "2", "--patch", "32", "--seed", "3", "--filters", "4", "--depth", "1" };
+		final Path gradients = dir.resolve( "gradients" );
+		assertEquals( 0, Main.run( concat( common, "--task", "lighting", "--fields", "gradient", "--out", gradients.toString() ) ) );
+		assertTrue( ModelStore.load( ModelSource.directory( gradients ) ).card().training.getAsJsonObject( "data" ).get( "degradation" ).getAsString().startsWith( "lighting (gradient fields only)" ) );
+		assertEquals( 2, Main.run( concat( common, "--task", "lighting", "--fields", "ramp", "--out", dir.resolve( "ramp" ).toString() ) ) );
+		assertEquals( 2, Main.run( concat( common, "--task", "dehaze", "--fields", "gradient", "--out", dir.resolve( "haze" ).toString() ) ) );
+		assertEquals( 2, Main.run( concat( common, "--fields", "gradient", "--out", dir.resolve( "noise" ).toString() ) ) );
+	}
+
 	@Test
 	void contextChannelsWidenTheStartingModel() throws Exception
 	{
