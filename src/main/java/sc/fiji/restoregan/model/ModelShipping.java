@@ -23,7 +23,9 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * recipe reproducible:
  * <ul>
  * <li>a <b>new</b> model takes the run's card under its new name and is
- * added to {@code models.json};</li>
+ * added to {@code models.json}; when the run started ({@code --init}) from
+ * other run folders, their commands come before its own in the recipe,
+ * back to the first step, and the steps are summed;</li>
  * <li>a <b>continuation</b> (the run started with {@code --init} from the
  * model it replaces) keeps the model's name, description and twin, and
  * takes the run's training record with the whole chain of commands (the
@@ -31,8 +33,10 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * earlier run's folder), {@code stepsInAll}, and the earlier record's
  * settings under {@code before};</li>
  * <li>a <b>replacement</b> ({@code replace}) of another architecture,
- * trained from scratch, keeps the model's name, description, twin (stale
- * until retrained) and self-ensemble, and takes the run's recipe;</li>
+ * trained from scratch or through run folders, keeps the model's name,
+ * description, twin (stale until retrained), self-ensemble and, unless
+ * shipped {@code alone}, partner, and takes the run's recipe (chained as
+ * for a new model);</li>
  * <li>a <b>twin</b> ({@code twinOf}) must have been fine-tuned from the
  * faithful model's current weights (checked by checksum), and the faithful
  * card then names it as its {@code realismTwin};</li>
