@@ -257,12 +257,14 @@ public final class ModelShipping
 	 * ({@link #startedFrom}), that folder's recipe before it, followed back
 	 * through the folders that one started from, so that the card holds
 	 * every command from the first step, with the steps summed
-	 * ({@code stepsInAll}). A GAN twin ({@code follow} false) names the model it was
+	 * ({@code stepsInAll}). A card that already records such a chain is taken
+	 * as it is. A GAN twin ({@code follow} false) names the model it was
 	 * fine-tuned from instead.
 	 */
 	private static void recipe( final ModelCard card, final Path models, final String name, final String command, final boolean follow ) throws IOException
 	{
-		final Path from = follow ? lastInit( command ) : null;
+		// a card whose recipe is already a chain (stepsInAll) holds the commands before its last one
+		final Path from = follow && !card.training.has( "stepsInAll" ) ? lastInit( command ) : null;
 		if ( from != null && !from.toAbsolutePath().normalize().startsWith( models.toAbsolutePath().normalize() ) && Files.exists( from.resolve( ModelSource.CARD ) ) )
 		{
 			final ModelCard earlier = ModelStore.readCard( ModelSource.directory( from ) );

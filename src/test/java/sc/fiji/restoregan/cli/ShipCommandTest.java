@@ -195,6 +195,16 @@ class ShipCommandTest
 		assertTrue( commands[ 3 ].startsWith( "java -jar target/restoregan.jar ship --run " + furthest ), commands[ 3 ] );
 		assertEquals( 2 + 2 + 2, chained.training.get( "stepsInAll" ).getAsLong() );
 		assertEquals( 2, chained.training.getAsJsonObject( "before" ).get( "steps" ).getAsLong() );
+		// a folder whose card already records the chain ships with it as it is, not chained twice
+		final Path kept = dir.resolve( "kept" );
+		Files.createDirectories( kept );
+		for ( final String file : new String[] { ModelSource.CARD, chained.weights.file } )
+			Files.copy( models.resolve( "tiny" ).resolve( file ), kept.resolve( file ) );
+		assertEquals( 0, Main.run( "ship", "--run", kept.toString(), "--as", "tiny-kept", "--description", "kept", "--models", models.toString() ) );
+		final String[] again = card( models.resolve( "tiny-kept" ) ).training.get( "command" ).getAsString().split( " && " );
+		assertEquals( 4, again.length, String.join( "\n", again ) );
+		assertTrue( again[ 3 ].startsWith( "java -jar target/restoregan.jar ship --run " + kept ), again[ 3 ] );
+		assertEquals( 6, card( models.resolve( "tiny-kept" ) ).training.get( "stepsInAll" ).getAsLong() );
 	}
 
 	private static ModelCard card( final Path folder )
