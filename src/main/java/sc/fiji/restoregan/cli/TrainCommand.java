@@ -134,6 +134,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--content", defaultValue = "l1", description = "Content loss, a weighted sum of l1, l2, ssim, affine-l1 and affine-l2 (L1 and L2 after a least-squares affine fit of each output to its target), log-l2 (the mean over patches of 10 log10 of each patch's squared error: minus their mean PSNR), and with --gan perceptual and contextual, e.g. l1+0.5*ssim, affine-l1+0.1*l1 or 0.5*l2+0.006*perceptual. Default: ${DEFAULT-VALUE}." )
 	String content;
 
+	@Option( names = "--clean-units", description = "Count the content loss's errors in the clean image's units (each pair's output and target times the percentile range its normalisation divided by), as a PSNR over a whole image counts them; by default they count in each pair's normalised units, which weighs dim, flat regions most. Supervised training of a synthetic task only." )
+	boolean cleanUnits;
+
 	@Option( names = "--adv-weight", defaultValue = "0.01", description = "Weight of the adversarial loss (content weight 1). Default: ${DEFAULT-VALUE}." )
 	double advWeight;
 
@@ -300,6 +303,9 @@ final class TrainCommand implements Callable< Integer >
 		config.learningRate = lr;
 		config.seed = seed;
 		config.content = gan == null && !"l1".equals( content ) ? content : null;
+		if ( cleanUnits && gan != null )
+			throw new RestoreException( "--clean-units is for supervised training; GAN training counts its content loss in normalised units." );
+		config.cleanUnits = cleanUnits;
 		try
 		{
 			SupervisedTrainer.objective( config );

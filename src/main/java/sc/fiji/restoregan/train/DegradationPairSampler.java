@@ -179,7 +179,7 @@ public final class DegradationPairSampler implements PairSampler
 	{
 		final int small = region / scale, in = patch / scale;
 		final int channels = 1 + context.count();
-		final float[] inputs = new float[ count * channels * in * in ], targets = new float[ count * patch * patch ];
+		final float[] inputs = new float[ count * channels * in * in ], targets = new float[ count * patch * patch ], ranges = new float[ count ];
 		final List< String > descriptions = new ArrayList<>();
 		for ( int i = 0; i < count; i++ )
 		{
@@ -194,6 +194,7 @@ public final class DegradationPairSampler implements PairSampler
 			final int x0 = rnd.nextInt( ( region - patch ) / scale + 1 ), y0 = rnd.nextInt( ( region - patch ) / scale + 1 );
 			crop( degraded, small, x0, y0, in, inNorm, inputs, i * channels );
 			crop( clean, region, x0 * scale, y0 * scale, patch, outNorm, targets, i );
+			ranges[ i ] = ( float ) outNorm.scale();
 			if ( !context.isEmpty() )
 			{
 				// normalised as the restorer normalises a plane, so the context matches inference's
@@ -204,7 +205,7 @@ public final class DegradationPairSampler implements PairSampler
 			}
 			descriptions.add( "source " + s + ": " + ( keep ? "undegraded" : degradation.describe() ) );
 		}
-		return new ScaledBatch( inputs, targets, count, in, patch, descriptions, channels );
+		return new ScaledBatch( inputs, targets, count, in, patch, descriptions, channels, ranges );
 	}
 
 	/**

@@ -83,13 +83,14 @@ public final class DenoisePairSampler implements PairSampler
 	public ScaledBatch pairs( final long step, final int count )
 	{
 		final int n = patch * patch, channels = 1 + context.count();
-		final float[] in = new float[ count * channels * n ], out = new float[ count * n ];
+		final float[] in = new float[ count * channels * n ], out = new float[ count * n ], ranges = new float[ count ];
 		// samples are independent (each has its own seed), so they are made in parallel
-		IntStream.range( 0, count ).parallel().forEach( i -> sample( step, i, in, out, channels ) );
-		return new ScaledBatch( in, out, count, patch, patch, List.of(), channels );
+		IntStream.range( 0, count ).parallel().forEach( i -> ranges[ i ] = sample( step, i, in, out, channels ) );
+		return new ScaledBatch( in, out, count, patch, patch, List.of(), channels, ranges );
 	}
 
-	private void sample( final long step, final int i, final float[] in, final float[] out, final int channels )
+	/** Writes pair {@code i} and returns its normalisation range. */
+	private float sample( final long step, final int i, final float[] in, final float[] out, final int channels )
 	{
 		final Random rnd = new Random( seed * 0x9E3779B97F4A7C15L + step * 1_000_003L + i );
 		final CleanSource source = sources.get( rnd.nextInt( sources.size() ) );
@@ -102,11 +103,12 @@ public final class DenoisePairSampler implements PairSampler
 		DegradationPairSampler.crop( noisy, region, x0, y0, patch, norm, in, i * channels );
 		DegradationPairSampler.crop( clean, region, x0, y0, patch, norm, out, i );
 		if ( context.isEmpty() )
-			return;
+			return ( float ) norm.scale();
 		final float[] normalised = TensorBridge.toArray( norm.view( ArrayImgs.floats( noisy, region, region ) ) );
 		final float[][] planes = context.compute( normalised, region, region );
 		for ( int c = 0; c < planes.length; c++ )
 			DegradationPairSampler.crop( planes[ c ], region, x0, y0, patch, AffineNormalization.IDENTITY, in, i * channels + 1 + c );
+		return ( float ) norm.scale();
 	}
 
 	@Override

@@ -11,10 +11,17 @@ public final class PairTensors
 	private PairTensors()
 	{}
 
-	/** Inputs (with their context channels) and targets of {@code batch} as two tensors in {@code manager}. */
+	/**
+	 * Inputs (with their context channels) and targets of {@code batch} as two
+	 * tensors in {@code manager}, and a third, {@code (N, 1, 1, 1)}, of the
+	 * pairs' normalisation ranges when the batch has them.
+	 */
 	public static NDList of( final NDManager manager, final ScaledBatch batch )
 	{
-		return new NDList( TensorBridge.toTensor( manager, batch.inputs(), batch.count(), batch.inputChannels(), batch.inputSize(), batch.inputSize() ),
+		final NDList pair = new NDList( TensorBridge.toTensor( manager, batch.inputs(), batch.count(), batch.inputChannels(), batch.inputSize(), batch.inputSize() ),
 				TensorBridge.toTensor( manager, batch.targets(), batch.count(), batch.targetSize(), batch.targetSize() ) );
+		if ( batch.ranges() != null )
+			pair.add( TensorBridge.toTensor( manager, batch.ranges(), batch.count(), 1, 1 ) );
+		return pair;
 	}
 }

@@ -15,9 +15,26 @@ import java.util.List;
  * @param targetSize target patch side, px
  * @param descriptions one line per pair: its source and degradation
  * @param inputChannels planes per input: 1, plus its context channels
+ * @param ranges each pair's normalisation scale: the clean units one
+ *            normalised unit of its target spans (the percentile range its
+ *            map divides by), {@code count} values; null when the sampler
+ *            does not give them
  */
-public record ScaledBatch( float[] inputs, float[] targets, int count, int inputSize, int targetSize, List< String > descriptions, int inputChannels )
+public record ScaledBatch( float[] inputs, float[] targets, int count, int inputSize, int targetSize, List< String > descriptions, int inputChannels, float[] ranges )
 {
+	/** Checks that there is one range per pair, if any. */
+	public ScaledBatch
+	{
+		if ( ranges != null && ranges.length != count )
+			throw new IllegalArgumentException( "Need one normalisation range per pair: " + ranges.length + " for " + count + " pairs" );
+	}
+
+	/** A batch without the pairs' normalisation ranges. */
+	public ScaledBatch( final float[] inputs, final float[] targets, final int count, final int inputSize, final int targetSize, final List< String > descriptions, final int inputChannels )
+	{
+		this( inputs, targets, count, inputSize, targetSize, descriptions, inputChannels, null );
+	}
+
 	/** A batch whose inputs are single planes, without context. */
 	public ScaledBatch( final float[] inputs, final float[] targets, final int count, final int inputSize, final int targetSize, final List< String > descriptions )
 	{

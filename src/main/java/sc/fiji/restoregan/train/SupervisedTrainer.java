@@ -281,7 +281,8 @@ public final class SupervisedTrainer
 		try ( NDManager sub = manager.newSubManager() )
 		{
 			final int n = validation.count(), side = validation.targetSize();
-			return new IdentityBaseline( objective.loss( TensorBridge.toTensor( sub, validation.imageInputs(), n, side, side ), TensorBridge.toTensor( sub, validation.targets(), n, side, side ), null, null ).getFloat() );
+			final NDList pair = PairTensors.of( sub, validation );
+			return new IdentityBaseline( objective.loss( inLossUnits( TensorBridge.toTensor( sub, validation.imageInputs(), n, side, side ), pair ), inLossUnits( pair.get( 1 ), pair ), null, null ).getFloat() );
 		}
 	}
 
@@ -293,7 +294,20 @@ public final class SupervisedTrainer
 	private NDArray loss( final Block net, final ParameterStore store, final FrozenPartner partner, final NDList pair, final boolean training )
 	{
 		final NDArray out = net.forward( store, new NDList( pair.get( 0 ) ), training ).singletonOrThrow();
-		return objective.loss( partner == null ? out : partner.meanWith( pair.get( 0 ), out ), pair.get( 1 ), null, null );
+		return objective.loss( inLossUnits( partner == null ? out : partner.meanWith( pair.get( 0 ), out ), pair ), inLossUnits( pair.get( 1 ), pair ), null, null );
+	}
+
+	/**
+	 * {@code x}, in the pairs' normalised units, in the units the loss counts
+	 * errors in: the same, or the clean image's ({@link TrainingConfig#cleanUnits}).
+	 */
+	private NDArray inLossUnits( final NDArray x, final NDList pair )
+	{
+		if ( !config.cleanUnits )
+			return x;
+		if ( pair.size() < 3 )
+			throw new RestoreException( "These training pairs do not give their normalisation ranges, so the loss cannot count errors in clean units." );
+		return x.mul( pair.get( 2 ) );
 	}
 
 	private void saveCheckpoint( final Block net, final AdamState adam, final long step ) throws IOException

@@ -57,6 +57,16 @@ public final class TrainingConfig
 	 */
 	public String content;
 
+	/**
+	 * Whether the supervised loss counts each pair's errors in the clean
+	 * image's units (output and target multiplied by the range their
+	 * normalisation divided by), as a PSNR over a whole image counts them.
+	 * False, as in configurations written before it existed: errors count in
+	 * each pair's normalised units, which weighs a region by one over its
+	 * percentile range squared (under L2), so dim, flat regions most.
+	 */
+	public boolean cleanUnits;
+
 	/** {@link #content}, or {@code l1} when unset. */
 	public String loss()
 	{

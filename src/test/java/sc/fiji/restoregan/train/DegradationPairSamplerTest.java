@@ -245,4 +245,17 @@ class DegradationPairSamplerTest
 		assertEquals( 4, Files.readAllLines( dir.resolve( "pairs.tsv" ) ).size() );
 		assertTrue( Files.readString( dir.resolve( "recipe.json" ) ).contains( "lowres" ) );
 	}
+
+	/**
+	 * Each pair's range maps its target back to its source's clean units,
+	 * whether the target shares the input's normalisation (blur) or has its
+	 * own (lighting), at the input's size or larger.
+	 */
+	@Test
+	void rangesMapTargetsBackToCleanUnits()
+	{
+		DenoisePairSamplerTest.assertRangesMapTargetsToUnitInterval( sampler( DegradationKind.BLUR, 1 ).pairs( 2, 4 ) );
+		DenoisePairSamplerTest.assertRangesMapTargetsToUnitInterval( sampler( DegradationKind.LIGHTING, 1 ).pairs( 2, 4 ) );
+		DenoisePairSamplerTest.assertRangesMapTargetsToUnitInterval( sampler( DegradationKind.LOWRES, 2 ).pairs( 2, 4 ) );
+	}
 }

@@ -46,4 +46,36 @@ class DenoisePairSamplerTest
 		assertTrue( sampler().context( new ContextChannels( null ).withNlm( new double[] { 1.0 } ) ).recipe().get( "context" ).getAsString().startsWith( "non-local means" ) );
 		assertTrue( !sampler().recipe().has( "context" ) );
 	}
+
+	/** Each pair's range maps its target back to its source's clean units. */
+	@Test
+	void rangesMapTargetsBackToCleanUnits()
+	{
+		assertRangesMapTargetsToUnitInterval( sampler().pairs( 7, 6 ) );
+	}
+
+	/**
+	 * Asserts that each pair's range maps its target back into the clean
+	 * units of a source scaled to [0, 1]: the target spans at most one over
+	 * its range, and mapped back the widest spans much of [0, 1].
+	 */
+	static void assertRangesMapTargetsToUnitInterval( final ScaledBatch batch )
+	{
+		final int n = batch.targetSize() * batch.targetSize();
+		double widest = 0;
+		for ( int i = 0; i < batch.count(); i++ )
+		{
+			assertTrue( batch.ranges()[ i ] > 0 );
+			double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+			for ( int p = i * n; p < ( i + 1 ) * n; p++ )
+			{
+				lo = Math.min( lo, batch.targets()[ p ] );
+				hi = Math.max( hi, batch.targets()[ p ] );
+			}
+			final double span = ( hi - lo ) * batch.ranges()[ i ];
+			assertTrue( span <= 1 + 1e-5, "pair " + i + " spans " + span + " clean units" );
+			widest = Math.max( widest, span );
+		}
+		assertTrue( widest > 0.3, "widest clean span " + widest );
+	}
 }

@@ -100,4 +100,33 @@ class SupervisedTrainerTest
 		assertTrue( a.inputs()[ 10 ] != c.inputs()[ 10 ] || a.inputs()[ 100 ] != c.inputs()[ 100 ] );
 		assertEquals( 3 * 16 * 16, a.inputs().length );
 	}
+
+	@Test
+	void cleanUnitsWeighEachPairByItsRangeSquared() throws Exception
+	{
+		final ScaledBatch validation = sampler().pairs( -1, 4 );
+		final int n = 16 * 16;
+		double normalised = 0, clean = 0;
+		for ( int i = 0; i < validation.count(); i++ )
+			for ( int j = i * n; j < ( i + 1 ) * n; j++ )
+			{
+				final double d = validation.inputs()[ j ] - validation.targets()[ j ];
+				normalised += d * d;
+				clean += d * d * validation.ranges()[ i ] * validation.ranges()[ i ];
+			}
+		normalised /= validation.count() * n;
+		clean /= validation.count() * n;
+		assertTrue( Math.abs( clean - normalised ) > 0.1 * normalised, "the ranges differ from 1: " + clean + " against " + normalised );
+		for ( final boolean inClean : new boolean[] { false, true } )
+		{
+			final TrainingConfig config = tiny( 0 );
+			config.content = "l2";
+			config.cleanUnits = inClean;
+			final List< String > log = new java.util.ArrayList<>();
+			new SupervisedTrainer( config, sampler(), dir.resolve( "units-" + inClean ) ).log( log::add ).train( false, Progress.NONE );
+			final String line = log.stream().filter( l -> l.startsWith( "Validation: the input itself scores" ) ).findFirst().orElseThrow();
+			final double logged = Double.parseDouble( line.replaceAll( ".*scores ([0-9.]+).*", "$1" ) ), expected = inClean ? clean : normalised;
+			assertEquals( expected, logged, 1e-5 + 1e-3 * expected, "the input's L2 loss, " + ( inClean ? "in clean units" : "normalised" ) );
+		}
+	}
 }
