@@ -1,10 +1,7 @@
-import java.nio.file.Paths;
 import java.util.*;
 import ai.djl.Device;
-import sc.fiji.restoregan.baseline.DegradedPlane;
 import sc.fiji.restoregan.bench.*;
 import sc.fiji.restoregan.model.*;
-import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
@@ -14,7 +11,7 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * after {@code mvn -B -o package -DskipTests}:
  *
  * <pre>
- * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/Cascade.java
+ * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/ProbeScores.java training/probes/Cascade.java
  * java -cp "/tmp/probes:target/classes:target/lib/*" Cascade lighting 256 8 models/lighting-gradients models/denoise runs/baseline-cache.json
  * </pre>
  *
@@ -34,41 +31,16 @@ public class Cascade {
     BenchmarkTask task = BenchmarkTask.parse(a[0]);
     int size = Integer.parseInt(a[1]), ensemble = Integer.parseInt(a[2]);
     StoredModel main = a[3].startsWith("pair:") ? ModelRegistry.load(a[3].substring(5)) : ModelRegistry.load(a[3]).alone(), pre = ModelRegistry.load(a[4]).alone();
-    List<BenchmarkImages.Item> items = BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of());
-    RestorationBenchmark benchmark = new RestorationBenchmark(task, 1).cache(BaselineCache.open(Paths.get(a[5])));
     try (BenchmarkNetworks nets = BenchmarkNetworks.open(task, main, null, List.of(0.0), RestoreOptions.defaults().withEnsemble(ensemble), Device.cpu())) {
       nets.add(BenchmarkTask.parse(a.length > 6 ? a[6] : "denoise"), "pre", pre, Device.cpu());
       PlaneRestorer m = nets.restorers().get(RestorationBenchmark.realismKey(0)), p = nets.restorers().get("pre");
       Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
-      measured.put("main", plane(d -> m.restore(d)));
+      measured.put("main", ProbeScores.plane(d -> m.restore(d)));
       float[][] last = new float[2][];
-      measured.put("main then pre", plane(d -> { last[0] = m.restore(d); return last[1] = p.restore(last[0], d.width(), d.height()); }));
+      measured.put("main then pre", ProbeScores.plane(d -> { last[0] = m.restore(d); return last[1] = p.restore(last[0], d.width(), d.height()); }));
       for (double w : new double[] {0.5, 0.75})
-        measured.put("main + " + w + " * (pre - main)", plane(d -> {
-          float[] o = new float[last[0].length];
-          for (int i = 0; i < o.length; i++) o[i] = (float) (last[0][i] + w * (last[1][i] - last[0][i]));
-          return o;
-        }));
-      List<String> baselines = task.baselines().stream().map(b -> b.name()).toList();
-      List<RestorationBenchmark.Case> cases = benchmark.run(items, List.of(), Set.of("blobs.tif", "membranes.tif", "camera.png"), measured, Progress.NONE);
-      for (String k : measured.keySet()) {
-        Map<String, double[]> lv = new TreeMap<>();
-        double all = 0, held = 0; int n = 0, nh = 0;
-        for (RestorationBenchmark.Case c : cases) {
-          double gain = c.methods().get(k).psnr() - c.methods().get(c.best(baselines)).psnr();
-          all += gain; n++;
-          double[] s = lv.computeIfAbsent(c.level(), x -> new double[2]); s[0] += gain; s[1]++;
-          if (c.heldOut()) { held += gain; nh++; }
-        }
-        System.out.printf(Locale.ROOT, "%s: all %+.3f dB (%d cases), held-out %+.3f (%d)%n", k, all / n, n, held / nh, nh);
-        lv.forEach((l, s) -> System.out.printf(Locale.ROOT, "   %s %+.3f%n", l, s[0] / s[1]));
-      }
+        measured.put("main + " + w + " * (pre - main)", ProbeScores.plane(d -> ProbeScores.mix(last[0], last[1], w)));
+      ProbeScores.run(task, size, a[5], measured, true);
     }
-  }
-  private static PlaneRestorer plane(java.util.function.Function<DegradedPlane, float[]> f) {
-    return new PlaneRestorer() {
-      public float[] restore(float[] x, int w, int h) { throw new UnsupportedOperationException(); }
-      public float[] restore(DegradedPlane p) { return f.apply(p); }
-    };
   }
 }

@@ -1,12 +1,9 @@
-import java.nio.file.Paths;
 import java.util.*;
 
 import ai.djl.Device;
 
-import sc.fiji.restoregan.baseline.DegradedPlane;
 import sc.fiji.restoregan.bench.*;
 import sc.fiji.restoregan.model.*;
-import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
@@ -16,7 +13,7 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * from the repository root, after {@code mvn -B -o package -DskipTests}:
  *
  * <pre>
- * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/ModelPairMean.java
+ * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/ProbeScores.java training/probes/ModelPairMean.java
  * java -cp "/tmp/probes:target/classes:target/lib/*" ModelPairMean lighting 256 8 models/lighting training/lighting-scratch runs/baseline-cache.json
  * </pre>
  *
@@ -33,40 +30,16 @@ public class ModelPairMean {
     BenchmarkTask task = BenchmarkTask.parse(a[0]);
     int size = Integer.parseInt(a[1]), ensemble = Integer.parseInt(a[2]);
     StoredModel first = ModelRegistry.load(a[3]).alone(), second = ModelRegistry.load(a[4]).alone(); // each network alone, whatever partner its card names
-    List<BenchmarkImages.Item> items = BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of());
-    RestorationBenchmark benchmark = new RestorationBenchmark(task, 1).cache(BaselineCache.open(Paths.get(a[5])));
     try (BenchmarkNetworks nets = BenchmarkNetworks.open(task, first, null, List.of(0.0), RestoreOptions.defaults().withEnsemble(ensemble), Device.cpu())) {
       nets.add(task, "second", second, Device.cpu());
       PlaneRestorer one = nets.restorers().get(RestorationBenchmark.realismKey(0)), two = nets.restorers().get("second");
       float[][] last = new float[2][];
       Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
-      measured.put("first", plane(p -> last[0] = one.restore(p)));
-      measured.put("second", plane(p -> last[1] = two.restore(p)));
+      measured.put("first", ProbeScores.plane(p -> last[0] = one.restore(p)));
+      measured.put("second", ProbeScores.plane(p -> last[1] = two.restore(p)));
       for (double w : new double[] {0.3, 0.5, 0.7})
-        measured.put("mean, second weighing " + w, plane(p -> {
-          float[] o = new float[last[0].length];
-          for (int i = 0; i < o.length; i++) o[i] = (float) ((1 - w) * last[0][i] + w * last[1][i]);
-          return o;
-        }));
-      List<String> baselines = task.baselines().stream().map(b -> b.name()).toList();
-      List<RestorationBenchmark.Case> cases = benchmark.run(items, List.of(), Set.of("blobs.tif", "membranes.tif", "camera.png"), measured, Progress.NONE);
-      for (String k : measured.keySet()) {
-        double all = 0, held = 0; int n = 0, nh = 0;
-        for (RestorationBenchmark.Case c : cases) {
-          double gain = c.methods().get(k).psnr() - c.methods().get(c.best(baselines)).psnr();
-          all += gain; n++;
-          if (c.heldOut()) { held += gain; nh++; }
-        }
-        System.out.printf(Locale.ROOT, "%s: all %+.2f dB (%d cases), held-out %+.2f (%d)%n", k, all / n, n, held / nh, nh);
-      }
+        measured.put("mean, second weighing " + w, ProbeScores.plane(p -> ProbeScores.mix(last[0], last[1], w)));
+      ProbeScores.run(task, size, a[5], measured, false);
     }
-  }
-
-  /** A restorer of degraded planes only (the benchmark passes what it knows of each). */
-  private static PlaneRestorer plane(java.util.function.Function<DegradedPlane, float[]> f) {
-    return new PlaneRestorer() {
-      public float[] restore(float[] x, int w, int h) { throw new UnsupportedOperationException(); }
-      public float[] restore(DegradedPlane p) { return f.apply(p); }
-    };
   }
 }

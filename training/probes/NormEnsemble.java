@@ -1,10 +1,7 @@
-import java.nio.file.Paths;
 import java.util.*;
 import ai.djl.Device;
-import sc.fiji.restoregan.baseline.DegradedPlane;
 import sc.fiji.restoregan.bench.*;
 import sc.fiji.restoregan.model.*;
-import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
@@ -15,7 +12,7 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * build; from the repository root, after {@code mvn -B -o package -DskipTests}:
  *
  * <pre>
- * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/NormEnsemble.java
+ * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/ProbeScores.java training/probes/NormEnsemble.java
  * java -cp "/tmp/probes:target/classes:target/lib/*" NormEnsemble denoise 512 1 models/denoise runs/baseline-cache.json
  * </pre>
  *
@@ -29,8 +26,6 @@ public class NormEnsemble {
     BenchmarkTask task = BenchmarkTask.parse(a[0]);
     int size = Integer.parseInt(a[1]), ensemble = Integer.parseInt(a[2]);
     StoredModel model = ModelRegistry.load(a[3]).alone();
-    List<BenchmarkImages.Item> items = BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of());
-    RestorationBenchmark benchmark = new RestorationBenchmark(task, 1).cache(BaselineCache.open(Paths.get(a[4])));
     double[][] pct = {{1, 99.8}, {0.2, 99.95}, {3, 99}};
     List<BenchmarkNetworks> all = new ArrayList<>();
     List<PlaneRestorer> rs = new ArrayList<>();
@@ -41,24 +36,9 @@ public class NormEnsemble {
     }
     float[][] last = new float[3][];
     Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
-    for (int k = 0; k < 3; k++) { final int kk = k; measured.put("pct " + Arrays.toString(pct[k]), plane(d -> last[kk] = rs.get(kk).restore(d))); }
-    measured.put("mean of 3", plane(d -> { float[] o = new float[last[0].length]; for (int i = 0; i < o.length; i++) o[i] = (last[0][i] + last[1][i] + last[2][i]) / 3; return o; }));
-    List<String> baselines = task.baselines().stream().map(b -> b.name()).toList();
-    List<RestorationBenchmark.Case> cases = benchmark.run(items, List.of(), Set.of("blobs.tif", "membranes.tif", "camera.png"), measured, Progress.NONE);
-    for (String k : measured.keySet()) {
-      double sum = 0, held = 0; int n = 0, nh = 0;
-      for (RestorationBenchmark.Case c : cases) {
-        double g = c.methods().get(k).psnr() - c.methods().get(c.best(baselines)).psnr();
-        sum += g; n++; if (c.heldOut()) { held += g; nh++; }
-      }
-      System.out.printf(Locale.ROOT, "%s: all %+.3f, held-out %+.3f%n", k, sum / n, held / nh);
-    }
+    for (int k = 0; k < 3; k++) { final int kk = k; measured.put("pct " + Arrays.toString(pct[k]), ProbeScores.plane(d -> last[kk] = rs.get(kk).restore(d))); }
+    measured.put("mean of 3", ProbeScores.plane(d -> { float[] o = new float[last[0].length]; for (int i = 0; i < o.length; i++) o[i] = (last[0][i] + last[1][i] + last[2][i]) / 3; return o; }));
+    ProbeScores.run(task, size, a[4], measured, false);
     for (BenchmarkNetworks b : all) b.close();
-  }
-  private static PlaneRestorer plane(java.util.function.Function<DegradedPlane, float[]> f) {
-    return new PlaneRestorer() {
-      public float[] restore(float[] x, int w, int h) { throw new UnsupportedOperationException(); }
-      public float[] restore(DegradedPlane p) { return f.apply(p); }
-    };
   }
 }

@@ -1,0 +1,62 @@
+import java.nio.file.Paths;
+import java.util.*;
+import java.util.function.Function;
+
+import sc.fiji.restoregan.baseline.DegradedPlane;
+import sc.fiji.restoregan.bench.*;
+import sc.fiji.restoregan.pipeline.Progress;
+
+/**
+ * What the probes of this folder share: the real images of
+ * {@code ../shared/data/real} at a task's benchmark levels and seed (1, as
+ * {@code quality}), with blobs, membranes and camera held out, and each
+ * measured restorer's gain over the best classical method. Compiled with
+ * each probe ({@code javac ... training/probes/ProbeScores.java
+ * training/probes/PROBE.java}); not part of the build.
+ */
+final class ProbeScores {
+  private ProbeScores() {}
+
+  /** Benchmarks {@code measured} (in order: a restorer may reuse an earlier one's output) and prints their gains; with {@code byLevel}, per level too. */
+  static void run(BenchmarkTask task, int size, String cache, Map<String, PlaneRestorer> measured, boolean byLevel) throws Exception {
+    List<BenchmarkImages.Item> items = BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of());
+    RestorationBenchmark benchmark = new RestorationBenchmark(task, 1).cache(BaselineCache.open(Paths.get(cache)));
+    List<String> baselines = task.baselines().stream().map(b -> b.name()).toList();
+    List<RestorationBenchmark.Case> cases = benchmark.run(items, List.of(), Set.of("blobs.tif", "membranes.tif", "camera.png"), measured, Progress.NONE);
+    for (String k : measured.keySet()) {
+      Map<String, double[]> levels = new TreeMap<>();
+      double all = 0, held = 0;
+      int n = 0, nh = 0;
+      for (RestorationBenchmark.Case c : cases) {
+        double gain = c.methods().get(k).psnr() - c.methods().get(c.best(baselines)).psnr();
+        all += gain;
+        n++;
+        double[] s = levels.computeIfAbsent(c.level(), x -> new double[2]);
+        s[0] += gain;
+        s[1]++;
+        if (c.heldOut()) {
+          held += gain;
+          nh++;
+        }
+      }
+      System.out.printf(Locale.ROOT, "%s: all %+.3f dB (%d cases), held-out %+.3f (%d)%n", k, all / n, n, held / nh, nh);
+      if (byLevel)
+        levels.forEach((l, s) -> System.out.printf(Locale.ROOT, "   %s %+.3f%n", l, s[0] / s[1]));
+    }
+  }
+
+  /** A restorer of degraded planes only (the benchmark passes what it knows of each). */
+  static PlaneRestorer plane(Function<DegradedPlane, float[]> f) {
+    return new PlaneRestorer() {
+      public float[] restore(float[] x, int w, int h) { throw new UnsupportedOperationException(); }
+      public float[] restore(DegradedPlane p) { return f.apply(p); }
+    };
+  }
+
+  /** {@code (1 - w) a + w b}, pixel by pixel. */
+  static float[] mix(float[] a, float[] b, double w) {
+    float[] o = new float[a.length];
+    for (int i = 0; i < o.length; i++) o[i] = (float) ((1 - w) * a[i] + w * b[i]);
+    return o;
+  }
+}
