@@ -18,7 +18,8 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * </pre>
  *
  * Arguments: the task, the crop size (as {@code quality --max-size}), the
- * self-ensemble, the two models, and a baseline cache (as
+ * self-ensemble, the two models (each network alone, whatever partner its
+ * card names; {@code pair:} before a name keeps its partner), and a baseline cache (as
  * {@code quality --baseline-cache}; it is written when absent). The real
  * images of {@code ../shared/data/real} at the benchmark's levels and seed
  * (1, as {@code quality}); blobs, membranes and camera held out. Prints each
@@ -29,7 +30,7 @@ public class ModelPairMean {
   public static void main(String[] a) throws Exception {
     BenchmarkTask task = BenchmarkTask.parse(a[0]);
     int size = Integer.parseInt(a[1]), ensemble = Integer.parseInt(a[2]);
-    StoredModel first = ModelRegistry.load(a[3]).alone(), second = ModelRegistry.load(a[4]).alone(); // each network alone, whatever partner its card names
+    StoredModel first = load(a[3]), second = load(a[4]);
     try (BenchmarkNetworks nets = BenchmarkNetworks.open(task, first, null, List.of(0.0), RestoreOptions.defaults().withEnsemble(ensemble), Device.cpu())) {
       nets.add(task, "second", second, Device.cpu());
       PlaneRestorer one = nets.restorers().get(RestorationBenchmark.realismKey(0)), two = nets.restorers().get("second");
@@ -41,5 +42,10 @@ public class ModelPairMean {
         measured.put("mean, second weighing " + w, ProbeScores.plane(p -> ProbeScores.mix(last[0], last[1], w)));
       ProbeScores.run(task, size, a[5], measured, false);
     }
+  }
+
+  /** The model named, alone (whatever partner its card names), or with its partner after {@code pair:}. */
+  private static StoredModel load(String name) {
+    return name.startsWith("pair:") ? ModelRegistry.load(name.substring(5)) : ModelRegistry.load(name).alone();
   }
 }
