@@ -1,6 +1,7 @@
 package sc.fiji.restoregan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,5 +83,9 @@ class TrainGanCommandTest
 		assertNotEquals( 0, Main.run( "train", "--out", run, "--scale", "2", "--steps", "1" ), "--scale needs --generator sr" );
 		assertNotEquals( 0, Main.run( "train", "--out", run, "--gan", "best", "--steps", "1" ) );
 		assertNotEquals( 0, Main.run( "train", "--steps", "1" ), "a run folder is needed" );
+		final java.nio.file.Path units = dir.resolve( "bad-units" );
+		assertNotEquals( 0, Main.run( "train", "--out", units.toString(), "--gan", "ralsgan", "--clean-units", "--steps", "1", "--batch", "2", "--patch", "32", "--filters", "4",
+				"--depth", "1" ), "--clean-units is for supervised training" );
+		assertFalse( java.nio.file.Files.exists( units.resolve( "config.json" ) ), "refused before any training" );
 	}
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sc.fiji.restoregan.nn.UNetConfig;
 import sc.fiji.restoregan.pipeline.CancelledException;
 import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.pipeline.RestoreException;
 
 class SupervisedTrainerTest
 {
@@ -128,5 +129,30 @@ class SupervisedTrainerTest
 			final double logged = Double.parseDouble( line.replaceAll( ".*scores ([0-9.]+).*", "$1" ) ), expected = inClean ? clean : normalised;
 			assertEquals( expected, logged, 1e-5 + 1e-3 * expected, "the input's L2 loss, " + ( inClean ? "in clean units" : "normalised" ) );
 		}
+	}
+
+	@Test
+	void cleanUnitsNeedPairsThatGiveTheirRanges()
+	{
+		final PairSampler withRanges = sampler();
+		final PairSampler without = new PairSampler()
+		{
+			@Override
+			public Batch batch( final long step, final int count )
+			{
+				return withRanges.batch( step, count );
+			}
+
+			@Override
+			public com.google.gson.JsonObject recipe()
+			{
+				return withRanges.recipe();
+			}
+		};
+		assertEquals( null, without.pairs( 0, 2 ).ranges() );
+		final TrainingConfig config = tiny( 2 );
+		config.cleanUnits = true;
+		final RestoreException e = assertThrows( RestoreException.class, () -> new SupervisedTrainer( config, without, dir.resolve( "no-ranges" ) ).train( false, Progress.NONE ) );
+		assertTrue( e.getMessage().contains( "normalisation ranges" ), e.getMessage() );
 	}
 }
