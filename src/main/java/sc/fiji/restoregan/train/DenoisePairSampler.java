@@ -102,12 +102,13 @@ public final class DenoisePairSampler implements PairSampler
 		final int x0 = rnd.nextInt( region - patch + 1 ), y0 = rnd.nextInt( region - patch + 1 );
 		DegradationPairSampler.crop( noisy, region, x0, y0, patch, norm, in, i * channels );
 		DegradationPairSampler.crop( clean, region, x0, y0, patch, norm, out, i );
-		if ( context.isEmpty() )
-			return ( float ) norm.scale();
-		final float[] normalised = TensorBridge.toArray( norm.view( ArrayImgs.floats( noisy, region, region ) ) );
-		final float[][] planes = context.compute( normalised, region, region );
-		for ( int c = 0; c < planes.length; c++ )
-			DegradationPairSampler.crop( planes[ c ], region, x0, y0, patch, AffineNormalization.IDENTITY, in, i * channels + 1 + c );
+		if ( !context.isEmpty() )
+		{
+			final float[] normalised = TensorBridge.toArray( norm.view( ArrayImgs.floats( noisy, region, region ) ) );
+			final float[][] planes = context.compute( normalised, region, region );
+			for ( int c = 0; c < planes.length; c++ )
+				DegradationPairSampler.crop( planes[ c ], region, x0, y0, patch, AffineNormalization.IDENTITY, in, i * channels + 1 + c );
+		}
 		return ( float ) norm.scale();
 	}
 

@@ -33,7 +33,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
-import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.gan.ContentLoss;
 import sc.fiji.restoregan.gan.ContentObjective;
 import sc.fiji.restoregan.model.ModelStore;
@@ -280,9 +279,9 @@ public final class SupervisedTrainer
 			return IdentityBaseline.of( validation );
 		try ( NDManager sub = manager.newSubManager() )
 		{
-			final int n = validation.count(), side = validation.targetSize();
 			final NDList pair = PairTensors.of( sub, validation );
-			return new IdentityBaseline( objective.loss( inLossUnits( TensorBridge.toTensor( sub, validation.imageInputs(), n, side, side ), pair ), inLossUnits( pair.get( 1 ), pair ), null, null ).getFloat() );
+			final NDArray image = pair.get( 0 ).get( ":, :1" ); // the inputs without their context channels
+			return new IdentityBaseline( objective.loss( inLossUnits( image, pair ), inLossUnits( pair.get( 1 ), pair ), null, null ).getFloat() );
 		}
 	}
 
