@@ -1,0 +1,214 @@
+import java.io.*;
+import java.nio.file.*;
+import java.util.*;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.*;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import com.google.gson.JsonObject;
+
+import sc.fiji.restoregan.bench.*;
+import sc.fiji.restoregan.degrade.Lighting;
+import sc.fiji.restoregan.model.*;
+import sc.fiji.restoregan.nn.UNetConfig;
+import sc.fiji.restoregan.pipeline.*;
+import sc.fiji.restoregan.train.*;
+
+/**
+ * Whether a network can estimate the illumination field of a badly lit
+ * plane from the whole plane seen small (training/README.md, twenty-fourth
+ * session): a U-Net trained with the project's trainer on 64 x 64 block
+ * averages of lit crops, its target the log of the field as the degraded
+ * plane shows it ({@code gamma * log(dimming * field)}, less its mean). On
+ * the lighting benchmark the plane is divided by the estimated field (block
+ * averaged, estimated, upsampled bilinearly) and then denoised by the shipped
+ * denoiser, and the gain over flat-field + the best classical denoiser is
+ * printed. Not part of the build; from the repository root, after
+ * {@code mvn -B -o package -DskipTests}:
+ *
+ * <pre>
+ * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/ProbeScores.java training/probes/FieldEstimator.java
+ * java -cp "/tmp/probes:target/classes:target/lib/*" FieldEstimator runs/field-est 3000 1 models/denoise runs/baseline-cache.json
+ * </pre>
+ *
+ * Arguments: the run folder (resumed when it has a checkpoint), the steps,
+ * the denoiser's self-ensemble, the denoiser, a baseline cache (as
+ * {@code quality --baseline-cache}). Clean crops of 128 to 256 px from
+ * the real images (blobs, membranes and camera held out), simulated scenes
+ * and dead leaves, flipped and turned, lit by {@link Lighting#random} with
+ * the documented ranges; seed 42.
+ */
+public class FieldEstimator {
+  static final int SMALL = 64;
+  static final Set<String> HELD_OUT = Set.of("blobs.tif", "membranes.tif", "camera.png");
+
+  public static void main(String[] a) throws Exception {
+    Path run = Paths.get(a[0]);
+    UNetConfig arch = new UNetConfig(4, 16);
+    arch.inChannels = 2;
+    arch.residual = false;
+    TrainingConfig config = new TrainingConfig();
+    config.architecture = arch;
+    config.steps = Integer.parseInt(a[1]);
+    config.batch = 16;
+    config.patch = SMALL;
+    config.content = "l2";
+    config.checkpointEvery = 250;
+    config.validateEvery = 100;
+    List<CleanSource> sources = List.of(ImageFolderSource.of(Paths.get("../shared/data/real"), HELD_OUT), new MicroscopySceneSource(), new DeadLeavesSource());
+    SupervisedTrainer trainer = new SupervisedTrainer(config, new LitSampler(sources, 42), run).log(System.out::println);
+    byte[] params = trainer.train(true, Progress.NONE).parameters();
+    score(arch, params, Integer.parseInt(a[2]), a[3], a[4], a.length > 5 && a[5].equals("pair"));
+  }
+
+  /** Lit crops, block-averaged to 64 px, and the log field they show. */
+  static final class LitSampler implements PairSampler {
+    private final List<CleanSource> sources;
+    private final long seed;
+
+    LitSampler(List<CleanSource> sources, long seed) {
+      this.sources = sources;
+      this.seed = seed;
+    }
+
+    public Batch batch(long step, int count) {
+      throw new UnsupportedOperationException();
+    }
+
+    public ScaledBatch pairs(long step, int count) {
+      float[] in = new float[count * 2 * SMALL * SMALL], out = new float[count * SMALL * SMALL];
+      List<String> d = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        Random rnd = new Random(seed * 1_000_003L + step * 131 + i);
+        int s = 128 + rnd.nextInt(129);
+        double u = rnd.nextDouble();
+        CleanSource src = sources.get(u < 0.6 ? 0 : u < 0.8 ? 1 : 2);
+        float[] clean = augment(src.next(rnd, s), s, rnd.nextInt(8));
+        Lighting light = Lighting.random(rnd);
+        long fieldSeed = rnd.nextLong();
+        float[] field = light.field().generate(s, s, light.minimum(), new Random(fieldSeed));
+        float[] y = light.apply(clean, s, s, new Random(fieldSeed));
+        float[] small = areaMean(y, s, s), target = new float[SMALL * SMALL];
+        float[] f = areaMean(field, s, s);
+        double mean = 0;
+        for (int j = 0; j < target.length; j++) mean += target[j] = (float) (light.gamma() * Math.log(light.dimming() * f[j]));
+        mean /= target.length;
+        for (int j = 0; j < target.length; j++) target[j] -= mean;
+        System.arraycopy(inputs(small), 0, in, i * 2 * SMALL * SMALL, 2 * SMALL * SMALL);
+        System.arraycopy(target, 0, out, i * SMALL * SMALL, SMALL * SMALL);
+        d.add(light.describe());
+      }
+      return new ScaledBatch(in, out, count, SMALL, SMALL, d, 2);
+    }
+
+    public JsonObject recipe() {
+      return new JsonObject();
+    }
+  }
+
+  /** The two input planes of a 64 px block average: scaled by its 99th percentile, and the log of that. */
+  static float[] inputs(float[] small) {
+    float[] sorted = small.clone();
+    Arrays.sort(sorted);
+    double scale = Math.max(sorted[(int) (0.99 * (sorted.length - 1))], 1e-6);
+    float[] two = new float[2 * small.length];
+    for (int j = 0; j < small.length; j++) {
+      double v = Math.max(0, small[j] / scale);
+      two[j] = (float) v;
+      two[small.length + j] = (float) Math.log(v + 0.02);
+    }
+    return two;
+  }
+
+  /** A w x h plane averaged down to 64 x 64: each output pixel the mean of the input pixels whose centres fall in it. */
+  static float[] areaMean(float[] x, int w, int h) {
+    float[] o = new float[SMALL * SMALL];
+    int[] n = new int[SMALL * SMALL];
+    for (int y = 0; y < h; y++)
+      for (int xx = 0; xx < w; xx++) {
+        int c = (int) ((y + 0.5) * SMALL / h) * SMALL + (int) ((xx + 0.5) * SMALL / w);
+        o[c] += x[y * w + xx];
+        n[c]++;
+      }
+    for (int c = 0; c < o.length; c++) o[c] /= Math.max(n[c], 1);
+    return o;
+  }
+
+  /** One of the eight flips and quarter turns of a square plane. */
+  static float[] augment(float[] x, int s, int t) {
+    float[] o = new float[x.length];
+    for (int y = 0; y < s; y++)
+      for (int xx = 0; xx < s; xx++) {
+        int u = (t & 1) != 0 ? s - 1 - xx : xx, v = (t & 2) != 0 ? s - 1 - y : y;
+        o[(t & 4) != 0 ? u * s + v : v * s + u] = x[y * s + xx];
+      }
+    return o;
+  }
+
+  /** The estimated log field of a w x h plane at full size (bilinear from 64 px), mean zero. */
+  static float[] estimate(Block net, NDManager manager, float[] y, int w, int h) {
+    float[] small;
+    try (NDManager sub = manager.newSubManager()) {
+      NDArray x = sub.create(inputs(areaMean(y, w, h)), new Shape(1, 2, SMALL, SMALL));
+      small = net.forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow().toFloatArray();
+    }
+    double mean = 0;
+    for (float v : small) mean += v;
+    mean /= small.length;
+    float[] full = new float[w * h];
+    for (int yy = 0; yy < h; yy++)
+      for (int xx = 0; xx < w; xx++) {
+        double fy = Math.min(Math.max((yy + 0.5) * SMALL / h - 0.5, 0), SMALL - 1), fx = Math.min(Math.max((xx + 0.5) * SMALL / w - 0.5, 0), SMALL - 1);
+        int y0 = Math.min((int) fy, SMALL - 2), x0 = Math.min((int) fx, SMALL - 2);
+        double wy = fy - y0, wx = fx - x0;
+        full[yy * w + xx] = (float) ((1 - wy) * ((1 - wx) * small[y0 * SMALL + x0] + wx * small[y0 * SMALL + x0 + 1])
+            + wy * ((1 - wx) * small[(y0 + 1) * SMALL + x0] + wx * small[(y0 + 1) * SMALL + x0 + 1]) - mean);
+      }
+    return full;
+  }
+
+  static void score(UNetConfig arch, byte[] params, int ensemble, String denoiserName, String cache, boolean withPair) throws Exception {
+    try (Model model = Model.newInstance("field", Device.cpu(), "PyTorch");
+        BenchmarkNetworks nets = BenchmarkNetworks.open(BenchmarkTask.DENOISE, ModelRegistry.load(denoiserName).alone(), null, List.of(0.0),
+            RestoreOptions.defaults().withEnsemble(ensemble), Device.cpu())) {
+      Block net = arch.newBlock();
+      model.setBlock(net);
+      net.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 2, SMALL, SMALL));
+      net.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(params)));
+      PlaneRestorer denoiser = nets.restorers().get(RestorationBenchmark.realismKey(0));
+      if (withPair)
+        nets.add(BenchmarkTask.LIGHTING, "pair", ModelRegistry.load("lighting"), Device.cpu());
+      PlaneRestorer pair = nets.restorers().get("pair");
+      Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
+      float[][] divided = new float[1][];
+      measured.put("estimated field divided out", ProbeScores.plane(p -> {
+        float[] g = estimate(net, model.getNDManager(), p.pixels(), p.width(), p.height());
+        float[] o = new float[g.length];
+        for (int i = 0; i < o.length; i++) o[i] = (float) (p.pixels()[i] / Math.exp(g[i]));
+        return divided[0] = o;
+      }));
+      measured.put("estimated field divided out, then denoiser", ProbeScores.plane(p -> denoiser.restore(divided[0], p.width(), p.height())));
+      // the benchmark's levels in order: gamma 1, 0.8, 1.3 (BenchmarkTask.LIGHTING)
+      double[] gammas = BenchmarkTask.LIGHTING.levels().stream().mapToDouble(l -> ((Lighting) l.degradation()).gamma()).toArray();
+      int[] index = {0};
+      measured.put("estimated field divided out, true gamma undone, then denoiser", ProbeScores.plane(p -> {
+        double g = gammas[index[0]++ % gammas.length];
+        float[] o = new float[divided[0].length];
+        for (int i = 0; i < o.length; i++) o[i] = (float) Math.pow(Math.max(0, divided[0][i]), 1 / g);
+        return denoiser.restore(o, p.width(), p.height());
+      }));
+      if (pair != null) {
+        float[][] last = new float[2][];
+        measured.put("the shipped pair", ProbeScores.plane(p -> last[0] = pair.restore(p)));
+        measured.put("mean of the pair and the field estimate then denoiser", ProbeScores.plane(p -> {
+          float[] d = denoiser.restore(divided[0], p.width(), p.height());
+          return ProbeScores.mix(last[0], d, 0.5);
+        }));
+      }
+      ProbeScores.run(BenchmarkTask.LIGHTING, 256, cache, measured, true);
+    }
+  }
+}
