@@ -58,20 +58,33 @@ public class FieldEstimator {
     config.content = "l2";
     config.checkpointEvery = 250;
     config.validateEvery = 100;
-    List<CleanSource> sources = List.of(ImageFolderSource.of(Paths.get("../shared/data/real"), HELD_OUT), new MicroscopySceneSource(), new DeadLeavesSource());
-    SupervisedTrainer trainer = new SupervisedTrainer(config, new LitSampler(sources, 42), run).log(System.out::println);
+    SupervisedTrainer trainer = new SupervisedTrainer(config, new LitSampler(sources(), 42), run).log(System.out::println);
     byte[] params = trainer.train(true, Progress.NONE).parameters();
     score(arch, params, Integer.parseInt(a[2]), a[3], a[4], a.length > 5 && a[5].equals("pair"));
   }
 
-  /** Lit crops, block-averaged to 64 px, and the log field they show. */
-  static final class LitSampler implements PairSampler {
+  /**
+   * Lit pairs made on the fly, a batch a function of the seed and the step:
+   * two input planes and one target plane of {@code size} px each per pair.
+   */
+  abstract static class LitPairs implements PairSampler {
     private final List<CleanSource> sources;
     private final long seed;
+    private final int size;
 
-    LitSampler(List<CleanSource> sources, long seed) {
+    LitPairs(List<CleanSource> sources, long seed, int size) {
       this.sources = sources;
       this.seed = seed;
+      this.size = size;
+    }
+
+    /** Fills one pair's inputs and target from {@code rnd}; returns its description. */
+    abstract String fill(Random rnd, float[] in, int inAt, float[] out, int outAt);
+
+    /** A clean source: the real images 60 %, simulated scenes and dead leaves 20 % each. */
+    CleanSource pick(Random rnd) {
+      double u = rnd.nextDouble();
+      return sources.get(u < 0.6 ? 0 : u < 0.8 ? 1 : 2);
     }
 
     public Batch batch(long step, int count) {
@@ -79,34 +92,45 @@ public class FieldEstimator {
     }
 
     public ScaledBatch pairs(long step, int count) {
-      float[] in = new float[count * 2 * SMALL * SMALL], out = new float[count * SMALL * SMALL];
+      int n = size * size;
+      float[] in = new float[count * 2 * n], out = new float[count * n];
       List<String> d = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        Random rnd = new Random(seed * 1_000_003L + step * 131 + i);
-        int s = 128 + rnd.nextInt(129);
-        double u = rnd.nextDouble();
-        CleanSource src = sources.get(u < 0.6 ? 0 : u < 0.8 ? 1 : 2);
-        float[] clean = augment(src.next(rnd, s), s, rnd.nextInt(8));
-        Lighting light = Lighting.random(rnd);
-        long fieldSeed = rnd.nextLong();
-        float[] field = light.field().generate(s, s, light.minimum(), new Random(fieldSeed));
-        float[] y = light.apply(clean, s, s, new Random(fieldSeed));
-        float[] small = areaMean(y, s, s), target = new float[SMALL * SMALL];
-        float[] f = areaMean(field, s, s);
-        double mean = 0;
-        for (int j = 0; j < target.length; j++) mean += target[j] = (float) (light.gamma() * Math.log(light.dimming() * f[j]));
-        mean /= target.length;
-        for (int j = 0; j < target.length; j++) target[j] -= mean;
-        System.arraycopy(inputs(small), 0, in, i * 2 * SMALL * SMALL, 2 * SMALL * SMALL);
-        System.arraycopy(target, 0, out, i * SMALL * SMALL, SMALL * SMALL);
-        d.add(light.describe());
-      }
-      return new ScaledBatch(in, out, count, SMALL, SMALL, d, 2);
+      for (int i = 0; i < count; i++) d.add(fill(new Random(seed * 1_000_003L + step * 131 + i), in, i * 2 * n, out, i * n));
+      return new ScaledBatch(in, out, count, size, size, d, 2);
     }
 
     public JsonObject recipe() {
       return new JsonObject();
     }
+  }
+
+  /** Lit crops of 128 to 256 px, averaged to 64 px, and the log field they show. */
+  static final class LitSampler extends LitPairs {
+    LitSampler(List<CleanSource> sources, long seed) {
+      super(sources, seed, SMALL);
+    }
+
+    String fill(Random rnd, float[] in, int inAt, float[] out, int outAt) {
+      int s = 128 + rnd.nextInt(129);
+      CleanSource src = pick(rnd);
+      float[] clean = augment(src.next(rnd, s), s, rnd.nextInt(8));
+      Lighting light = Lighting.random(rnd);
+      long fieldSeed = rnd.nextLong();
+      float[] field = light.field().generate(s, s, light.minimum(), new Random(fieldSeed));
+      float[] y = light.apply(clean, s, s, new Random(fieldSeed));
+      float[] f = areaMean(field, s, s);
+      double mean = 0;
+      for (int j = 0; j < f.length; j++) mean += out[outAt + j] = (float) (light.gamma() * Math.log(light.dimming() * f[j]));
+      mean /= f.length;
+      for (int j = 0; j < f.length; j++) out[outAt + j] -= mean;
+      System.arraycopy(inputs(areaMean(y, s, s)), 0, in, inAt, 2 * SMALL * SMALL);
+      return light.describe();
+    }
+  }
+
+  /** The clean sources of both probes: the real images less the held-out ones, simulated scenes, dead leaves. */
+  static List<CleanSource> sources() throws IOException {
+    return List.of(ImageFolderSource.of(Paths.get("../shared/data/real"), HELD_OUT), new MicroscopySceneSource(), new DeadLeavesSource());
   }
 
   /** The two input planes of a 64 px block average: scaled by its 99th percentile, and the log of that. */

@@ -55,8 +55,7 @@ public class GammaNet {
     config.checkpointEvery = 250;
     config.validateEvery = 100;
     config.seed = 43;
-    List<CleanSource> sources = List.of(ImageFolderSource.of(Paths.get("../shared/data/real"), FieldEstimator.HELD_OUT), new MicroscopySceneSource(), new DeadLeavesSource());
-    byte[] params = new SupervisedTrainer(config, new GammaSampler(sources, 43), Paths.get(a[0])).log(System.out::println).train(true, Progress.NONE).parameters();
+    byte[] params = new SupervisedTrainer(config, new GammaSampler(FieldEstimator.sources(), 43), Paths.get(a[0])).log(System.out::println).train(true, Progress.NONE).parameters();
     UNetConfig fieldArch = new UNetConfig(4, 16);
     fieldArch.inChannels = 2;
     fieldArch.residual = false;
@@ -64,39 +63,19 @@ public class GammaNet {
   }
 
   /** Lit 64 px crops and their log gamma everywhere. */
-  static final class GammaSampler implements PairSampler {
-    private final List<CleanSource> sources;
-    private final long seed;
-
+  static final class GammaSampler extends FieldEstimator.LitPairs {
     GammaSampler(List<CleanSource> sources, long seed) {
-      this.sources = sources;
-      this.seed = seed;
+      super(sources, seed, PATCH);
     }
 
-    public Batch batch(long step, int count) {
-      throw new UnsupportedOperationException();
-    }
-
-    public ScaledBatch pairs(long step, int count) {
-      int n = PATCH * PATCH;
-      float[] in = new float[count * 2 * n], out = new float[count * n];
-      List<String> d = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        Random rnd = new Random(seed * 1_000_003L + step * 131 + i);
-        double u = rnd.nextDouble();
-        CleanSource src = sources.get(u < 0.6 ? 0 : u < 0.8 ? 1 : 2);
-        float[] clean = FieldEstimator.augment(src.next(rnd, PATCH), PATCH, rnd.nextInt(8));
-        Lighting light = Lighting.random(rnd);
-        float[] y = light.apply(clean, PATCH, PATCH, rnd);
-        System.arraycopy(FieldEstimator.inputs(y), 0, in, i * 2 * n, 2 * n);
-        Arrays.fill(out, i * n, (i + 1) * n, (float) Math.log(light.gamma()));
-        d.add(light.describe());
-      }
-      return new ScaledBatch(in, out, count, PATCH, PATCH, d, 2);
-    }
-
-    public JsonObject recipe() {
-      return new JsonObject();
+    String fill(Random rnd, float[] in, int inAt, float[] out, int outAt) {
+      CleanSource src = pick(rnd);
+      float[] clean = FieldEstimator.augment(src.next(rnd, PATCH), PATCH, rnd.nextInt(8));
+      Lighting light = Lighting.random(rnd);
+      float[] y = light.apply(clean, PATCH, PATCH, rnd);
+      System.arraycopy(FieldEstimator.inputs(y), 0, in, inAt, 2 * PATCH * PATCH);
+      Arrays.fill(out, outAt, outAt + PATCH * PATCH, (float) Math.log(light.gamma()));
+      return light.describe();
     }
   }
 
