@@ -43,22 +43,9 @@ public class GammaNet {
   static final int PATCH = 64;
 
   public static void main(String[] a) throws Exception {
-    UNetConfig arch = new UNetConfig(3, 16);
-    arch.inChannels = 2;
-    arch.residual = false;
-    TrainingConfig config = new TrainingConfig();
-    config.architecture = arch;
-    config.steps = Integer.parseInt(a[1]);
-    config.batch = 16;
-    config.patch = PATCH;
-    config.content = "l2";
-    config.checkpointEvery = 250;
-    config.validateEvery = 100;
-    config.seed = 43;
+    TrainingConfig config = FieldEstimator.config(FieldEstimator.arch(3), Integer.parseInt(a[1]), PATCH, 43);
     byte[] params = new SupervisedTrainer(config, new GammaSampler(FieldEstimator.sources(), 43), Paths.get(a[0])).log(System.out::println).train(true, Progress.NONE).parameters();
-    UNetConfig fieldArch = new UNetConfig(4, 16);
-    fieldArch.inChannels = 2;
-    fieldArch.residual = false;
+    UNetConfig arch = (UNetConfig) config.architecture, fieldArch = FieldEstimator.arch(4);
     score(arch, params, fieldArch, SupervisedTrainer.checkpointParameters(Paths.get(a[2])), Integer.parseInt(a[3]), a[4], a[5]);
   }
 
