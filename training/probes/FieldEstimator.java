@@ -23,10 +23,10 @@ import sc.fiji.restoregan.train.*;
  * session): a U-Net trained with the project's trainer on 64 x 64 block
  * averages of lit crops, its target the log of the field as the degraded
  * plane shows it ({@code gamma * log(dimming * field)}, less its mean). On
- * the lighting benchmark the plane is divided by the estimated field (block
- * averaged, estimated, upsampled bilinearly) and then denoised by the shipped
- * denoiser, and the gain over flat-field + the best classical denoiser is
- * printed. Not part of the build; from the repository root, after
+ * the lighting benchmark the plane is divided by the estimated field (area
+ * averaged to 64 px, estimated, upsampled bilinearly) and then denoised by
+ * the shipped denoiser, with the gamma left and with the true gamma undone,
+ * and the gains over flat-field + the best classical denoiser are printed. Not part of the build; from the repository root, after
  * {@code mvn -B -o package -DskipTests}:
  *
  * <pre>
@@ -36,7 +36,9 @@ import sc.fiji.restoregan.train.*;
  *
  * Arguments: the run folder (resumed when it has a checkpoint), the steps,
  * the denoiser's self-ensemble, the denoiser, a baseline cache (as
- * {@code quality --baseline-cache}). Clean crops of 128 to 256 px from
+ * {@code quality --baseline-cache}), and optionally {@code pair}, to score
+ * the shipped pair and its mean with the estimate too. A run continued to
+ * more steps restarts the cosine schedule over the new total. Clean crops of 128 to 256 px from
  * the real images (blobs, membranes and camera held out), simulated scenes
  * and dead leaves, flipped and turned, lit by {@link Lighting#random} with
  * the documented ranges; seed 42.
