@@ -38,7 +38,8 @@ import sc.fiji.restoregan.train.*;
  * the denoiser's self-ensemble, the denoiser, a baseline cache (as
  * {@code quality --baseline-cache}), and optionally {@code pair}, to score
  * the shipped pair and its mean with the estimate too. A run continued to
- * more steps restarts the cosine schedule over the new total. Clean crops of 128 to 256 px from
+ * more steps takes the cosine schedule of the new total from the step it
+ * resumes at. Clean crops of 128 to 256 px from
  * the real images (blobs, membranes and camera held out), simulated scenes
  * and dead leaves, flipped and turned, lit by {@link Lighting#random} with
  * the documented ranges; seed 42.
