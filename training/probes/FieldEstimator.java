@@ -50,9 +50,24 @@ public class FieldEstimator {
 
   public static void main(String[] a) throws Exception {
     TrainingConfig config = config(arch(4), Integer.parseInt(a[1]), SMALL, 42);
-    SupervisedTrainer trainer = new SupervisedTrainer(config, new LitSampler(sources(), 42), Paths.get(a[0])).log(System.out::println);
-    byte[] params = trainer.train(true, Progress.NONE).parameters();
+    byte[] params = train(config, new LitSampler(sources(), 42), Paths.get(a[0]));
     score((UNetConfig) config.architecture, params, Integer.parseInt(a[2]), a[3], a[4], a.length > 5 && a[5].equals("pair"));
+  }
+
+  /**
+   * Trains in {@code run}: resumed from its checkpoint when it has one with
+   * Adam's moments; from its weights alone, with fresh moments and the
+   * schedule counted from step 0, when it has only {@code checkpoint.params}
+   * (a copy of {@code training/lighting-field-estimator}); else from scratch.
+   */
+  static byte[] train(TrainingConfig config, PairSampler sampler, Path run) throws IOException {
+    SupervisedTrainer trainer = new SupervisedTrainer(config, sampler, run).log(System.out::println);
+    Path params = run.resolve("checkpoint.params");
+    if (Files.exists(params) && !Files.exists(run.resolve("checkpoint.adam"))) {
+      System.out.println("Starting from the weights in " + params + " with fresh moments");
+      return trainer.startFrom(Files.readAllBytes(params)).train(false, Progress.NONE).parameters();
+    }
+    return trainer.train(true, Progress.NONE).parameters();
   }
 
   /** The estimators' U-Net: 16 filters, two input planes, not residual. */

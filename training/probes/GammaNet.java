@@ -44,7 +44,7 @@ public class GammaNet {
 
   public static void main(String[] a) throws Exception {
     TrainingConfig config = FieldEstimator.config(FieldEstimator.arch(3), Integer.parseInt(a[1]), PATCH, 43);
-    byte[] params = new SupervisedTrainer(config, new GammaSampler(FieldEstimator.sources(), 43), Paths.get(a[0])).log(System.out::println).train(true, Progress.NONE).parameters();
+    byte[] params = FieldEstimator.train(config, new GammaSampler(FieldEstimator.sources(), 43), Paths.get(a[0]));
     UNetConfig arch = (UNetConfig) config.architecture, fieldArch = FieldEstimator.arch(4);
     score(arch, params, fieldArch, SupervisedTrainer.checkpointParameters(Paths.get(a[2])), Integer.parseInt(a[3]), a[4], a[5]);
   }
