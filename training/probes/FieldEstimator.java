@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 
 import sc.fiji.restoregan.bench.*;
 import sc.fiji.restoregan.degrade.Lighting;
+import sc.fiji.restoregan.filter.Bilinear;
 import sc.fiji.restoregan.model.*;
 import sc.fiji.restoregan.nn.UNetConfig;
 import sc.fiji.restoregan.pipeline.*;
@@ -211,16 +212,8 @@ public class FieldEstimator {
     double mean = 0;
     for (float v : small) mean += v;
     mean /= small.length;
-    float[] full = new float[w * h];
-    for (int yy = 0; yy < h; yy++)
-      for (int xx = 0; xx < w; xx++) {
-        double fy = Math.min(Math.max((yy + 0.5) * SMALL / h - 0.5, 0), SMALL - 1), fx = Math.min(Math.max((xx + 0.5) * SMALL / w - 0.5, 0), SMALL - 1);
-        int y0 = Math.min((int) fy, SMALL - 2), x0 = Math.min((int) fx, SMALL - 2);
-        double wy = fy - y0, wx = fx - x0;
-        full[yy * w + xx] = (float) ((1 - wy) * ((1 - wx) * small[y0 * SMALL + x0] + wx * small[y0 * SMALL + x0 + 1])
-            + wy * ((1 - wx) * small[(y0 + 1) * SMALL + x0] + wx * small[(y0 + 1) * SMALL + x0 + 1]) - mean);
-      }
-    return full;
+    for (int i = 0; i < small.length; i++) small[i] -= mean;
+    return Bilinear.upsample(small, SMALL, SMALL, (double) w / SMALL, (double) h / SMALL, w, h);
   }
 
   static void score(UNetConfig arch, byte[] params, int ensemble, String denoiserName, String cache, boolean withPair) throws Exception {

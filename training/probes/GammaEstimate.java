@@ -24,11 +24,11 @@ import sc.fiji.restoregan.degrade.Lighting;
 public class GammaEstimate {
   public static void main(String[] a) throws Exception {
     int size = Integer.parseInt(a[0]);
-    long seed = 1;
+    RestorationBenchmark benchmark = new RestorationBenchmark(BenchmarkTask.LIGHTING, 1);
     for (BenchmarkImages.Item item : BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of()))
       for (DegradationLevel level : BenchmarkTask.LIGHTING.levels()) {
         Lighting light = (Lighting) level.degradation();
-        float[] y = light.apply(item.pixels(), item.width(), item.height(), new Random(seed * 31 + item.name().hashCode() * 7L + level.name().hashCode()));
+        float[] y = light.apply(item.pixels(), item.width(), item.height(), benchmark.degradationRandom(item, level));
         System.out.printf(Locale.ROOT, "%s %s: gamma %.2f, estimated %.2f%n", item.name(), level.name(), light.gamma(), estimate(y, item.width(), item.height()));
       }
   }

@@ -62,7 +62,7 @@ public class LightingCeiling {
         for (DegradationLevel level : task.levels()) {
           Lighting light = (Lighting) level.degradation();
           int w = item.width(), h = item.height();
-          float[] field = light.field().generate(w, h, light.minimum(), new Random(seed * 31 + item.name().hashCode() * 7L + level.name().hashCode()));
+          float[] field = light.field().generate(w, h, light.minimum(), benchmark.degradationRandom(item, level));
           float[] clean = item.pixels();
           ToDoubleFunction<float[]> score = out -> Psnr.compute(clean, benchmark.comparable(out, clean), w, h, 1.0);
           Map<String, PlaneRestorer> measured = new LinkedHashMap<>();

@@ -173,7 +173,7 @@ public final class RestorationBenchmark
 		final int s = level.degradation().scale();
 		final int w = item.width() / s, h = item.height() / s, cw = w * s, ch = h * s;
 		final float[] clean = crop( item.pixels(), item.width(), cw, ch );
-		final Random rnd = new Random( seed * 31 + item.name().hashCode() * 7L + level.name().hashCode() );
+		final Random rnd = degradationRandom( item, level );
 		final float[] degraded = level.degradation().apply( item.pixels(), item.width(), item.height(), rnd );
 		final ToDoubleFunction< float[] > psnr = out -> Psnr.compute( clean, comparable( out, clean ), cw, ch, 1.0 );
 		final Map< String, Score > methods = new LinkedHashMap<>();
@@ -207,6 +207,17 @@ public final class RestorationBenchmark
 		}
 		lastOutputs.put( "clean", clean );
 		return new Case( item.name(), level.name(), heldOut, simulated, methods );
+	}
+
+	/**
+	 * The random source that degrades {@code item} at {@code level} in
+	 * {@link #measure}, seeded by the benchmark's seed, the image and the
+	 * level: a probe that draws it again gets the same degradation, field and
+	 * noise included.
+	 */
+	public Random degradationRandom( final BenchmarkImages.Item item, final DegradationLevel level )
+	{
+		return new Random( seed * 31 + item.name().hashCode() * 7L + level.name().hashCode() );
 	}
 
 	/**

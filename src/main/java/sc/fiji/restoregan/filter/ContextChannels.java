@@ -475,24 +475,7 @@ public record ContextChannels( double[] sigmas, double[] wedges, double[] centre
 			}
 		for ( int i = 0; i < small.length; i++ )
 			small[ i ] /= counts[ i ];
-		final float[] blurred = GaussianBlur.blur( small, sw, sh, sigma / f );
-		final float[] out = new float[ plane.length ];
-		for ( int y = 0; y < height; y++ )
-		{
-			final double fy = Math.min( Math.max( ( y + 0.5 ) / f - 0.5, 0 ), sh - 1 );
-			final int y0 = ( int ) fy, y1 = Math.min( y0 + 1, sh - 1 );
-			final double ty = fy - y0;
-			for ( int x = 0; x < width; x++ )
-			{
-				final double fx = Math.min( Math.max( ( x + 0.5 ) / f - 0.5, 0 ), sw - 1 );
-				final int x0 = ( int ) fx, x1 = Math.min( x0 + 1, sw - 1 );
-				final double tx = fx - x0;
-				final double top = blurred[ y0 * sw + x0 ] * ( 1 - tx ) + blurred[ y0 * sw + x1 ] * tx;
-				final double bottom = blurred[ y1 * sw + x0 ] * ( 1 - tx ) + blurred[ y1 * sw + x1 ] * tx;
-				out[ y * width + x ] = ( float ) ( top * ( 1 - ty ) + bottom * ty );
-			}
-		}
-		return out;
+		return Bilinear.upsample( GaussianBlur.blur( small, sw, sh, sigma / f ), sw, sh, f, f, width, height );
 	}
 
 	/**
