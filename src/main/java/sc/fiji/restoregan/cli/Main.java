@@ -21,7 +21,7 @@ import sc.fiji.restoregan.pipeline.RestoreException;
 		description = "Restore microscopy images with GAN-trained generators (DJL, PyTorch).",
 		subcommands = { RestoreCommand.class, ModelsCommand.class, DemoCommand.class, BenchCommand.class, QualityCommand.class, MetricsCommand.class,
 				DegradeCommand.class, SimulateCommand.class, PairsCommand.class, TrainCommand.class, SisrCommand.class, CompareCommand.class,
-				FigureCommand.class, ShipCommand.class } )
+				FigureCommand.class, ShipCommand.class, IlluminationCommand.class } )
 public final class Main
 {
 	private static List< String > args = List.of();

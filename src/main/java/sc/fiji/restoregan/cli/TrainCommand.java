@@ -3,7 +3,6 @@ package sc.fiji.restoregan.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -239,7 +238,7 @@ final class TrainCommand implements Callable< Integer >
 		else
 		{
 			final byte[] startWeights = initialWeights( config.architecture ); // read (and checked) before the command is recorded as part of the run
-			recordCommand();
+			RunCommands.record( run );
 			if ( ganConfig == null )
 				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( startWeights ).partnerOf( partnerOf == null ? null : ModelRegistry.load( partnerOf ), t.id() )
 						.log( System.out::println ).train( resume, Progress.NONE ).parameters();
@@ -476,27 +475,13 @@ final class TrainCommand implements Callable< Integer >
 					+ "), which grows native memory by a few MB per step in this version (see docs/gan-training.md); fine for short runs, watch long ones." );
 	}
 
-	/** The file in the run folder listing every training command run on it, in order. */
-	private Path commandsFile()
-	{
-		return run.resolve( "commands.txt" );
-	}
-
-	private void recordCommand() throws IOException
-	{
-		Files.createDirectories( run );
-		final String line = "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() ) + "\n";
-		Files.writeString( commandsFile(), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND );
-	}
-
 	/**
 	 * The training commands that produced the run's checkpoint (the schedule
 	 * depends on {@code --steps}, so a resumed run needs all of them).
 	 */
 	private List< String > commands() throws IOException
 	{
-		if ( Files.exists( commandsFile() ) )
-			return Files.readAllLines( commandsFile() ).stream().filter( l -> !l.isBlank() ).toList();
-		return List.of( "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() ).replace( " --export-only", "" ) );
+		final List< String > recorded = RunCommands.read( run );
+		return recorded != null ? recorded : List.of( "java -jar target/restoregan.jar " + String.join( " ", Main.lastArgs() ).replace( " --export-only", "" ) );
 	}
 }

@@ -3,6 +3,7 @@ package sc.fiji.restoregan.model;
 import java.util.Arrays;
 
 import sc.fiji.restoregan.filter.ContextChannels;
+import sc.fiji.restoregan.pipeline.PlaneCorrection;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 
 /**
@@ -60,6 +61,13 @@ final class MeanNetwork implements PlaneNetwork
 	public ContextChannels context()
 	{
 		return firstSeesFewer ? second.context() : first.context();
+	}
+
+	/** The first network's: the partner restores the plane as the first corrects it. */
+	@Override
+	public PlaneCorrection correction()
+	{
+		return first.correction();
 	}
 
 	@Override

@@ -85,6 +85,42 @@ public final class ModelCard
 	 */
 	public int ensemble = 1;
 
+	/**
+	 * For a model that first evens out the light of each whole plane: the
+	 * networks that estimate the plane's illumination field and gamma
+	 * ({@link IlluminationParts}); this model's own network then restores the
+	 * corrected plane tile by tile. Absent for a model that restores the
+	 * plane as it is.
+	 */
+	public IlluminationParts illumination;
+
+	/**
+	 * The two small networks of an illumination estimate
+	 * ({@link sc.fiji.restoregan.illumination.IlluminationEstimator}), kept
+	 * in the model's folder beside its own weights.
+	 */
+	public static final class IlluminationParts
+	{
+		/** Estimates the log illumination field from the plane averaged to 64 x 64 px. */
+		public Part field;
+
+		/** Estimates the plane's gamma from its 64 px tiles; absent to leave the gamma as it is. */
+		public Part gamma;
+	}
+
+	/** One network of a model other than its own: its architecture, weights and how it was trained. */
+	public static final class Part
+	{
+		/** The network's architecture. */
+		public GeneratorArchitecture architecture;
+
+		/** Its weights file in the model's folder, and their checksum. */
+		public Weights weights = new Weights();
+
+		/** Free-form training recipe, as {@link ModelCard#training}. */
+		public JsonObject training = new JsonObject();
+	}
+
 	/** Percentile normalisation settings. */
 	public static final class Normalization
 	{
@@ -149,6 +185,14 @@ public final class ModelCard
 		 */
 		public String halvedFrom;
 
+		/**
+		 * Where the file is when the weights are another model's: that
+		 * model's name (a folder next to this model's, as for
+		 * {@link ModelCard#meanWith}); the checksum must still match. Null
+		 * for weights in this model's own folder.
+		 */
+		public String sharedWith;
+
 		/** Whether the file holds half-precision weights. */
 		public boolean halfPrecision()
 		{
@@ -169,6 +213,23 @@ public final class ModelCard
 		if ( card == null )
 			throw new JsonParseException( "empty card" );
 		return card;
+	}
+
+	/**
+	 * Bytes of the weights files in this model's own folder: its weights
+	 * unless they are another model's ({@link Weights#sharedWith}), and its
+	 * illumination networks'.
+	 */
+	public long ownBytes()
+	{
+		long bytes = weights.sharedWith == null ? weights.bytes : 0;
+		if ( illumination != null )
+		{
+			bytes += illumination.field.weights.bytes;
+			if ( illumination.gamma != null )
+				bytes += illumination.gamma.weights.bytes;
+		}
+		return bytes;
 	}
 
 	/** Whether {@code other} describes the same generator architecture (same JSON). */

@@ -209,7 +209,7 @@ public final class ModelShipping
 		long others = 0;
 		for ( final String other : listed( models ) )
 			if ( !other.equals( name ) && Files.exists( models.resolve( other ).resolve( ModelSource.CARD ) ) )
-				others += ModelStore.readCard( ModelSource.directory( models.resolve( other ) ) ).weights.bytes;
+				others += ModelStore.readCard( ModelSource.directory( models.resolve( other ) ) ).ownBytes();
 		if ( others + bytes > ModelStore.MAX_SHIPPED_TOTAL_BYTES )
 			throw new RestoreException( "With model '" + name + "' (" + bytes + " bytes) the shipped models would have " + ( others + bytes ) + " bytes of weights, more than the "
 					+ ModelStore.MAX_SHIPPED_TOTAL_BYTES + " allowed; retire or shrink one first." );
@@ -325,7 +325,7 @@ public final class ModelShipping
 	}
 
 	/** Adds {@code name} to the models folder's list unless it is there. */
-	private static void list( final Path models, final String name ) throws IOException
+	static void list( final Path models, final String name ) throws IOException
 	{
 		final List< String > names = listed( models );
 		if ( names.contains( name ) )

@@ -11,10 +11,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import java.util.List;
+
 import com.google.gson.JsonParseException;
 
 import ai.djl.nn.Block;
 
+import sc.fiji.restoregan.illumination.IlluminationInputs;
+import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
@@ -147,8 +151,30 @@ public final class ModelStore
 		final String output = card.normalization == null ? null : card.normalization.output;
 		if ( !ModelCard.Normalization.PERCENTILES.equals( output ) && !ModelCard.Normalization.LEAST_SQUARES.equals( output ) )
 			throw new RestoreException( "Unknown normalization output '" + output + "'" + where + " (expected " + ModelCard.Normalization.PERCENTILES + " or " + ModelCard.Normalization.LEAST_SQUARES + ")." );
+		if ( card.illumination != null )
+			checkIllumination( card.illumination, where );
 		if ( card.normalization.fitsOutputToInput() && card.scale != 1 )
 			throw new RestoreException( "A least-squares output fit needs a model that keeps the size, not one that upsamples by " + card.scale + where + "." );
+	}
+
+	/** Checks that a card's illumination networks are complete, valid, and take two 64 px planes to one. */
+	private static void checkIllumination( final ModelCard.IlluminationParts parts, final String where )
+	{
+		for ( final ModelCard.Part p : parts.gamma == null ? List.of( parts.field ) : List.of( parts.field, parts.gamma ) )
+		{
+			if ( p == null || p.architecture == null || p.weights == null || p.weights.file == null || p.weights.sha256 == null )
+				throw new RestoreException( "Missing illumination network, architecture or weights" + where + "." );
+			try
+			{
+				p.architecture.validate();
+			}
+			catch ( final IllegalArgumentException e )
+			{
+				throw new RestoreException( e.getMessage() + where + "." );
+			}
+			if ( p.architecture.inChannels() != 2 || p.architecture.scale() != 1 || IlluminationInputs.SIZE % p.architecture.blockSize() != 0 )
+				throw new RestoreException( "An illumination network must take two planes of " + IlluminationInputs.SIZE + " px to one, not " + p.architecture + where + "." );
+		}
 	}
 
 	/**
@@ -175,7 +201,7 @@ public final class ModelStore
 		checkPartner( model.card(), model.location(), other.card(), other.location() );
 		final String twin = other.card().realismTwin;
 		if ( twin == null || twin.isBlank() )
-			return new StoredModel( model.card(), model.weights(), model.location(), other, null );
+			return model.withPartner( other, null );
 		final StoredModel otherTwin;
 		try
 		{
@@ -185,7 +211,7 @@ public final class ModelStore
 		{
 			throw new RestoreException( "Model '" + other.card().name + "', the partner of '" + model.card().name + "', names its GAN-trained twin '" + twin + "', which cannot be loaded: " + e.getMessage(), e );
 		}
-		return new StoredModel( model.card(), model.weights(), model.location(), other, otherTwin );
+		return model.withPartner( other, otherTwin );
 	}
 
 	/**
@@ -209,6 +235,8 @@ public final class ModelStore
 			why = "it normalises its input or output differently";
 		else if ( b.meanWith != null && !b.meanWith.isBlank() )
 			why = "it names a partner of its own";
+		else if ( b.illumination != null )
+			why = "it corrects the light of each plane itself";
 		else if ( !a.architecture.context().isPrefixOf( b.architecture.context() ) && !b.architecture.context().isPrefixOf( a.architecture.context() ) )
 			why = "it sees other context channels";
 		else
@@ -216,35 +244,66 @@ public final class ModelStore
 		throw new RestoreException( "Model '" + a.name + "' (" + aLocation + ") is to be averaged with '" + b.name + "' (" + bLocation + "), but " + why + "." );
 	}
 
-	/** Reads one model folder's card and weights, not its partner. */
+	/**
+	 * Reads one model folder's card and weights (from the model it shares
+	 * them with, if any) and its illumination networks, not its partner.
+	 */
 	private static StoredModel loadAlone( final ModelSource source )
 	{
 		final ModelCard card = readCard( source );
-		final byte[] weights;
-		try ( InputStream in = source.open( card.weights.file ) )
+		final String shared = card.weights.sharedWith;
+		final ModelSource from = shared == null || shared.isBlank() ? source : source.sibling( shared );
+		final byte[] weights = weights( card, card.architecture, card.weights, from, shared == null || shared.isBlank() ? "" : " (shared with '" + shared + "')" );
+		final ModelCard.IlluminationParts parts = card.illumination;
+		final IlluminationModels illumination = parts == null ? null
+				: new IlluminationModels( part( card, "field", parts.field, source ), parts.gamma == null ? null : part( card, "gamma", parts.gamma, source ) );
+		return new StoredModel( card, weights, source.location(), null, null, illumination );
+	}
+
+	/** One of a card's illumination networks, as a model of its own named after the card and its role. */
+	private static StoredModel part( final ModelCard card, final String role, final ModelCard.Part part, final ModelSource source )
+	{
+		final ModelCard own = new ModelCard();
+		own.name = card.name + "/" + role;
+		own.task = card.task;
+		own.architecture = part.architecture;
+		own.weights = part.weights;
+		own.training = part.training;
+		return new StoredModel( own, weights( card, part.architecture, part.weights, source, " (its " + role + " network)" ), source.location() );
+	}
+
+	/**
+	 * The float32 parameters a card's weights entry names in {@code source},
+	 * checked against its checksum and decoded from half precision when
+	 * stored so.
+	 */
+	private static byte[] weights( final ModelCard card, final GeneratorArchitecture architecture, final ModelCard.Weights entry, final ModelSource source, final String which )
+	{
+		final byte[] bytes;
+		try ( InputStream in = source.open( entry.file ) )
 		{
-			weights = in.readAllBytes();
+			bytes = in.readAllBytes();
 		}
 		catch ( final NoSuchFileException e )
 		{
-			throw new RestoreException( "Model '" + card.name + "': the weights file " + card.weights.file + " is missing from " + source.location() + "." );
+			throw new RestoreException( "Model '" + card.name + "': the weights file " + entry.file + which + " is missing from " + source.location() + "." );
 		}
 		catch ( final IOException e )
 		{
-			throw new RestoreException( "Model '" + card.name + "': cannot read " + card.weights.file + " (" + e.getMessage() + ")." );
+			throw new RestoreException( "Model '" + card.name + "': cannot read " + entry.file + which + " (" + e.getMessage() + ")." );
 		}
-		final String actual = Checksums.sha256( weights );
-		if ( !actual.equalsIgnoreCase( card.weights.sha256 ) )
-			throw new RestoreException( "Model '" + card.name + "' in " + source.location() + " is corrupt: the weights' SHA-256 is " + actual + " but the card says " + card.weights.sha256 + "." );
-		if ( !card.weights.halfPrecision() )
-			return new StoredModel( card, weights, source.location() );
+		final String actual = Checksums.sha256( bytes );
+		if ( !actual.equalsIgnoreCase( entry.sha256 ) )
+			throw new RestoreException( "Model '" + card.name + "' in " + source.location() + " is corrupt: the weights' SHA-256" + which + " is " + actual + " but the card says " + entry.sha256 + "." );
+		if ( !entry.halfPrecision() )
+			return bytes;
 		try
 		{
-			return new StoredModel( card, HalfPrecisionWeights.decode( card.architecture, weights ), source.location() );
+			return HalfPrecisionWeights.decode( architecture, bytes );
 		}
 		catch ( final RestoreException e )
 		{
-			throw new RestoreException( "Model '" + card.name + "' (" + source.location() + "): its weights do not fit the architecture in its card (" + e.getMessage() + ").", e );
+			throw new RestoreException( "Model '" + card.name + "' (" + source.location() + "): its weights" + which + " do not fit the architecture in its card (" + e.getMessage() + ").", e );
 		}
 	}
 }

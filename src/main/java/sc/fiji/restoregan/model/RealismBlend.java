@@ -61,19 +61,23 @@ public final class RealismBlend
 			throw new RestoreException( "Model '" + faithful.card().name + "' has no GAN-trained twin, so realism must be 0 (it is " + realism + ")." );
 		if ( !faithful.card().sameArchitecture( sharp.card() ) || faithful.card().scale != sharp.card().scale )
 			throw new RestoreException( "Model '" + sharp.card().name + "' cannot be blended with '" + faithful.card().name + "': their architectures differ." );
-		if ( realism == 1 )
-			return faithful.withPartner( sharp.alone().open( device ), 1, device );
 		final Model model = Model.newInstance( faithful.card().name + String.format( Locale.ROOT, "@realism%.2f", realism ), device, "PyTorch" );
-		try ( Model other = Model.newInstance( sharp.card().name, device, "PyTorch" ) )
+		try
 		{
-			final Block blended = faithful.loadInto( model );
-			interpolate( blended, sharp.loadInto( other ), realism );
+			if ( realism == 1 )
+				sharp.loadInto( model );
+			else
+				try ( Model other = Model.newInstance( sharp.card().name, device, "PyTorch" ) )
+				{
+					interpolate( faithful.loadInto( model ), sharp.loadInto( other ), realism );
+				}
 		}
 		catch ( final RuntimeException e )
 		{
 			model.close();
 			throw e;
 		}
+		// the faithful model's network: its context, and its illumination estimate if it has one
 		return faithful.withPartner( faithful.network( model ), realism, device );
 	}
 

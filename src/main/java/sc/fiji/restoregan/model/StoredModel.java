@@ -16,6 +16,7 @@ import ai.djl.util.Pair;
 
 import sc.fiji.restoregan.nn.DjlPlaneNetwork;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;
+import sc.fiji.restoregan.pipeline.PlaneCorrection;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
@@ -33,19 +34,28 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  *            loaded and checked, or null when it names none
  * @param partnerTwin the partner's GAN-trained twin, or null when it has
  *            none (or there is no partner)
+ * @param illumination the networks of the card's
+ *            {@link ModelCard#illumination}, loaded and checked, or null
+ *            when it has none
  */
-public record StoredModel( ModelCard card, byte[] weights, String location, StoredModel partner, StoredModel partnerTwin )
+public record StoredModel( ModelCard card, byte[] weights, String location, StoredModel partner, StoredModel partnerTwin, IlluminationModels illumination )
 {
-	/** A model with no partner. */
+	/** A model with no partner and no illumination estimate. */
 	public StoredModel( final ModelCard card, final byte[] weights, final String location )
 	{
-		this( card, weights, location, null, null );
+		this( card, weights, location, null, null, null );
 	}
 
-	/** This model without its partner: the one network its weights make. */
+	/** This model without its partner: its own network, after its illumination estimate if it has one. */
 	public StoredModel alone()
 	{
-		return partner == null ? this : new StoredModel( card, weights, location );
+		return partner == null ? this : new StoredModel( card, weights, location, null, null, illumination );
+	}
+
+	/** This model with {@code partner} (and its twin, or null) to average with. */
+	StoredModel withPartner( final StoredModel partner, final StoredModel partnerTwin )
+	{
+		return new StoredModel( card, weights, location, partner, partnerTwin, illumination );
 	}
 
 	/** The generator architecture described by the card. */
@@ -56,11 +66,12 @@ public record StoredModel( ModelCard card, byte[] weights, String location, Stor
 
 	/**
 	 * Floating-point operations per input pixel of a restoration: the
-	 * architecture's, plus the partner's when the model is averaged with one.
+	 * architecture's, plus the partner's when the model is averaged with one,
+	 * plus the illumination estimate's ({@link IlluminationModels#flopsPerPixel}).
 	 */
 	public double flopsPerPixel()
 	{
-		return card.architecture.flopsPerPixel() + ( partner == null ? 0 : partner.flopsPerPixel() );
+		return card.architecture.flopsPerPixel() + ( partner == null ? 0 : partner.flopsPerPixel() ) + ( illumination == null ? 0 : illumination.flopsPerPixel() );
 	}
 
 	/**
@@ -91,12 +102,14 @@ public record StoredModel( ModelCard card, byte[] weights, String location, Stor
 	/**
 	 * A model whose block holds this card's architecture (its weights loaded
 	 * or changed, as by {@link RealismBlend}) behind the tile interface,
-	 * which closes the model.
+	 * which closes the model; with this model's illumination estimate, opened
+	 * on the same device, as its plane correction.
 	 */
 	PlaneNetwork network( final Model model )
 	{
 		final GeneratorArchitecture a = card.architecture;
-		return new DjlPlaneNetwork( model, a.blockSize(), a.receptiveFieldRadius(), card.scale, a.context() );
+		final PlaneCorrection correction = illumination == null ? PlaneCorrection.NONE : illumination.open( model.getNDManager().getDevice() );
+		return new DjlPlaneNetwork( model, a.blockSize(), a.receptiveFieldRadius(), card.scale, a.context(), correction );
 	}
 
 	/**

@@ -7,6 +7,7 @@ import ai.djl.translate.TranslateException;
 
 import sc.fiji.restoregan.device.DeviceChoice;
 import sc.fiji.restoregan.filter.ContextChannels;
+import sc.fiji.restoregan.pipeline.PlaneCorrection;
 import sc.fiji.restoregan.pipeline.PlaneNetwork;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
@@ -30,6 +31,8 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 
 	private final ContextChannels context;
 
+	private final PlaneCorrection correction;
+
 	/**
 	 * Wraps an already initialised model.
 	 *
@@ -44,8 +47,22 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 	 */
 	public DjlPlaneNetwork( final Model model, final int blockSize, final int radius, final int scale, final ContextChannels context )
 	{
+		this( model, blockSize, radius, scale, context, PlaneCorrection.NONE );
+	}
+
+	/**
+	 * As {@link #DjlPlaneNetwork(Model, int, int, int, ContextChannels)},
+	 * with a correction of each whole plane before the network; closed with
+	 * this (and by this constructor when it throws).
+	 */
+	public DjlPlaneNetwork( final Model model, final int blockSize, final int radius, final int scale, final ContextChannels context, final PlaneCorrection correction )
+	{
+		this.correction = correction;
 		if ( onCpu( model ) && ConvolutionKernels.cpu().status() == ConvolutionKernels.Status.UNSOUND )
+		{
+			correction.close();
 			throw new RestoreException( "Cannot run the network: " + ConvolutionKernels.cpu().describe() + "." );
+		}
 		this.context = context;
 		this.model = model;
 		this.predictor = model.newPredictor( new TileTranslator() );
@@ -71,6 +88,12 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 	public ContextChannels context()
 	{
 		return context;
+	}
+
+	@Override
+	public PlaneCorrection correction()
+	{
+		return correction;
 	}
 
 	@Override
@@ -113,5 +136,6 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 	{
 		predictor.close();
 		model.close();
+		correction.close();
 	}
 }

@@ -7,7 +7,7 @@ import ai.djl.translate.TranslatorContext;
 import sc.fiji.restoregan.bridge.TensorBridge;
 
 /** Feeds a {@link Tile} to a network and reads its output back as floats. */
-final class TileTranslator implements NoBatchifyTranslator< Tile, float[] >
+public final class TileTranslator implements NoBatchifyTranslator< Tile, float[] >
 {
 	@Override
 	public NDList processInput( final TranslatorContext ctx, final Tile tile )

@@ -31,6 +31,15 @@ public interface PlaneNetwork extends AutoCloseable
 		return ContextChannels.NONE;
 	}
 
+	/**
+	 * The correction each whole plane gets before it is normalised and
+	 * tiled for this network; {@link PlaneCorrection#NONE} by default.
+	 */
+	default PlaneCorrection correction()
+	{
+		return PlaneCorrection.NONE;
+	}
+
 	/** Output pixels per input pixel along X and Y (1 unless super-resolution). */
 	default int scale()
 	{

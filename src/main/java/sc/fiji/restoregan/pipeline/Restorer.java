@@ -33,7 +33,9 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * of each output plane to its input plane ({@link #fitOutputToInput}). A network with
  * context channels ({@link PlaneNetwork#context()}) gets them beside the
  * image in every tile, computed once per plane on the whole normalised
- * plane. With a self-ensemble ({@link RestoreOptions#ensemble}) every plane
+ * plane. A network with a plane correction ({@link PlaneNetwork#correction()},
+ * such as an illumination estimate) has each whole plane corrected first, in
+ * the input's units; the output is then in the corrected plane's units. With a self-ensemble ({@link RestoreOptions#ensemble}) every plane
  * is also restored flipped and turned ({@link Dihedral}) and the results
  * averaged; the context channels are flipped and turned with it, not
  * computed again, so every member sees the same context (a transpose swaps
@@ -42,7 +44,8 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * channels deconvolve with a known PSF needs it in the options
  * ({@link RestoreOptions#psf()}). The input is only
  * read. Memory: the output image plus a few tiles, and with context channels
- * one float copy of the plane being restored per context channel.
+ * one float copy of the plane being restored per context channel, and two
+ * with a plane correction.
  */
 public final class Restorer
 {
@@ -58,6 +61,9 @@ public final class Restorer
 
 	/** The network's context channels, fixed for its lifetime. */
 	private final ContextChannels context;
+
+	/** The network's correction of each whole plane, fixed for its lifetime. */
+	private final PlaneCorrection correction;
 
 	private Consumer< String > log = s -> {};
 
@@ -77,6 +83,7 @@ public final class Restorer
 		this.network = network;
 		this.options = options;
 		this.context = network.context();
+		this.correction = network.correction();
 	}
 
 	/**
@@ -224,6 +231,25 @@ public final class Restorer
 	private < T extends RealType< T > > void restorePlane( final RandomAccessibleInterval< T > in, final RandomAccessibleInterval< FloatType > out, final Grid[] grids, final long done, final long total, final Progress progress )
 	{
 		mark = System.nanoTime();
+		if ( correction == PlaneCorrection.NONE )
+		{
+			restoreCorrectedPlane( in, out, grids, done, total, progress );
+			return;
+		}
+		progress.checkCancelled();
+		final int w = ( int ) in.dimension( 0 ), h = ( int ) in.dimension( 1 );
+		final float[] plane = TensorBridge.toArray( in );
+		final long t1 = System.nanoTime();
+		timings.other += t1 - mark;
+		final float[] corrected = correction.correct( plane, w, h );
+		mark = System.nanoTime();
+		timings.network += mark - t1;
+		restoreCorrectedPlane( ArrayImgs.floats( corrected, w, h ), out, grids, done, total, progress );
+	}
+
+	/** {@link #restorePlane} after the plane's correction, if any. */
+	private < T extends RealType< T > > void restoreCorrectedPlane( final RandomAccessibleInterval< T > in, final RandomAccessibleInterval< FloatType > out, final Grid[] grids, final long done, final long total, final Progress progress )
+	{
 		final AffineNormalization norm = AffineNormalization.fromPercentiles( in, options.lowPercentile(), options.highPercentile() );
 		final List< RandomAccessibleInterval< FloatType > > planes = networkInputs( norm.view( in ) );
 		long count = done;

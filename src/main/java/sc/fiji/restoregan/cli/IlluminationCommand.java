@@ -1,0 +1,116 @@
+package sc.fiji.restoregan.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import sc.fiji.restoregan.illumination.IlluminationNetwork;
+import sc.fiji.restoregan.illumination.LitPairs;
+import sc.fiji.restoregan.model.IlluminatedShipping;
+import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.train.SupervisedTrainer;
+import sc.fiji.restoregan.train.TrainingConfig;
+
+/**
+ * {@code illumination}: trains the networks that estimate a plane's
+ * illumination field and gamma, and ships a lighting model that corrects
+ * each plane with them before a restoring model
+ * ({@link sc.fiji.restoregan.illumination.IlluminationEstimator}).
+ */
+@Command( name = "illumination", mixinStandardHelpOptions = true, description = "Train the illumination estimators (field, gamma) and ship a lighting model that uses them.",
+		subcommands = { IlluminationCommand.Train.class, IlluminationCommand.Ship.class } )
+final class IlluminationCommand implements Callable< Integer >
+{
+	@Override
+	public Integer call()
+	{
+		throw new RestoreException( "Give a subcommand: illumination train or illumination ship." );
+	}
+
+	/** {@code illumination train}: one estimator, with checkpoints that resume exactly. */
+	@Command( name = "train", mixinStandardHelpOptions = true, description = "Train the field or the gamma network on lit synthetic crops (squared error, batches of 16, cosine schedule from 4e-4); checkpoints every 250 steps and resumes." )
+	static final class Train implements Callable< Integer >
+	{
+		@Option( names = "--network", required = true, description = "field (the log illumination field from the plane averaged to 64 px) or gamma (the gamma from 64 px tiles)." )
+		String network;
+
+		@Option( names = "--out", required = true, description = "Run folder: checkpoints, loss log, the commands run and the data recipe." )
+		Path out;
+
+		@Option( names = "--steps", defaultValue = "3000", description = "Total steps; a resumed run takes the schedule of the new total from its checkpoint. Default: ${DEFAULT-VALUE}." )
+		int steps;
+
+		@Option( names = "--seed", description = "Seed. Default: 42 for the field network, 43 for the gamma network." )
+		Long seed;
+
+		@Option( names = "--clean", required = true, description = "Folder of clean images to crop from, besides simulated scenes and dead leaves." )
+		Path clean;
+
+		@Option( names = "--exclude", split = ",", description = "File names in --clean to leave out (held out for evaluation)." )
+		List< String > exclude = new ArrayList<>();
+
+		@Option( names = "--resume", description = "Continue from the run folder's checkpoint." )
+		boolean resume;
+
+		@Override
+		public Integer call() throws Exception
+		{
+			if ( steps < 1 )
+				throw new RestoreException( "--steps must be at least 1, not " + steps + "." );
+			final IlluminationNetwork n = IlluminationNetwork.of( network );
+			final long s = seed == null ? n.seed : seed;
+			final TrainingConfig config = n.config( steps, s );
+			final LitPairs sampler = n.sampler( LitPairs.sources( clean, Set.copyOf( exclude ) ), s );
+			RunCommands.record( out );
+			final JsonObject recipe = sampler.recipe();
+			recipe.addProperty( "heldOut", String.join( ", ", exclude ) );
+			Files.writeString( out.resolve( IlluminatedShipping.RECIPE_FILE ), new GsonBuilder().setPrettyPrinting().create().toJson( recipe ) + "\n" );
+			final SupervisedTrainer.Result r = new SupervisedTrainer( config, sampler, out ).log( System.out::println ).train( resume, Progress.NONE );
+			System.out.println( "Trained the " + n.label() + " network to step " + r.steps() + " in " + out + " (validation loss " + r.validationLoss() + ")." );
+			return 0;
+		}
+	}
+
+	/** {@code illumination ship}: the lighting model that uses the estimators. */
+	@Command( name = "ship", mixinStandardHelpOptions = true, description = "Ship a lighting model that divides each plane by its estimated illumination field, undoes its estimated gamma, then restores it with a shipped model (the denoiser), whose weights and twin it shares." )
+	static final class Ship implements Callable< Integer >
+	{
+		@Option( names = "--field", required = true, description = "The field network's finished run folder." )
+		Path field;
+
+		@Option( names = "--gamma", description = "The gamma network's finished run folder (absent: the gamma is left as it is)." )
+		Path gamma;
+
+		@Option( names = "--restorer", defaultValue = "denoise", description = "The shipped model that restores the corrected planes. Default: ${DEFAULT-VALUE}." )
+		String restorer;
+
+		@Option( names = "--as", required = true, description = "Model name (and folder in --models)." )
+		String name;
+
+		@Option( names = "--description", description = "One or two sentences for users; required for a new model." )
+		String description;
+
+		@Option( names = "--models", defaultValue = "models", description = "Models folder. Default: ${DEFAULT-VALUE}." )
+		Path models;
+
+		@Override
+		public Integer call() throws Exception
+		{
+			final String command = "java -jar target/restoregan.jar illumination ship --field " + field + ( gamma == null ? "" : " --gamma " + gamma ) + " --restorer " + restorer + " --as " + name;
+			final ModelCard card = IlluminatedShipping.ship( models, name, description, restorer, field, gamma, command );
+			System.out.println( "Shipped " + models.resolve( name ) + " (" + card.ownBytes() + " bytes of its own; restores with '" + restorer + "', whose weights it shares)." );
+			return 0;
+		}
+	}
+}

@@ -1,0 +1,161 @@
+package sc.fiji.restoregan.illumination;
+
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.view.Views;
+
+import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.filter.Bilinear;
+import sc.fiji.restoregan.nn.Tile;
+import sc.fiji.restoregan.nn.TileTranslator;
+import sc.fiji.restoregan.pipeline.PlaneCorrection;
+import sc.fiji.restoregan.pipeline.RestoreException;
+
+/**
+ * Evens out the light of a whole plane with two small networks trained on
+ * lit synthetic crops ({@link LitFieldPairs}, {@link LitGammaPairs}): one
+ * estimates the log of the illumination field from the plane averaged to
+ * {@value IlluminationInputs#SIZE} px, the other the plane's gamma from its
+ * {@value IlluminationInputs#SIZE} px tiles. The plane is divided by the
+ * field (upsampled bilinearly, mean one in the log) and raised to one over
+ * the gamma about its mean, so it keeps its level
+ * ({@link #apply}). A restoring network (the denoiser) then removes the
+ * noise that came with the dim light. docs/decisions.md, "Lighting: what
+ * the bar needs".
+ */
+public final class IlluminationEstimator implements PlaneCorrection
+{
+	private final Model fieldModel, gammaModel;
+
+	private final Predictor< Tile, float[] > field, gamma;
+
+	/**
+	 * @param fieldModel its block estimates the log field; closed with this
+	 * @param gammaModel its block estimates log gamma, or null to leave the
+	 *            gamma; closed with this
+	 */
+	public IlluminationEstimator( final Model fieldModel, final Model gammaModel )
+	{
+		this.fieldModel = fieldModel;
+		this.gammaModel = gammaModel;
+		this.field = fieldModel.newPredictor( new TileTranslator() );
+		this.gamma = gammaModel == null ? null : gammaModel.newPredictor( new TileTranslator() );
+	}
+
+	@Override
+	public float[] correct( final float[] plane, final int width, final int height )
+	{
+		return apply( plane, logField( plane, width, height ), gamma == null ? 1 : gamma( plane, width, height ) );
+	}
+
+	/**
+	 * The corrected plane: {@code c = plane / exp(logField)}, then
+	 * {@code m * (c / m)^(1 / gamma)} with {@code m} the mean of {@code c}
+	 * (negative values as 0), so that undoing the gamma keeps the plane's
+	 * level.
+	 */
+	public static float[] apply( final float[] plane, final float[] logField, final double gamma )
+	{
+		final float[] c = new float[ plane.length ];
+		double mean = 0;
+		for ( int i = 0; i < c.length; i++ )
+			mean += c[ i ] = ( float ) Math.max( 0, plane[ i ] / Math.exp( logField[ i ] ) );
+		mean /= c.length;
+		if ( gamma == 1 || !( mean > 0 ) )
+			return c;
+		for ( int i = 0; i < c.length; i++ )
+			c[ i ] = ( float ) ( mean * Math.pow( c[ i ] / mean, 1 / gamma ) );
+		return c;
+	}
+
+	/**
+	 * The estimated log illumination field of a plane at full size: the
+	 * field network's output on the plane averaged to
+	 * {@value IlluminationInputs#SIZE} px, less its mean, upsampled
+	 * bilinearly.
+	 */
+	public float[] logField( final float[] plane, final int width, final int height )
+	{
+		final int n = IlluminationInputs.SIZE;
+		final float[] small = run( field, IlluminationInputs.of( IlluminationInputs.areaMean( plane, width, height ) ) );
+		double mean = 0;
+		for ( final float v : small )
+			mean += v;
+		mean /= small.length;
+		for ( int i = 0; i < small.length; i++ )
+			small[ i ] -= mean;
+		return Bilinear.upsample( small, n, n, ( double ) width / n, ( double ) height / n, width, height );
+	}
+
+	/**
+	 * The estimated gamma of a plane: exp of the gamma network's mean output
+	 * over the plane's whole {@value IlluminationInputs#SIZE} px tiles from
+	 * the top left (over the plane mirrored out to one tile when it is
+	 * smaller); 1 without a gamma network.
+	 */
+	public double gamma( final float[] plane, final int width, final int height )
+	{
+		if ( gamma == null )
+			return 1;
+		final int n = IlluminationInputs.SIZE;
+		double sum = 0;
+		int count = 0;
+		for ( int y = 0; y + n <= height; y += n )
+			for ( int x = 0; x + n <= width; x += n )
+			{
+				final float[] tile = new float[ n * n ];
+				for ( int r = 0; r < n; r++ )
+					System.arraycopy( plane, ( y + r ) * width + x, tile, r * n, n );
+				sum += mean( run( gamma, IlluminationInputs.of( tile ) ) );
+				count++;
+			}
+		if ( count == 0 )
+		{
+			final float[] tile = TensorBridge.toArray( Views.interval( Views.extendMirrorSingle( ArrayImgs.floats( plane, width, height ) ), new long[] { 0, 0 }, new long[] { n - 1, n - 1 } ) );
+			sum = mean( run( gamma, IlluminationInputs.of( tile ) ) );
+			count = 1;
+		}
+		return Math.exp( sum / count );
+	}
+
+	private static double mean( final float[] values )
+	{
+		double s = 0;
+		for ( final float v : values )
+			s += v;
+		return s / values.length;
+	}
+
+	/** One network's output on its two input planes. */
+	private static float[] run( final Predictor< Tile, float[] > network, final float[] twoPlanes )
+	{
+		try
+		{
+			return network.predict( new Tile( twoPlanes, 2, IlluminationInputs.SIZE, IlluminationInputs.SIZE ) );
+		}
+		catch ( final TranslateException e )
+		{
+			throw new RestoreException( "The illumination estimate failed: " + e.getMessage(), e );
+		}
+	}
+
+	@Override
+	public String describe()
+	{
+		return gamma == null ? "illumination field estimated and divided out" : "illumination field and gamma estimated and undone";
+	}
+
+	@Override
+	public void close()
+	{
+		field.close();
+		fieldModel.close();
+		if ( gamma != null )
+		{
+			gamma.close();
+			gammaModel.close();
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package sc.fiji.restoregan.model;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import sc.fiji.restoregan.illumination.IlluminationNetwork;
+import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.train.SupervisedTrainer;
+import sc.fiji.restoregan.train.TrainingConfig;
+
+/**
+ * Ships a lighting model that estimates each plane's illumination and then
+ * restores it with another shipped model ({@link ModelCard#illumination}):
+ * the two estimators' weights from their training runs, in half precision,
+ * beside a card that takes the restoring model's architecture,
+ * normalisation, self-ensemble and twin, and names its weights
+ * ({@link ModelCard.Weights#sharedWith}) instead of copying them.
+ */
+public final class IlluminatedShipping
+{
+	/** The file in an estimator's run folder holding its data recipe, written by {@code illumination train}. */
+	public static final String RECIPE_FILE = "recipe.json";
+
+	/** The file in a run folder listing the commands run on it, in order. */
+	public static final String COMMANDS_FILE = "commands.txt";
+
+	private IlluminatedShipping()
+	{}
+
+	/**
+	 * @param models the models folder
+	 * @param name the model's name
+	 * @param description for users; null keeps the description of a model
+	 *            of that name
+	 * @param restorer the shipped model that restores the corrected planes
+	 * @param fieldRun the field network's finished run folder
+	 * @param gammaRun the gamma network's finished run folder, or null
+	 * @param shipCommand the command line that ships it, appended to the recipe
+	 * @return the card written
+	 */
+	public static ModelCard ship( final Path models, final String name, final String description, final String restorer, final Path fieldRun, final Path gammaRun, final String shipCommand ) throws IOException
+	{
+		final Path target = models.resolve( name );
+		final String text = description != null ? description
+				: Files.exists( target.resolve( ModelSource.CARD ) ) ? ModelStore.readCard( ModelSource.directory( target ) ).description : null;
+		if ( text == null || text.isBlank() )
+			throw new RestoreException( "A new model needs a description (--description)." );
+		final ModelCard r = ModelStore.readCard( ModelSource.directory( models.resolve( restorer ) ) );
+		if ( r.scale != 1 || r.meanWith != null || r.illumination != null || r.weights.sharedWith != null )
+			throw new RestoreException( "Model '" + restorer + "' cannot restore the corrected planes: it must be one network with weights of its own that keeps the size." );
+		final ModelCard card = new ModelCard();
+		card.name = name;
+		card.task = "lighting";
+		card.description = text;
+		card.architecture = r.architecture;
+		card.normalization = r.normalization;
+		card.ensemble = r.ensemble;
+		card.realismTwin = r.realismTwin;
+		card.weights = new Gson().fromJson( new Gson().toJson( r.weights ), ModelCard.Weights.class );
+		card.weights.sharedWith = restorer;
+		final Networks nets = new Networks( part( IlluminationNetwork.FIELD, fieldRun ), gammaRun == null ? null : part( IlluminationNetwork.GAMMA, gammaRun ) );
+		card.illumination = new ModelCard.IlluminationParts();
+		card.illumination.field = nets.field.part;
+		card.illumination.gamma = nets.gamma == null ? null : nets.gamma.part;
+		card.training = recipe( card, r, restorer, shipCommand );
+		ModelShipping.requireRoom( models, name, card.ownBytes() );
+		Files.createDirectories( target );
+		for ( final Trained t : nets.gamma == null ? List.of( nets.field ) : List.of( nets.field, nets.gamma ) )
+			ModelStore.writeAtomically( target.resolve( t.part.weights.file ), t.half );
+		ModelStore.writeCard( target, card );
+		ModelShipping.list( models, name );
+		return card;
+	}
+
+	private record Networks( Trained field, Trained gamma )
+	{}
+
+	/** An estimator's card entry and its weights in half precision. */
+	private record Trained( ModelCard.Part part, byte[] half )
+	{}
+
+	/** The card's recipe: the estimators' commands chained, their steps summed, and the restoring model named. */
+	private static JsonObject recipe( final ModelCard card, final ModelCard restorer, final String restorerName, final String shipCommand )
+	{
+		final ModelCard.Part field = card.illumination.field, gamma = card.illumination.gamma;
+		final JsonObject t = new JsonObject();
+		t.addProperty( "restoredBy", restorerName + " (weights sha256 " + restorer.weights.sha256 + "), run on each corrected plane" );
+		t.addProperty( "command", field.training.get( "command" ).getAsString() + ( gamma == null ? "" : " && " + gamma.training.get( "command" ).getAsString() ) + " && " + shipCommand );
+		t.add( "seed", field.training.get( "seed" ) );
+		t.addProperty( "steps", field.training.get( "steps" ).getAsLong() + ( gamma == null ? 0 : gamma.training.get( "steps" ).getAsLong() ) );
+		t.add( "data", restorer.training.get( "data" ) );
+		return t;
+	}
+
+	/** One estimator's entry from its finished run folder. */
+	private static Trained part( final IlluminationNetwork network, final Path run ) throws IOException
+	{
+		final TrainingConfig config;
+		try ( Reader in = Files.newBufferedReader( run.resolve( "config.json" ) ) )
+		{
+			config = new Gson().fromJson( in, TrainingConfig.class );
+		}
+		if ( !ModelCard.sameArchitecture( config.architecture, network.architecture() ) )
+			throw new RestoreException( "The run in " + run + " trained " + config.architecture + ", not the " + network.label() + " network " + network.architecture() + "." );
+		final String[] last = SupervisedTrainer.lastLogRow( run );
+		final long steps = Long.parseLong( last[ 0 ] );
+		if ( steps != config.steps )
+			throw new RestoreException( "The run in " + run + " has trained " + steps + " of its " + config.steps + " steps; finish it first." );
+		for ( final String file : List.of( RECIPE_FILE, COMMANDS_FILE ) )
+			if ( !Files.exists( run.resolve( file ) ) )
+				throw new RestoreException( "The run in " + run + " has no " + file + "; train it with illumination train." );
+		final ModelCard.Part part = new ModelCard.Part();
+		part.architecture = config.architecture;
+		final JsonObject t = part.training;
+		t.addProperty( "loss", config.loss() );
+		t.addProperty( "optimizer", "Adam (beta1 0.9, beta2 0.999), " + config.schedule + " decay from " + config.learningRate + " over the planned steps" );
+		t.addProperty( "steps", steps );
+		t.addProperty( "batch", config.batch );
+		t.addProperty( "patch", config.patch );
+		t.addProperty( "seed", config.seed );
+		t.addProperty( "lastLoggedValidationLoss", Double.parseDouble( last[ 2 ] ) );
+		t.addProperty( "command", String.join( " && ", Files.readAllLines( run.resolve( COMMANDS_FILE ) ).stream().filter( l -> !l.isBlank() ).toList() ) );
+		t.add( "data", JsonParser.parseString( Files.readString( run.resolve( RECIPE_FILE ) ) ) );
+		final byte[] float32 = SupervisedTrainer.checkpointParameters( run );
+		final byte[] half = HalfPrecisionWeights.encode( config.architecture, float32 );
+		part.weights.file = network.label() + ".params";
+		part.weights.encoding = HalfPrecisionWeights.ENCODING;
+		part.weights.halvedFrom = Checksums.sha256( float32 );
+		part.weights.sha256 = Checksums.sha256( half );
+		part.weights.bytes = half.length;
+		return new Trained( part, half );
+	}
+}

@@ -1,0 +1,97 @@
+package sc.fiji.restoregan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ai.djl.Device;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.real.FloatType;
+
+import sc.fiji.restoregan.TestModels;
+import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.illumination.IlluminationEstimator;
+import sc.fiji.restoregan.io.ImageFiles;
+import sc.fiji.restoregan.model.ModelCard;
+import sc.fiji.restoregan.model.ModelRegistry;
+import sc.fiji.restoregan.model.ModelSource;
+import sc.fiji.restoregan.model.ModelStore;
+import sc.fiji.restoregan.model.StoredModel;
+import sc.fiji.restoregan.pipeline.PlaneNetwork;
+import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
+import sc.fiji.restoregan.pipeline.Restorer;
+
+class IlluminationCommandTest
+{
+	@TempDir
+	Path dir;
+
+	@Test
+	void trainsBothEstimatorsAndShipsALightingModelThatUsesThem() throws Exception
+	{
+		final Path clean = dir.resolve( "clean" ), models = dir.resolve( "models" ), field = dir.resolve( "field" ), gamma = dir.resolve( "gamma" );
+		Files.createDirectories( clean );
+		final Random rnd = new Random( 1 );
+		final float[] x = new float[ 260 * 260 ];
+		for ( int i = 0; i < x.length; i++ )
+			x[ i ] = ( float ) ( 100 + 30 * Math.sin( i % 260 / 7.0 ) + 5 * rnd.nextGaussian() );
+		ImageFiles.writeFloatTiff( ArrayImgs.floats( x, 260, 260 ), clean.resolve( "cells.tif" ) );
+		Files.createDirectories( models );
+		Files.writeString( models.resolve( "models.json" ), "[\n  \"tiny\"\n]\n" );
+		TestModels.saveTiny( models.resolve( "tiny" ), 5 );
+
+		assertEquals( 0, Main.run( "illumination", "train", "--network", "field", "--steps", "2", "--out", field.toString(), "--clean", clean.toString() ) );
+		assertEquals( 0, Main.run( "illumination", "train", "--network", "gamma", "--steps", "2", "--out", gamma.toString(), "--clean", clean.toString() ) );
+		assertTrue( Files.readString( field.resolve( "recipe.json" ) ).contains( "cells.tif" ) );
+		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--restorer", "tiny", "--as", "lit", "--models", models.toString() ),
+				"a new model needs a description" );
+		assertEquals( 0, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--restorer", "tiny", "--as", "lit", "--description", "Tiny lighting.",
+				"--models", models.toString() ) );
+
+		final ModelCard card = ModelStore.readCard( ModelSource.directory( models.resolve( "lit" ) ) );
+		final ModelCard tiny = ModelStore.readCard( ModelSource.directory( models.resolve( "tiny" ) ) );
+		assertEquals( "lighting", card.task );
+		assertEquals( "tiny", card.weights.sharedWith );
+		assertEquals( tiny.weights.sha256, card.weights.sha256 );
+		assertTrue( ModelCard.sameArchitecture( tiny.architecture, card.architecture ) );
+		assertEquals( card.illumination.field.weights.bytes + card.illumination.gamma.weights.bytes, card.ownBytes() );
+		assertTrue( card.illumination.field.weights.halfPrecision() && card.illumination.gamma.weights.halfPrecision() );
+		final String chain = card.training.get( "command" ).getAsString();
+		assertTrue( chain.contains( "illumination train --network field" ) && chain.contains( "illumination train --network gamma" ) && chain.endsWith( "--restorer tiny --as lit" ), chain );
+		assertEquals( 4, card.training.get( "steps" ).getAsLong() );
+		assertTrue( Files.readString( models.resolve( "models.json" ) ).contains( "\"lit\"" ) );
+
+		// the model loads with its estimators, corrects each plane with them, and leaves the input alone
+		final StoredModel lit = ModelRegistry.load( models.resolve( "lit" ).toString() );
+		assertNotNull( lit.illumination() );
+		final float[] pixels = new float[ 100 * 90 ];
+		for ( int i = 0; i < pixels.length; i++ )
+			pixels[ i ] = ( float ) ( 50 + 10 * rnd.nextGaussian() + i % 100 );
+		final Img< FloatType > input = ArrayImgs.floats( pixels.clone(), 100, 90 );
+		try ( PlaneNetwork network = lit.open( Device.cpu() ) )
+		{
+			assertTrue( network.correction() instanceof IlluminationEstimator );
+			final Img< FloatType > out = Restorer.forModel( network, RestoreOptions.defaults(), lit.card(), 0 ).restore( input, Progress.NONE );
+			assertArrayEquals( new long[] { 100, 90 }, out.dimensionsAsLongArray() );
+			for ( final float v : TensorBridge.toArray( out ) )
+				assertTrue( Float.isFinite( v ) );
+		}
+		assertArrayEquals( pixels, TensorBridge.toArray( input ) );
+
+		// a run without its recipe, and a restorer that is itself corrected, are refused
+		Files.delete( gamma.resolve( "recipe.json" ) );
+		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--restorer", "tiny", "--as", "lit2", "--description", "x", "--models",
+				models.toString() ) );
+		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--restorer", "lit", "--as", "lit3", "--description", "x", "--models", models.toString() ) );
+	}
+}

@@ -1,0 +1,60 @@
+package sc.fiji.restoregan.illumination;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class IlluminationInputsTest
+{
+	private static final int N = IlluminationInputs.SIZE;
+
+	@Test
+	void areaMeanAveragesBlocks()
+	{
+		// 128 x 192 px: each output pixel averages a 2 x 3 block
+		final int w = 128, h = 192;
+		final float[] ramp = new float[ w * h ];
+		for ( int y = 0; y < h; y++ )
+			for ( int x = 0; x < w; x++ )
+				ramp[ y * w + x ] = x + 1000 * y;
+		final float[] small = IlluminationInputs.areaMean( ramp, w, h );
+		assertEquals( N * N, small.length );
+		for ( final int[] p : new int[][] { { 0, 0 }, { 5, 7 }, { 63, 63 } } )
+			assertEquals( 2 * p[ 0 ] + 0.5 + 1000 * ( 3 * p[ 1 ] + 1 ), small[ p[ 1 ] * N + p[ 0 ] ], 1e-2 );
+	}
+
+	@Test
+	void areaMeanKeepsTheMeanOfAnUnevenSize()
+	{
+		final int w = 100, h = 70;
+		final float[] x = new float[ w * h ];
+		java.util.Arrays.fill( x, 3.5f );
+		for ( final float v : IlluminationInputs.areaMean( x, w, h ) )
+			assertEquals( 3.5f, v, 1e-6 );
+	}
+
+	@Test
+	void inputsDoNotDependOnTheScale()
+	{
+		final Random rnd = new Random( 5 );
+		final float[] x = new float[ N * N ];
+		for ( int i = 0; i < x.length; i++ )
+			x[ i ] = ( float ) ( 50 + 30 * rnd.nextGaussian() );
+		final float[] a = IlluminationInputs.of( x );
+		for ( final double k : new double[] { 0.01, 7, 3000 } )
+		{
+			final float[] scaled = new float[ x.length ];
+			for ( int i = 0; i < x.length; i++ )
+				scaled[ i ] = ( float ) ( k * x[ i ] );
+			assertArrayEquals( a, IlluminationInputs.of( scaled ), 1e-4f, "scaled by " + k );
+		}
+		// the first plane by the 99th percentile, the second its log
+		final float[] sorted = a.clone();
+		java.util.Arrays.sort( sorted, 0, N * N );
+		assertEquals( 1, sorted[ ( int ) ( 0.99 * ( N * N - 1 ) ) ], 1e-6 );
+		assertEquals( Math.log( a[ 10 ] + 0.02 ), a[ N * N + 10 ], 1e-5 );
+	}
+}

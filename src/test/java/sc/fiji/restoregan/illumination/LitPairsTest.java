@@ -1,0 +1,99 @@
+package sc.fiji.restoregan.illumination;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.imglib2.img.array.ArrayImgs;
+
+import sc.fiji.restoregan.degrade.Lighting;
+import sc.fiji.restoregan.io.ImageFiles;
+import sc.fiji.restoregan.train.CleanSource;
+import sc.fiji.restoregan.train.ScaledBatch;
+
+class LitPairsTest
+{
+	private static final int N = IlluminationInputs.SIZE * IlluminationInputs.SIZE;
+
+	@TempDir
+	static Path dir;
+
+	private static List< CleanSource > sources;
+
+	/** A folder of one seeded 300 x 300 image, and one left out. */
+	@BeforeAll
+	static void sources() throws Exception
+	{
+		final Random rnd = new Random( 3 );
+		for ( final String name : List.of( "a.tif", "held.tif" ) )
+		{
+			final float[] x = new float[ 300 * 300 ];
+			for ( int i = 0; i < x.length; i++ )
+				x[ i ] = ( float ) ( 100 + 20 * Math.sin( i % 300 / 9.0 ) + 5 * rnd.nextGaussian() );
+			ImageFiles.writeFloatTiff( ArrayImgs.floats( x, 300, 300 ), dir.resolve( name ) );
+		}
+		sources = LitPairs.sources( dir, Set.of( "held.tif" ) );
+	}
+
+	@Test
+	void aBatchIsAFunctionOfTheStep()
+	{
+		for ( final IlluminationNetwork n : IlluminationNetwork.values() )
+		{
+			final ScaledBatch a = n.sampler( sources, 7 ).pairs( 3, 4 ), b = n.sampler( sources, 7 ).pairs( 3, 4 ), c = n.sampler( sources, 7 ).pairs( 4, 4 );
+			assertArrayEquals( a.inputs(), b.inputs() );
+			assertArrayEquals( a.targets(), b.targets() );
+			assertFalse( Arrays.equals( a.inputs(), c.inputs() ) );
+			assertEquals( 2, a.inputChannels() );
+			assertEquals( 4 * 2 * N, a.inputs().length );
+			assertEquals( 4 * N, a.targets().length );
+			assertTrue( n.sampler( sources, 7 ).recipe().get( "sources" ).getAsString().contains( "a.tif" ) );
+			assertFalse( n.sampler( sources, 7 ).recipe().get( "sources" ).getAsString().contains( "held.tif" ) );
+		}
+	}
+
+	@Test
+	void fieldTargetsAreLogFieldsOfMeanZero()
+	{
+		final ScaledBatch b = IlluminationNetwork.FIELD.sampler( sources, 1 ).pairs( 0, 6 );
+		boolean uneven = false;
+		for ( int i = 0; i < 6; i++ )
+		{
+			double mean = 0, lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+			for ( int j = 0; j < N; j++ )
+			{
+				final float v = b.targets()[ i * N + j ];
+				mean += v;
+				lo = Math.min( lo, v );
+				hi = Math.max( hi, v );
+			}
+			assertEquals( 0, mean / N, 1e-5 );
+			uneven |= hi - lo > 0.1;
+		}
+		assertTrue( uneven, "some fields are uneven" );
+	}
+
+	@Test
+	void gammaTargetsAreTheLogGammaEverywhere()
+	{
+		final ScaledBatch b = IlluminationNetwork.GAMMA.sampler( sources, 1 ).pairs( 0, 6 );
+		for ( int i = 0; i < 6; i++ )
+		{
+			final float v = b.targets()[ i * N ];
+			assertTrue( v >= Math.log( Lighting.GAMMA.min() ) - 1e-6 && v <= Math.log( Lighting.GAMMA.max() ) + 1e-6, "log gamma " + v );
+			for ( int j = 0; j < N; j++ )
+				assertEquals( v, b.targets()[ i * N + j ] );
+		}
+	}
+}
