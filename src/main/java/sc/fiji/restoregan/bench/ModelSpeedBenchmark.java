@@ -20,6 +20,7 @@ import ai.djl.nn.Block;
 
 import sc.fiji.restoregan.degrade.Kernel;
 import sc.fiji.restoregan.degrade.PsfSpec;
+import sc.fiji.restoregan.model.IlluminationModels;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.model.ModelStore;
@@ -134,6 +135,12 @@ public final class ModelSpeedBenchmark
 	{
 		if ( stored.partner() != null )
 			return parameterCount( stored.alone() ) + parameterCount( stored.partner() );
+		if ( stored.illumination() != null )
+		{
+			final IlluminationModels i = stored.illumination();
+			final StoredModel own = new StoredModel( stored.card(), stored.weights(), stored.location() );
+			return parameterCount( own ) + parameterCount( i.field() ) + ( i.gamma() == null ? 0 : parameterCount( i.gamma() ) );
+		}
 		try ( Model model = Model.newInstance( "count", Device.cpu(), "PyTorch" ) )
 		{
 			final Block block = stored.loadInto( model );
@@ -174,7 +181,7 @@ public final class ModelSpeedBenchmark
 			final SpeedBenchmark.Measurement m = SpeedBenchmark.measure( network, stored.flopsPerPixel(), size, options.withEnsemble( 1 ) );
 			final int ensemble = options.forModel( stored.card().ensemble, 0 ).members();
 			final SpeedBenchmark.Measurement atDefault = ensemble == 1 ? m : SpeedBenchmark.measure( network, stored.flopsPerPixel(), size, options.withEnsemble( ensemble ) );
-			final long bytes = stored.card().weights.bytes + ( stored.partner() == null ? 0 : stored.partner().card().weights.bytes );
+			final long bytes = stored.weightBytes();
 			return new Row( nameOrFolder, stored.card().task, architecture, parameters, bytes, stored.flopsPerPixel(), stored.partner() == null ? null : stored.partner().card().name, m, matmulGflops, network.describeDevice(), ensemble, atDefault );
 		}
 	}

@@ -77,7 +77,7 @@ final class IlluminationCommand implements Callable< Integer >
 			recipe.addProperty( "heldOut", String.join( ", ", exclude ) );
 			Files.writeString( out.resolve( IlluminatedShipping.RECIPE_FILE ), new GsonBuilder().setPrettyPrinting().create().toJson( recipe ) + "\n" );
 			final SupervisedTrainer.Result r = new SupervisedTrainer( config, sampler, out ).log( System.out::println ).train( resume, Progress.NONE );
-			System.out.println( "Trained the " + n.label() + " network to step " + r.steps() + " in " + out + " (validation loss " + r.validationLoss() + ")." );
+			System.out.println( "Trained the " + n.label() + " network to step " + r.steps() + " in " + out + ( Double.isFinite( r.validationLoss() ) ? " (validation loss " + r.validationLoss() + ")." : "." ) );
 			return 0;
 		}
 	}

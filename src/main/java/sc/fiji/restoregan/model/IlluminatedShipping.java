@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -86,7 +88,11 @@ public final class IlluminatedShipping
 	private record Trained( ModelCard.Part part, byte[] half )
 	{}
 
-	/** The card's recipe: the estimators' commands chained, their steps summed, and the restoring model named. */
+	/**
+	 * The card's recipe: the estimators' commands chained, their steps
+	 * summed, the restoring model named, and the images held out of all
+	 * three networks' training.
+	 */
 	private static JsonObject recipe( final ModelCard card, final ModelCard restorer, final String restorerName, final String shipCommand )
 	{
 		final ModelCard.Part field = card.illumination.field, gamma = card.illumination.gamma;
@@ -96,7 +102,17 @@ public final class IlluminatedShipping
 		t.add( "seed", field.training.get( "seed" ) );
 		t.addProperty( "steps", field.training.get( "steps" ).getAsLong() + ( gamma == null ? 0 : gamma.training.get( "steps" ).getAsLong() ) );
 		t.add( "data", restorer.training.get( "data" ) );
+		final List< ModelCard.Part > parts = gamma == null ? List.of( field ) : List.of( field, gamma );
+		final Set< String > heldOut = new LinkedHashSet<>( heldOut( restorer.training ) );
+		parts.forEach( p -> heldOut.retainAll( heldOut( p.training.getAsJsonObject( "data" ) ) ) );
+		t.addProperty( "heldOut", String.join( ", ", heldOut ) );
 		return t;
+	}
+
+	/** The images a recipe lists as held out of training. */
+	private static List< String > heldOut( final JsonObject recipe )
+	{
+		return recipe.has( "heldOut" ) && recipe.get( "heldOut" ).isJsonPrimitive() ? List.of( recipe.get( "heldOut" ).getAsString().split( ",\\s*" ) ) : List.of();
 	}
 
 	/** One estimator's entry from its finished run folder. */

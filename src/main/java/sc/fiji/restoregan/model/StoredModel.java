@@ -75,6 +75,15 @@ public record StoredModel( ModelCard card, byte[] weights, String location, Stor
 	}
 
 	/**
+	 * Bytes of all the weights a restoration runs: this model's (shared or
+	 * not), its partner's and its illumination networks'.
+	 */
+	public long weightBytes()
+	{
+		return card.weights.bytes + ( partner == null ? 0 : partner.weightBytes() ) + ( illumination == null ? 0 : illumination.bytes() );
+	}
+
+	/**
 	 * A fresh block of the card's architecture with these weights loaded.
 	 * Every parameter's shape is checked against the architecture, since DJL
 	 * takes shapes from the weights file.

@@ -49,6 +49,8 @@ public final class RestoreRunner
 			final String blend = twin == null ? "" : String.format( Locale.ROOT, " at realism %.2f (blended with '%s')", realism, twin.card().name );
 			final String partner = stored.partner() == null ? "" : ", averaged with its partner '" + stored.partner().card().name + "',";
 			log.accept( "Model '" + stored.card().name + "' (" + stored.location() + ")" + blend + partner + " running on " + network.describeDevice() );
+			if ( network.correction() != PlaneCorrection.NONE )
+				log.accept( "Before the network, each plane's " + network.correction().describe() );
 			if ( options.psf() != null )
 				log.accept( network.context().needsPsf() ? "Deconvolving with the given PSF (" + options.psf().side() + "x" + options.psf().side() + " px)"
 						: "The PSF given is not used: model '" + stored.card().name + "' restores without one." );

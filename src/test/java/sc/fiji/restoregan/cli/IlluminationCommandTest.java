@@ -48,10 +48,12 @@ class IlluminationCommandTest
 		ImageFiles.writeFloatTiff( ArrayImgs.floats( x, 260, 260 ), clean.resolve( "cells.tif" ) );
 		Files.createDirectories( models );
 		Files.writeString( models.resolve( "models.json" ), "[\n  \"tiny\"\n]\n" );
-		TestModels.saveTiny( models.resolve( "tiny" ), 5 );
+		final ModelCard restorer = TestModels.saveTiny( models.resolve( "tiny" ), 5 );
+		restorer.training.addProperty( "heldOut", "a.tif, b.tif" );
+		ModelStore.writeCard( models.resolve( "tiny" ), restorer );
 
-		assertEquals( 0, Main.run( "illumination", "train", "--network", "field", "--steps", "2", "--out", field.toString(), "--clean", clean.toString() ) );
-		assertEquals( 0, Main.run( "illumination", "train", "--network", "gamma", "--steps", "2", "--out", gamma.toString(), "--clean", clean.toString() ) );
+		assertEquals( 0, Main.run( "illumination", "train", "--network", "field", "--steps", "2", "--out", field.toString(), "--clean", clean.toString(), "--exclude", "a.tif,c.tif" ) );
+		assertEquals( 0, Main.run( "illumination", "train", "--network", "gamma", "--steps", "2", "--out", gamma.toString(), "--clean", clean.toString(), "--exclude", "a.tif,b.tif" ) );
 		assertTrue( Files.readString( field.resolve( "recipe.json" ) ).contains( "cells.tif" ) );
 		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--restorer", "tiny", "--as", "lit", "--models", models.toString() ),
 				"a new model needs a description" );
@@ -69,6 +71,7 @@ class IlluminationCommandTest
 		final String chain = card.training.get( "command" ).getAsString();
 		assertTrue( chain.contains( "illumination train --network field" ) && chain.contains( "illumination train --network gamma" ) && chain.endsWith( "--restorer tiny --as lit" ), chain );
 		assertEquals( 4, card.training.get( "steps" ).getAsLong() );
+		assertEquals( "a.tif", card.training.get( "heldOut" ).getAsString(), "held out of all three networks" );
 		assertTrue( Files.readString( models.resolve( "models.json" ) ).contains( "\"lit\"" ) );
 
 		// the model loads with its estimators, corrects each plane with them, and leaves the input alone
