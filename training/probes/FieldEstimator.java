@@ -89,7 +89,7 @@ public class FieldEstimator {
             RestoreOptions.defaults().withEnsemble(ensemble), Device.cpu())) {
       PlaneRestorer denoiser = nets.restorers().get(RestorationBenchmark.realismKey(0));
       if (withPair)
-        nets.add(BenchmarkTask.LIGHTING, "pair", ModelRegistry.load("lighting"), Device.cpu());
+        nets.add(BenchmarkTask.LIGHTING, "pair", ModelRegistry.load("lighting-pair"), Device.cpu());
       PlaneRestorer pair = nets.restorers().get("pair");
       Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
       float[][] divided = new float[1][];

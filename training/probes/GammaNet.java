@@ -43,7 +43,7 @@ public class GammaNet {
     try (IlluminationEstimator estimator = new IlluminationEstimator(FieldEstimator.open(IlluminationNetwork.FIELD, fieldParams), FieldEstimator.open(IlluminationNetwork.GAMMA, params));
         BenchmarkNetworks nets = BenchmarkNetworks.open(BenchmarkTask.DENOISE, ModelRegistry.load(denoiserName).alone(), null, List.of(0.0),
             RestoreOptions.defaults().withEnsemble(ensemble), Device.cpu())) {
-      nets.add(BenchmarkTask.LIGHTING, "pair", ModelRegistry.load("lighting"), Device.cpu());
+      nets.add(BenchmarkTask.LIGHTING, "pair", ModelRegistry.load("lighting-pair"), Device.cpu());
       PlaneRestorer denoiser = nets.restorers().get(RestorationBenchmark.realismKey(0)), pair = nets.restorers().get("pair");
       float[][] last = new float[2][];
       Map<String, PlaneRestorer> measured = new LinkedHashMap<>();

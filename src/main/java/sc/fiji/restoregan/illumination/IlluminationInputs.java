@@ -23,8 +23,8 @@ public final class IlluminationInputs
 	/**
 	 * A {@code width x height} plane averaged down to {@value #SIZE} x
 	 * {@value #SIZE}: each output pixel the mean of the input pixels whose
-	 * centres fall in it (0 where none do, in a plane smaller than
-	 * {@value #SIZE} px).
+	 * centres fall in it; where none do (in a plane narrower or lower than
+	 * {@value #SIZE} px), the input pixel nearest its centre.
 	 */
 	public static float[] areaMean( final float[] plane, final int width, final int height )
 	{
@@ -41,7 +41,7 @@ public final class IlluminationInputs
 			}
 		}
 		for ( int c = 0; c < out.length; c++ )
-			out[ c ] /= Math.max( count[ c ], 1 );
+			out[ c ] = count[ c ] > 0 ? out[ c ] / count[ c ] : plane[ ( int ) ( ( c / SIZE + 0.5 ) * height / SIZE ) * width + ( int ) ( ( c % SIZE + 0.5 ) * width / SIZE ) ];
 		return out;
 	}
 

@@ -37,6 +37,20 @@ class IlluminationInputsTest
 	}
 
 	@Test
+	void aSmallPlaneIsSampledNotLeftEmpty()
+	{
+		// 32 x 20 px: every output pixel takes the input pixel nearest its centre
+		final int w = 32, h = 20;
+		final float[] x = new float[ w * h ];
+		for ( int i = 0; i < x.length; i++ )
+			x[ i ] = 1 + i;
+		final float[] small = IlluminationInputs.areaMean( x, w, h );
+		for ( int y = 0; y < N; y++ )
+			for ( int c = 0; c < N; c++ )
+				assertEquals( x[ ( int ) ( ( y + 0.5 ) * h / N ) * w + ( int ) ( ( c + 0.5 ) * w / N ) ], small[ y * N + c ] );
+	}
+
+	@Test
 	void inputsDoNotDependOnTheScale()
 	{
 		final Random rnd = new Random( 5 );
