@@ -102,6 +102,7 @@ public final class IlluminatedShipping
 		t.add( "seed", field.training.get( "seed" ) );
 		t.addProperty( "steps", field.training.get( "steps" ).getAsLong() + ( gamma == null ? 0 : gamma.training.get( "steps" ).getAsLong() ) );
 		t.add( "data", restorer.training.get( "data" ) );
+		t.addProperty( "dataOf", "data: the restorer's training pairs; each estimator's are in its own recipe, under illumination" );
 		final List< ModelCard.Part > parts = gamma == null ? List.of( field ) : List.of( field, gamma );
 		final Set< String > heldOut = new LinkedHashSet<>( heldOut( restorer.training ) );
 		parts.forEach( p -> heldOut.retainAll( heldOut( p.training.getAsJsonObject( "data" ) ) ) );

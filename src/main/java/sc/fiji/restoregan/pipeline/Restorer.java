@@ -33,11 +33,12 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * of each output plane to its input plane ({@link #fitOutputToInput}). A network with
  * context channels ({@link PlaneNetwork#context()}) gets them beside the
  * image in every tile, computed once per plane on the whole normalised
- * plane. A network with a plane correction ({@link PlaneNetwork#correction()},
- * such as an illumination estimate) has each whole plane corrected first, in
- * the input's units; the output is then in the corrected plane's units. With a self-ensemble ({@link RestoreOptions#ensemble}) every plane
- * is also restored flipped and turned ({@link Dihedral}) and the results
- * averaged; the context channels are flipped and turned with it, not
+ * plane. A network with a plane correction
+ * ({@link PlaneNetwork#correction()}, such as an illumination estimate) has
+ * each whole plane corrected first, in the input's units; the output is then
+ * in the corrected plane's units. With a self-ensemble
+ * ({@link RestoreOptions#ensemble}) every plane is also restored flipped
+ * and turned ({@link Dihedral}) and the results averaged; the context channels are flipped and turned with it, not
  * computed again, so every member sees the same context (a transpose swaps
  * the channels destriped along X and along Y,
  * {@link ContextChannels#channelOrder(boolean)}). A network whose context
