@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
 import java.util.List;
 
 import com.google.gson.JsonParseException;
@@ -293,6 +292,9 @@ public final class ModelStore
 			throw new RestoreException( "Model '" + card.name + "': cannot read " + entry.file + which + " (" + e.getMessage() + ")." );
 		}
 		final String actual = Checksums.sha256( bytes );
+		if ( !actual.equalsIgnoreCase( entry.sha256 ) && entry.sharedWith != null && !entry.sharedWith.isBlank() )
+			throw new RestoreException( "Model '" + card.name + "' shares the weights of '" + entry.sharedWith + "', which have changed since it was shipped (their SHA-256 is " + actual
+					+ ", the card says " + entry.sha256 + "): ship it again with illumination ship, or put back the earlier '" + entry.sharedWith + "'." );
 		if ( !actual.equalsIgnoreCase( entry.sha256 ) )
 			throw new RestoreException( "Model '" + card.name + "' in " + source.location() + " is corrupt: the weights' SHA-256" + which + " is " + actual + " but the card says " + entry.sha256 + "." );
 		if ( !entry.halfPrecision() )

@@ -126,11 +126,17 @@ class IlluminatedModelTest
 	}
 
 	@Test
-	void aCorruptEstimatorOrMissingSharedWeightsAreNamed() throws Exception
+	void aCorruptEstimatorChangedOrMissingSharedWeightsAreNamed() throws Exception
 	{
+		final byte[] gamma = Files.readAllBytes( lit.resolve( "gamma.params" ) );
 		Files.write( lit.resolve( "gamma.params" ), new byte[] { 1, 2, 3 } );
 		RestoreException e = assertThrows( RestoreException.class, () -> ModelStore.load( ModelSource.directory( lit ) ) );
 		assertTrue( e.getMessage().contains( "corrupt" ) && e.getMessage().contains( "gamma" ), e.getMessage() );
+		// the model it shares weights with was retrained since
+		TestModels.saveTiny( restorer, 9 );
+		Files.write( lit.resolve( "gamma.params" ), gamma );
+		e = assertThrows( RestoreException.class, () -> ModelStore.load( ModelSource.directory( lit ) ) );
+		assertTrue( e.getMessage().contains( "shares the weights of 'tiny', which have changed" ), e.getMessage() );
 		final ModelCard card = ModelStore.readCard( ModelSource.directory( lit ) );
 		card.weights.sharedWith = "gone";
 		ModelStore.writeCard( lit, card );
