@@ -40,7 +40,7 @@ public final class IlluminatedShipping
 	 * @param models the models folder
 	 * @param name the model's name
 	 * @param description for users; null keeps the description of a model
-	 *            of that name
+	 *            of that name (whose self-ensemble is kept too)
 	 * @param restorer the shipped model that restores the corrected planes
 	 * @param fieldRun the field network's finished run folder
 	 * @param gammaRun the gamma network's finished run folder, or null
@@ -50,8 +50,8 @@ public final class IlluminatedShipping
 	public static ModelCard ship( final Path models, final String name, final String description, final String restorer, final Path fieldRun, final Path gammaRun, final String shipCommand ) throws IOException
 	{
 		final Path target = models.resolve( name );
-		final String text = description != null ? description
-				: Files.exists( target.resolve( ModelSource.CARD ) ) ? ModelStore.readCard( ModelSource.directory( target ) ).description : null;
+		final ModelCard old = Files.exists( target.resolve( ModelSource.CARD ) ) ? ModelStore.readCard( ModelSource.directory( target ) ) : null;
+		final String text = description != null ? description : old != null ? old.description : null;
 		if ( text == null || text.isBlank() )
 			throw new RestoreException( "A new model needs a description (--description)." );
 		final ModelCard r = ModelStore.readCard( ModelSource.directory( models.resolve( restorer ) ) );
@@ -63,7 +63,7 @@ public final class IlluminatedShipping
 		card.description = text;
 		card.architecture = r.architecture;
 		card.normalization = r.normalization;
-		card.ensemble = r.ensemble;
+		card.ensemble = old != null ? old.ensemble : r.ensemble;
 		card.realismTwin = r.realismTwin;
 		card.weights = new Gson().fromJson( new Gson().toJson( r.weights ), ModelCard.Weights.class );
 		card.weights.sharedWith = restorer;

@@ -91,6 +91,13 @@ class IlluminationCommandTest
 		}
 		assertArrayEquals( pixels, TensorBridge.toArray( input ) );
 
+		// shipped again, it keeps its description and its own self-ensemble
+		assertEquals( 0, Main.run( "models", "--set-ensemble", "lit=2", "--models", models.toString() ) );
+		assertEquals( 0, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--restorer", "tiny", "--as", "lit", "--models", models.toString() ) );
+		final ModelCard again = ModelStore.readCard( ModelSource.directory( models.resolve( "lit" ) ) );
+		assertEquals( 2, again.ensemble );
+		assertEquals( "Tiny lighting.", again.description );
+
 		// a run without its recipe, and a restorer that is itself corrected, are refused
 		Files.delete( gamma.resolve( "recipe.json" ) );
 		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--restorer", "tiny", "--as", "lit2", "--description", "x", "--models",
