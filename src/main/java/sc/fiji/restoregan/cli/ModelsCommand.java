@@ -51,7 +51,7 @@ final class ModelsCommand implements Callable< Integer >
 		{
 			final StoredModel model = ModelStore.load( ModelRegistry.resolve( name ) );
 			final ModelCard card = model.card();
-			System.out.println( card.name + "  (task " + card.task + ", " + card.architecture + ", " + card.weights.bytes / 1024 + " KiB, checksum ok"
+			System.out.println( card.name + "  (task " + card.task + ", " + card.architecture + ", " + card.ownBytes() / 1024 + " KiB, checksum ok"
 					+ ( card.ensemble > 1 ? ", self-ensemble " + card.ensemble : "" ) + ( card.meanWith == null ? "" : ", averaged with " + card.meanWith )
 					+ ( card.illumination == null ? "" : ", after estimating each plane's illumination" ) + ( card.weights.sharedWith == null ? "" : ", the weights of " + card.weights.sharedWith ) + ")" );
 			if ( card.description != null )

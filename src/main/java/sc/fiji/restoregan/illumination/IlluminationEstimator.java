@@ -35,13 +35,22 @@ public final class IlluminationEstimator implements PlaneCorrection
 	 * @param fieldModel its block estimates the log field; closed with this
 	 * @param gammaModel its block estimates log gamma, or null to leave the
 	 *            gamma; closed with this
+	 *            (both models stay the caller's when this constructor throws)
 	 */
 	public IlluminationEstimator( final Model fieldModel, final Model gammaModel )
 	{
 		this.fieldModel = fieldModel;
 		this.gammaModel = gammaModel;
 		this.field = fieldModel.newPredictor( new TileTranslator() );
-		this.gamma = gammaModel == null ? null : gammaModel.newPredictor( new TileTranslator() );
+		try
+		{
+			this.gamma = gammaModel == null ? null : gammaModel.newPredictor( new TileTranslator() );
+		}
+		catch ( final RuntimeException e )
+		{
+			field.close();
+			throw e;
+		}
 	}
 
 	@Override

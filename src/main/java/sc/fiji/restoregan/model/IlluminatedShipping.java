@@ -23,7 +23,9 @@ import sc.fiji.restoregan.train.TrainingConfig;
  * the two estimators' weights from their training runs, in half precision,
  * beside a card that takes the restoring model's architecture,
  * normalisation, self-ensemble and twin, and names its weights
- * ({@link ModelCard.Weights#sharedWith}) instead of copying them.
+ * ({@link ModelCard.Weights#sharedWith}) instead of copying them. A model
+ * shipped again under the same name keeps its own self-ensemble (set with
+ * {@code models --set-ensemble}).
  */
 public final class IlluminatedShipping
 {
@@ -40,7 +42,7 @@ public final class IlluminatedShipping
 	 * @param models the models folder
 	 * @param name the model's name
 	 * @param description for users; null keeps the description of a model
-	 *            of that name (whose self-ensemble is kept too)
+	 *            of that name
 	 * @param restorer the shipped model that restores the corrected planes
 	 * @param fieldRun the field network's finished run folder
 	 * @param gammaRun the gamma network's finished run folder, or null
@@ -119,6 +121,11 @@ public final class IlluminatedShipping
 	/** One estimator's entry from its finished run folder. */
 	private static Trained part( final IlluminationNetwork network, final Path run ) throws IOException
 	{
+		for ( final String file : List.of( "config.json", "train-log.csv", "checkpoint.params", RECIPE_FILE, COMMANDS_FILE ) )
+			if ( !Files.exists( run.resolve( file ) ) )
+				throw new RestoreException( "The run in " + run + " has no " + file + "; train it with illumination train." );
+		if ( Files.readAllLines( run.resolve( "train-log.csv" ) ).stream().filter( l -> !l.isBlank() ).count() < 2 )
+			throw new RestoreException( "The run in " + run + " has logged no step yet; train it with illumination train." );
 		final TrainingConfig config;
 		try ( Reader in = Files.newBufferedReader( run.resolve( "config.json" ) ) )
 		{
@@ -130,9 +137,6 @@ public final class IlluminatedShipping
 		final long steps = Long.parseLong( last[ 0 ] );
 		if ( steps != config.steps )
 			throw new RestoreException( "The run in " + run + " has trained " + steps + " of its " + config.steps + " steps; finish it first." );
-		for ( final String file : List.of( RECIPE_FILE, COMMANDS_FILE ) )
-			if ( !Files.exists( run.resolve( file ) ) )
-				throw new RestoreException( "The run in " + run + " has no " + file + "; train it with illumination train." );
 		final ModelCard.Part part = new ModelCard.Part();
 		part.architecture = config.architecture;
 		final JsonObject t = part.training;

@@ -190,7 +190,8 @@ public final class ModelShipping
 	{
 		final Path folder = models.resolve( name );
 		final StoredModel model = ModelStore.load( ModelSource.directory( folder ) );
-		if ( model.card().weights.halfPrecision() )
+		// shared weights are halved with the model that holds them (then ship the sharing one again)
+		if ( model.card().weights.halfPrecision() || model.card().weights.sharedWith != null )
 			return false;
 		ModelStore.save( folder, model.card(), ModelStore.toHalfPrecision( model.card(), model.weights() ) );
 		return true;

@@ -18,6 +18,7 @@ import ai.djl.nn.Block;
 
 import sc.fiji.restoregan.illumination.IlluminationInputs;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;
+import sc.fiji.restoregan.nn.UNetConfig;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
 /**
@@ -156,12 +157,14 @@ public final class ModelStore
 			throw new RestoreException( "A least-squares output fit needs a model that keeps the size, not one that upsamples by " + card.scale + where + "." );
 	}
 
-	/** Checks that a card's illumination networks are complete, valid, and take two 64 px planes to one. */
+	/** Checks that a card's illumination networks are complete, valid U-Nets that take two 64 px planes to one. */
 	private static void checkIllumination( final ModelCard.IlluminationParts parts, final String where )
 	{
+		if ( parts.field == null )
+			throw new RestoreException( "Missing illumination field network" + where + "." );
 		for ( final ModelCard.Part p : parts.gamma == null ? List.of( parts.field ) : List.of( parts.field, parts.gamma ) )
 		{
-			if ( p == null || p.architecture == null || p.weights == null || p.weights.file == null || p.weights.sha256 == null )
+			if ( p.architecture == null || p.weights == null || p.weights.file == null || p.weights.sha256 == null )
 				throw new RestoreException( "Missing illumination network, architecture or weights" + where + "." );
 			try
 			{
@@ -171,8 +174,8 @@ public final class ModelStore
 			{
 				throw new RestoreException( e.getMessage() + where + "." );
 			}
-			if ( p.architecture.inChannels() != 2 || p.architecture.scale() != 1 || IlluminationInputs.SIZE % p.architecture.blockSize() != 0 )
-				throw new RestoreException( "An illumination network must take two planes of " + IlluminationInputs.SIZE + " px to one, not " + p.architecture + where + "." );
+			if ( !( p.architecture instanceof UNetConfig u ) || u.inChannels != 2 || u.outChannels != 1 || IlluminationInputs.SIZE % u.blockSize() != 0 )
+				throw new RestoreException( "An illumination network must be a U-Net that takes two planes of " + IlluminationInputs.SIZE + " px to one, not " + p.architecture + where + "." );
 		}
 	}
 

@@ -112,13 +112,24 @@ public record StoredModel( ModelCard card, byte[] weights, String location, Stor
 	 * A model whose block holds this card's architecture (its weights loaded
 	 * or changed, as by {@link RealismBlend}) behind the tile interface,
 	 * which closes the model; with this model's illumination estimate, opened
-	 * on the same device, as its plane correction.
+	 * on the same device, as its plane correction. Closes the model when it
+	 * fails.
 	 */
 	PlaneNetwork network( final Model model )
 	{
 		final GeneratorArchitecture a = card.architecture;
-		final PlaneCorrection correction = illumination == null ? PlaneCorrection.NONE : illumination.open( model.getNDManager().getDevice() );
-		return new DjlPlaneNetwork( model, a.blockSize(), a.receptiveFieldRadius(), card.scale, a.context(), correction );
+		PlaneCorrection correction = PlaneCorrection.NONE;
+		try
+		{
+			correction = illumination == null ? PlaneCorrection.NONE : illumination.open( model.getNDManager().getDevice() );
+			return new DjlPlaneNetwork( model, a.blockSize(), a.receptiveFieldRadius(), card.scale, a.context(), correction );
+		}
+		catch ( final RuntimeException e )
+		{
+			correction.close();
+			model.close();
+			throw e;
+		}
 	}
 
 	/**

@@ -52,17 +52,14 @@ public final class DjlPlaneNetwork implements PlaneNetwork
 
 	/**
 	 * As {@link #DjlPlaneNetwork(Model, int, int, int, ContextChannels)},
-	 * with a correction of each whole plane before the network; closed with
-	 * this (and by this constructor when it throws).
+	 * with a correction of each whole plane before the network, closed with
+	 * this (when the constructor throws, the caller still owns both).
 	 */
 	public DjlPlaneNetwork( final Model model, final int blockSize, final int radius, final int scale, final ContextChannels context, final PlaneCorrection correction )
 	{
 		this.correction = correction;
 		if ( onCpu( model ) && ConvolutionKernels.cpu().status() == ConvolutionKernels.Status.UNSOUND )
-		{
-			correction.close();
 			throw new RestoreException( "Cannot run the network: " + ConvolutionKernels.cpu().describe() + "." );
-		}
 		this.context = context;
 		this.model = model;
 		this.predictor = model.newPredictor( new TileTranslator() );

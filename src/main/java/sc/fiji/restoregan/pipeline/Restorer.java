@@ -45,8 +45,9 @@ import sc.fiji.restoregan.tiling.AxisTiling;
  * channels deconvolve with a known PSF needs it in the options
  * ({@link RestoreOptions#psf()}). The input is only
  * read. Memory: the output image plus a few tiles, and with context channels
- * one float copy of the plane being restored per context channel, and two
- * with a plane correction.
+ * one float copy of the plane being restored per context channel, and
+ * three (the plane, its estimated field, the corrected plane) with a plane
+ * correction.
  */
 public final class Restorer
 {

@@ -145,12 +145,36 @@ class IlluminatedModelTest
 	}
 
 	@Test
-	void anEstimatorMustTakeTwoPlanes() throws Exception
+	void anEstimatorMustTakeTwoPlanesToOne() throws Exception
 	{
 		final ModelCard card = ModelStore.readCard( ModelSource.directory( lit ) );
 		card.illumination.gamma.architecture = TestModels.tinyArchitecture();
 		ModelStore.writeCard( lit, card );
-		final RestoreException e = assertThrows( RestoreException.class, () -> ModelStore.load( ModelSource.directory( lit ) ) );
+		RestoreException e = assertThrows( RestoreException.class, () -> ModelStore.load( ModelSource.directory( lit ) ) );
 		assertTrue( e.getMessage().contains( "two planes" ), e.getMessage() );
+		final UNetConfig two = IlluminationNetwork.GAMMA.architecture().withDepth( 1 );
+		two.outChannels = 2;
+		card.illumination.gamma.architecture = two;
+		ModelStore.writeCard( lit, card );
+		e = assertThrows( RestoreException.class, () -> ModelStore.load( ModelSource.directory( lit ) ) );
+		assertTrue( e.getMessage().contains( "to one" ), e.getMessage() );
+	}
+
+	@Test
+	void aModelWithoutGammaLeavesItAndOneWithoutFieldIsNamed() throws Exception
+	{
+		final ModelCard card = ModelStore.readCard( ModelSource.directory( lit ) );
+		card.illumination.gamma = null;
+		ModelStore.writeCard( lit, card );
+		final StoredModel model = ModelStore.load( ModelSource.directory( lit ) );
+		assertTrue( model.illumination().gamma() == null );
+		try ( PlaneNetwork network = model.open( Device.cpu() ) )
+		{
+			assertEquals( "illumination field estimated and divided out", network.correction().describe() );
+		}
+		card.illumination.field = null;
+		ModelStore.writeCard( lit, card );
+		final RestoreException e = assertThrows( RestoreException.class, () -> ModelStore.load( ModelSource.directory( lit ) ) );
+		assertTrue( e.getMessage().contains( "Missing illumination field network" ), e.getMessage() );
 	}
 }

@@ -127,7 +127,8 @@ class ModelStoreTest
 			assertTrue( m.card().ownBytes() <= ModelStore.MAX_SHIPPED_BYTES, name + " is at most 5 MB" );
 			assertTrue( m.card().weights.halfPrecision(), name + " ships in half precision (ship and models --half write it so)" );
 			if ( m.card().illumination != null )
-				assertTrue( m.card().illumination.field.weights.halfPrecision() && m.card().illumination.gamma.weights.halfPrecision(), name + "'s estimators ship in half precision" );
+				assertTrue( m.card().illumination.field.weights.halfPrecision() && ( m.card().illumination.gamma == null || m.card().illumination.gamma.weights.halfPrecision() ),
+						name + "'s estimators ship in half precision" );
 			assertTrue( m.card().training.has( "command" ) && m.card().training.has( "seed" ) && m.card().training.has( "steps" ), name + " card records its recipe" );
 			final boolean ownTargets = m.card().training.getAsJsonObject( "data" ).get( "normalization" ).getAsString().contains( "by its own percentiles" );
 			assertEquals( ownTargets, m.card().normalization.fitsOutputToInput(), name + ": trained with targets by their own percentiles exactly when its output is fitted to the input" );
