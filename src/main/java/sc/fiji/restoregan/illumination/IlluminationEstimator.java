@@ -3,7 +3,9 @@ package sc.fiji.restoregan.illumination;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import net.imglib2.RandomAccessible;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 import sc.fiji.restoregan.bridge.TensorBridge;
@@ -89,10 +91,7 @@ public final class IlluminationEstimator implements PlaneCorrection
 	{
 		final int n = IlluminationInputs.SIZE;
 		final float[] small = run( field, IlluminationInputs.of( IlluminationInputs.areaMean( plane, width, height ) ) );
-		double mean = 0;
-		for ( final float v : small )
-			mean += v;
-		mean /= small.length;
+		final double mean = mean( small );
 		for ( int i = 0; i < small.length; i++ )
 			small[ i ] -= mean;
 		return Bilinear.upsample( small, n, n, ( double ) width / n, ( double ) height / n, width, height );
@@ -101,32 +100,25 @@ public final class IlluminationEstimator implements PlaneCorrection
 	/**
 	 * The estimated gamma of a plane: exp of the gamma network's mean output
 	 * over the plane's whole {@value IlluminationInputs#SIZE} px tiles from
-	 * the top left (over the plane mirrored out to one tile when it is
-	 * smaller); 1 without a gamma network.
+	 * the top left, read as views of the plane mirrored out (so a plane
+	 * narrower or lower than a tile gives one row or column of them); 1
+	 * without a gamma network.
 	 */
 	public double gamma( final float[] plane, final int width, final int height )
 	{
 		if ( gamma == null )
 			return 1;
 		final int n = IlluminationInputs.SIZE;
+		final RandomAccessible< FloatType > mirrored = Views.extendMirrorSingle( ArrayImgs.floats( plane, width, height ) );
+		final int rows = Math.max( 1, height / n ), columns = Math.max( 1, width / n );
 		double sum = 0;
-		int count = 0;
-		for ( int y = 0; y + n <= height; y += n )
-			for ( int x = 0; x + n <= width; x += n )
+		for ( int y = 0; y < rows; y++ )
+			for ( int x = 0; x < columns; x++ )
 			{
-				final float[] tile = new float[ n * n ];
-				for ( int r = 0; r < n; r++ )
-					System.arraycopy( plane, ( y + r ) * width + x, tile, r * n, n );
+				final float[] tile = TensorBridge.toArray( Views.interval( mirrored, new long[] { x * n, y * n }, new long[] { x * n + n - 1, y * n + n - 1 } ) );
 				sum += mean( run( gamma, IlluminationInputs.of( tile ) ) );
-				count++;
 			}
-		if ( count == 0 )
-		{
-			final float[] tile = TensorBridge.toArray( Views.interval( Views.extendMirrorSingle( ArrayImgs.floats( plane, width, height ) ), new long[] { 0, 0 }, new long[] { n - 1, n - 1 } ) );
-			sum = mean( run( gamma, IlluminationInputs.of( tile ) ) );
-			count = 1;
-		}
-		return Math.exp( sum / count );
+		return Math.exp( sum / ( rows * columns ) );
 	}
 
 	private static double mean( final float[] values )
