@@ -60,6 +60,12 @@ final class IlluminationCommand implements Callable< Integer >
 		@Option( names = "--exclude", split = ",", description = "File names in --clean to leave out (held out for evaluation)." )
 		List< String > exclude = new ArrayList<>();
 
+		@Option( names = "--zoom", defaultValue = "1", description = "Zoom the real images' crops out by a factor drawn log-uniformly from 1 to this (area mean), to show their content at larger fields of view. Default: ${DEFAULT-VALUE} (plain crops)." )
+		double zoom;
+
+		@Option( names = "--tone", defaultValue = "0", description = "Fraction of the real images' crops given a random tone curve (gamma 0.5 to 2, inverted half the time). Default: ${DEFAULT-VALUE}." )
+		double tone;
+
 		@Option( names = "--resume", description = "Continue from the run folder's checkpoint." )
 		boolean resume;
 
@@ -68,10 +74,12 @@ final class IlluminationCommand implements Callable< Integer >
 		{
 			if ( steps < 1 )
 				throw new RestoreException( "--steps must be at least 1, not " + steps + "." );
+			if ( !( zoom >= 1 ) || !( tone >= 0 && tone <= 1 ) )
+				throw new RestoreException( "--zoom must be at least 1 and --tone between 0 and 1 (given " + zoom + " and " + tone + ")." );
 			final IlluminationNetwork n = IlluminationNetwork.of( network );
 			final long s = seed == null ? n.seed : seed;
 			final TrainingConfig config = n.config( steps, s );
-			final LitPairs sampler = n.sampler( LitPairs.sources( clean, Set.copyOf( exclude ) ), s );
+			final LitPairs sampler = n.sampler( LitPairs.sources( clean, Set.copyOf( exclude ), zoom, tone ), s );
 			RunCommands.record( out );
 			final JsonObject recipe = sampler.recipe();
 			recipe.addProperty( "heldOut", String.join( ", ", exclude ) );
@@ -89,8 +97,11 @@ final class IlluminationCommand implements Callable< Integer >
 		@Option( names = "--field", required = true, description = "The field network's finished run folder." )
 		Path field;
 
-		@Option( names = "--gamma", description = "The gamma network's finished run folder (absent: the gamma is left as it is)." )
+		@Option( names = "--gamma", description = "The gamma network's finished run folder (absent, and no --gamma-of: the gamma is left as it is)." )
 		Path gamma;
+
+		@Option( names = "--gamma-of", description = "Take the gamma network (weights and recipe) of this shipped model instead of a run folder." )
+		String gammaOf;
 
 		@Option( names = "--restorer", defaultValue = "denoise", description = "The shipped model that restores the corrected planes. Default: ${DEFAULT-VALUE}." )
 		String restorer;
@@ -107,8 +118,8 @@ final class IlluminationCommand implements Callable< Integer >
 		@Override
 		public Integer call() throws Exception
 		{
-			final String command = "java -jar target/restoregan.jar illumination ship --field " + field + ( gamma == null ? "" : " --gamma " + gamma ) + " --restorer " + restorer + " --as " + name;
-			final ModelCard card = IlluminatedShipping.ship( models, name, description, restorer, field, gamma, command );
+			final String command = "java -jar target/restoregan.jar illumination ship --field " + field + ( gamma == null ? "" : " --gamma " + gamma ) + ( gammaOf == null ? "" : " --gamma-of " + gammaOf ) + " --restorer " + restorer + " --as " + name;
+			final ModelCard card = IlluminatedShipping.ship( models, name, description, restorer, field, gamma, gammaOf, command );
 			System.out.println( "Shipped " + models.resolve( name ) + " (" + card.ownBytes() + " bytes of its own; restores with '" + restorer + "', whose weights it shares)." );
 			return 0;
 		}

@@ -2,6 +2,8 @@ package sc.fiji.restoregan.illumination;
 
 import java.util.Arrays;
 
+import sc.fiji.restoregan.filter.AreaMean;
+
 /**
  * What the illumination networks see, made the same way in training and at
  * inference: a plane averaged down to {@value #SIZE} x {@value #SIZE} px
@@ -28,21 +30,7 @@ public final class IlluminationInputs
 	 */
 	public static float[] areaMean( final float[] plane, final int width, final int height )
 	{
-		final float[] out = new float[ SIZE * SIZE ];
-		final int[] count = new int[ SIZE * SIZE ];
-		for ( int y = 0; y < height; y++ )
-		{
-			final int row = ( int ) ( ( y + 0.5 ) * SIZE / height ) * SIZE;
-			for ( int x = 0; x < width; x++ )
-			{
-				final int c = row + ( int ) ( ( x + 0.5 ) * SIZE / width );
-				out[ c ] += plane[ y * width + x ];
-				count[ c ]++;
-			}
-		}
-		for ( int c = 0; c < out.length; c++ )
-			out[ c ] = count[ c ] > 0 ? out[ c ] / count[ c ] : plane[ ( int ) ( ( c / SIZE + 0.5 ) * height / SIZE ) * width + ( int ) ( ( c % SIZE + 0.5 ) * width / SIZE ) ];
-		return out;
+		return AreaMean.resize( plane, width, height, SIZE, SIZE );
 	}
 
 	/**

@@ -18,6 +18,7 @@ import sc.fiji.restoregan.train.ImageFolderSource;
 import sc.fiji.restoregan.train.MicroscopySceneSource;
 import sc.fiji.restoregan.train.PairSampler;
 import sc.fiji.restoregan.train.ScaledBatch;
+import sc.fiji.restoregan.train.ToneAugmentedSource;
 
 /**
  * Training pairs for the illumination networks, made on the fly from clean
@@ -53,7 +54,23 @@ public abstract class LitPairs implements PairSampler
 	 */
 	public static List< CleanSource > sources( final Path clean, final Set< String > exclude ) throws IOException
 	{
-		return List.of( ImageFolderSource.of( clean, exclude ), new MicroscopySceneSource(), new DeadLeavesSource() );
+		return sources( clean, exclude, 1, 0 );
+	}
+
+	/**
+	 * The clean sources, the real images' regions varied: zoomed out by up
+	 * to {@code maxZoom} ({@link ImageFolderSource#zoomedOut}), then given a
+	 * random tone curve with probability {@code tone}
+	 * ({@link ToneAugmentedSource}).
+	 *
+	 * @param maxZoom 1 for plain crops
+	 * @param tone 0 for none
+	 */
+	public static List< CleanSource > sources( final Path clean, final Set< String > exclude, final double maxZoom, final double tone ) throws IOException
+	{
+		final ImageFolderSource images = ImageFolderSource.of( clean, exclude );
+		final CleanSource zoomed = maxZoom == 1 ? images : images.zoomedOut( maxZoom );
+		return List.of( tone > 0 ? new ToneAugmentedSource( zoomed, tone ) : zoomed, new MicroscopySceneSource(), new DeadLeavesSource() );
 	}
 
 	/**

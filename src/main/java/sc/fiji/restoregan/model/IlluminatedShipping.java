@@ -46,11 +46,16 @@ public final class IlluminatedShipping
 	 * @param restorer the shipped model that restores the corrected planes
 	 * @param fieldRun the field network's finished run folder
 	 * @param gammaRun the gamma network's finished run folder, or null
+	 * @param gammaOf a shipped model in {@code models} whose gamma network
+	 *            (weights and recipe) to take instead of a run, or null
 	 * @param shipCommand the command line that ships it, appended to the recipe
 	 * @return the card written
 	 */
-	public static ModelCard ship( final Path models, final String name, final String description, final String restorer, final Path fieldRun, final Path gammaRun, final String shipCommand ) throws IOException
+	public static ModelCard ship( final Path models, final String name, final String description, final String restorer, final Path fieldRun, final Path gammaRun, final String gammaOf,
+			final String shipCommand ) throws IOException
 	{
+		if ( gammaRun != null && gammaOf != null )
+			throw new RestoreException( "Give the gamma network as a run folder or as a shipped model's, not both." );
 		final Path target = models.resolve( name );
 		final ModelCard old = Files.exists( target.resolve( ModelSource.CARD ) ) ? ModelStore.readCard( ModelSource.directory( target ) ) : null;
 		final String text = description != null ? description : old != null ? old.description : null;
@@ -69,7 +74,8 @@ public final class IlluminatedShipping
 		card.realismTwin = r.realismTwin;
 		card.weights = new Gson().fromJson( new Gson().toJson( r.weights ), ModelCard.Weights.class );
 		card.weights.sharedWith = restorer;
-		final Networks nets = new Networks( part( IlluminationNetwork.FIELD, fieldRun ), gammaRun == null ? null : part( IlluminationNetwork.GAMMA, gammaRun ) );
+		final Trained gamma = gammaRun != null ? part( IlluminationNetwork.GAMMA, gammaRun ) : gammaOf != null ? shippedGamma( models, gammaOf ) : null;
+		final Networks nets = new Networks( part( IlluminationNetwork.FIELD, fieldRun ), gamma );
 		card.illumination = new ModelCard.IlluminationParts();
 		card.illumination.field = nets.field.part;
 		card.illumination.gamma = nets.gamma == null ? null : nets.gamma.part;
@@ -116,6 +122,26 @@ public final class IlluminatedShipping
 	private static List< String > heldOut( final JsonObject recipe )
 	{
 		return recipe.has( "heldOut" ) && recipe.get( "heldOut" ).isJsonPrimitive() ? List.of( recipe.get( "heldOut" ).getAsString().split( ",\\s*" ) ) : List.of();
+	}
+
+	/**
+	 * The gamma network of a shipped model, its card entry copied (recipe
+	 * included) and its weights read and checked.
+	 */
+	private static Trained shippedGamma( final Path models, final String model ) throws IOException
+	{
+		final Path folder = models.resolve( model );
+		if ( !Files.exists( folder.resolve( ModelSource.CARD ) ) )
+			throw new RestoreException( "No model '" + model + "' in " + models + " to take the gamma network from." );
+		final ModelCard card = ModelStore.readCard( ModelSource.directory( folder ) );
+		if ( card.illumination == null || card.illumination.gamma == null )
+			throw new RestoreException( "Model '" + model + "' has no gamma network to take." );
+		final Gson gson = new Gson();
+		final ModelCard.Part part = gson.fromJson( gson.toJson( card.illumination.gamma ), ModelCard.Part.class );
+		final byte[] half = Files.readAllBytes( folder.resolve( part.weights.file ) );
+		if ( !Checksums.sha256( half ).equalsIgnoreCase( part.weights.sha256 ) )
+			throw new RestoreException( "The gamma network of model '" + model + "' is corrupt: its weights do not match the card's checksum." );
+		return new Trained( part, half );
 	}
 
 	/** One estimator's entry from its finished run folder. */

@@ -17,6 +17,7 @@ import net.imglib2.view.Views;
 
 import sc.fiji.restoregan.bridge.Planes;
 import sc.fiji.restoregan.bridge.TensorBridge;
+import sc.fiji.restoregan.filter.AreaMean;
 import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.normalize.Percentiles;
 import sc.fiji.restoregan.pipeline.RestoreException;
@@ -101,17 +102,54 @@ public final class ImageFolderSource implements CleanSource
 	@Override
 	public float[] next( final Random rnd, final int size )
 	{
+		return region( rnd, size, 1 );
+	}
+
+	/**
+	 * This source with its regions zoomed out: each region a square of the
+	 * plane {@code zoom} times the asked size, {@code zoom} drawn
+	 * log-uniformly from [1, {@code maxZoom}] (less where the plane is too
+	 * small), averaged down to the asked size ({@link AreaMean}). It shows
+	 * the images' content at the scales of larger fields of view.
+	 *
+	 * @param maxZoom the largest zoom, at least 1; 1 gives this source's own
+	 *            regions, from the same random draws
+	 */
+	public CleanSource zoomedOut( final double maxZoom )
+	{
+		if ( !( maxZoom >= 1 ) )
+			throw new IllegalArgumentException( "The largest zoom must be at least 1, not " + maxZoom );
+		return new CleanSource()
+		{
+			@Override
+			public float[] next( final Random rnd, final int size )
+			{
+				return region( rnd, size, maxZoom );
+			}
+
+			@Override
+			public String describe()
+			{
+				return ImageFolderSource.this.describe() + String.format( Locale.ROOT, ", zoomed out by a factor drawn log-uniformly from 1 to %.1f (area mean)", maxZoom );
+			}
+		};
+	}
+
+	/** A region of {@code size} px, zoomed out by up to {@code maxZoom} (1: a plain crop, no draw for the zoom). */
+	private float[] region( final Random rnd, final int size, final double maxZoom )
+	{
 		for ( int attempt = 0; attempt < 100; attempt++ )
 		{
 			final int k = rnd.nextInt( planes.size() );
 			final int w = sizes.get( k )[ 0 ], h = sizes.get( k )[ 1 ];
 			if ( w < size || h < size )
 				continue;
-			final int x0 = rnd.nextInt( w - size + 1 ), y0 = rnd.nextInt( h - size + 1 );
-			final float[] src = planes.get( k ), out = new float[ size * size ];
-			for ( int y = 0; y < size; y++ )
-				System.arraycopy( src, ( y0 + y ) * w + x0, out, y * size, size );
-			return out;
+			final int side = maxZoom == 1 ? size : ( int ) Math.min( Math.min( w, h ), Math.round( size * Math.exp( rnd.nextDouble() * Math.log( maxZoom ) ) ) );
+			final int x0 = rnd.nextInt( w - side + 1 ), y0 = rnd.nextInt( h - side + 1 );
+			final float[] src = planes.get( k ), out = new float[ side * side ];
+			for ( int y = 0; y < side; y++ )
+				System.arraycopy( src, ( y0 + y ) * w + x0, out, y * side, side );
+			return side == size ? out : AreaMean.resize( out, side, side, size, size );
 		}
 		throw new RestoreException( "No training image is at least " + size + " pixels wide and high." );
 	}

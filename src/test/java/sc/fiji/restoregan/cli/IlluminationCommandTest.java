@@ -98,6 +98,23 @@ class IlluminationCommandTest
 		assertEquals( 2, again.ensemble );
 		assertEquals( "Tiny lighting.", again.description );
 
+		// the gamma network taken from a shipped model: the same weights and recipe, into itself or another
+		assertEquals( 0, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma-of", "lit", "--restorer", "tiny", "--as", "lit", "--models", models.toString() ) );
+		assertEquals( 0, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma-of", "lit", "--restorer", "tiny", "--as", "lit4", "--description", "x", "--models",
+				models.toString() ) );
+		for ( final String name : new String[] { "lit", "lit4" } )
+		{
+			final ModelCard taken = ModelStore.readCard( ModelSource.directory( models.resolve( name ) ) );
+			assertEquals( card.illumination.gamma.weights.sha256, taken.illumination.gamma.weights.sha256 );
+			assertEquals( card.illumination.gamma.training, taken.illumination.gamma.training );
+			assertTrue( taken.training.get( "command" ).getAsString().endsWith( "--gamma-of lit --restorer tiny --as " + name ) );
+			assertNotNull( ModelRegistry.load( models.resolve( name ).toString() ).illumination().gamma() );
+		}
+		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma-of", "tiny", "--restorer", "tiny", "--as", "lit5", "--description", "x", "--models",
+				models.toString() ), "a model without a gamma network" );
+		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--gamma-of", "lit", "--restorer", "tiny", "--as", "lit5", "--description",
+				"x", "--models", models.toString() ), "both" );
+
 		// a run without its recipe, and a restorer that is itself corrected, are refused
 		Files.delete( gamma.resolve( "recipe.json" ) );
 		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--restorer", "tiny", "--as", "lit2", "--description", "x", "--models",

@@ -96,4 +96,20 @@ class LitPairsTest
 				assertEquals( v, b.targets()[ i * N + j ] );
 		}
 	}
+
+	@Test
+	void variedSourcesSayHowAndPlainOnesReplayTheDefault() throws Exception
+	{
+		final List< CleanSource > plain = LitPairs.sources( dir, Set.of( "held.tif" ), 1, 0 ), varied = LitPairs.sources( dir, Set.of( "held.tif" ), 3, 0.5 );
+		final ScaledBatch a = IlluminationNetwork.FIELD.sampler( sources, 5 ).pairs( 2, 8 ), b = IlluminationNetwork.FIELD.sampler( plain, 5 ).pairs( 2, 8 );
+		assertArrayEquals( a.inputs(), b.inputs() );
+		assertArrayEquals( a.targets(), b.targets() );
+		final String recipe = IlluminationNetwork.FIELD.sampler( varied, 5 ).recipe().get( "sources" ).getAsString();
+		assertTrue( recipe.contains( "zoomed out by a factor drawn log-uniformly from 1 to 3.0" ), recipe );
+		assertTrue( recipe.contains( "0.50 of the regions with a random tone curve" ), recipe );
+		final ScaledBatch c = IlluminationNetwork.FIELD.sampler( varied, 5 ).pairs( 2, 8 );
+		assertFalse( Arrays.equals( a.inputs(), c.inputs() ) );
+		for ( final float v : c.inputs() )
+			assertTrue( Float.isFinite( v ) );
+	}
 }

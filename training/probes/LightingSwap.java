@@ -1,0 +1,72 @@
+import java.nio.file.Paths;
+import java.util.*;
+
+import ai.djl.Device;
+
+import sc.fiji.restoregan.bench.*;
+import sc.fiji.restoregan.degrade.Lighting;
+import sc.fiji.restoregan.illumination.IlluminationEstimator;
+import sc.fiji.restoregan.model.*;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
+
+/**
+ * Which of the lighting estimates costs the most (training/README.md,
+ * twenty-sixth session): on the lighting benchmark's real images, the gain
+ * over flat-field + the best classical denoiser (as {@code quality}) of the
+ * plane corrected with the estimated or the true field and gamma, then the
+ * shipped denoiser. Not part of the build; from the repository root, after
+ * {@code mvn -B -o package -DskipTests}:
+ *
+ * <pre>
+ * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/LightingSwap.java training/probes/LightingCases.java training/probes/ProbeScores.java
+ * java -cp "/tmp/probes:target/classes:target/lib/*" LightingSwap models/lighting 256 1 runs/baseline-cache.json
+ * </pre>
+ *
+ * Arguments: the lighting model, the crop size, the denoiser's
+ * self-ensemble, a baseline cache.
+ */
+public class LightingSwap {
+  public static void main(String[] a) throws Exception {
+    BenchmarkTask task = BenchmarkTask.LIGHTING;
+    int size = Integer.parseInt(a[1]), ensemble = Integer.parseInt(a[2]);
+    List<BenchmarkImages.Item> items = BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of());
+    Set<String> heldOut = Set.of("blobs.tif", "membranes.tif", "camera.png");
+    RestorationBenchmark benchmark = new RestorationBenchmark(task, 1).cache(BaselineCache.open(Paths.get(a[3])));
+    Map<String, double[]> sums = new LinkedHashMap<>();
+    try (IlluminationEstimator est = ModelRegistry.load(a[0]).illumination().open(Device.cpu());
+        BenchmarkNetworks nets = BenchmarkNetworks.open(BenchmarkTask.DENOISE, ModelRegistry.load("models/denoise").alone(), null, List.of(0.0),
+            RestoreOptions.defaults().withEnsemble(ensemble), Device.cpu())) {
+      PlaneRestorer denoiser = nets.restorers().get(RestorationBenchmark.realismKey(0));
+      for (BenchmarkImages.Item item : items) {
+        boolean held = heldOut.contains(item.name().replaceAll("#.*", ""));
+        for (DegradationLevel level : task.levels()) {
+          Lighting light = (Lighting) level.degradation();
+          int w = item.width(), h = item.height();
+          float[] field = light.field().generate(w, h, light.minimum(), benchmark.degradationRandom(item, level));
+          float[] trueLog = new float[w * h];
+          for (int i = 0; i < trueLog.length; i++) trueLog[i] = (float) (light.gamma() * Math.log(field[i]));
+          LightingCases.centre(trueLog);
+          Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
+          measured.put("estimated field, estimated gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), est.logField(p.pixels(), w, h), est.gamma(p.pixels(), w, h)), w, h)));
+          measured.put("true field, estimated gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), trueLog, est.gamma(p.pixels(), w, h)), w, h)));
+          measured.put("estimated field, true gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), est.logField(p.pixels(), w, h), light.gamma()), w, h)));
+          measured.put("true field, true gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), trueLog, light.gamma()), w, h)));
+          RestorationBenchmark.Case c = benchmark.measure(item, level, held, false, task.baselines(), measured);
+          double base = c.methods().get(c.best(task.baselines().stream().map(b -> b.name()).toList())).psnr();
+          StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s %-20s", item.name(), level.name()));
+          for (String k : measured.keySet()) {
+            double gain = c.methods().get(k).psnr() - base;
+            line.append(String.format(Locale.ROOT, " %+6.2f", gain));
+            for (String group : List.of("all", held ? "held-out" : "trained-on", level.name())) {
+              double[] s = sums.computeIfAbsent(k + " | " + group, x -> new double[2]);
+              s[0] += gain;
+              s[1]++;
+            }
+          }
+          System.out.println(line);
+        }
+      }
+    }
+    sums.forEach((k, s) -> System.out.printf(Locale.ROOT, "%s: %+.3f dB (%d cases)%n", k, s[0] / s[1], (int) s[1]));
+  }
+}
