@@ -45,13 +45,7 @@ public class FieldVariants {
           LightingCases.centre(trueLog);
           double g = est.gamma(degraded, w, h);
           float[] one = est.logField(degraded, w, h);
-          float[] eight = new float[w * h];
-          for (int k = 0; k < 8; k++) {
-            int tw = (k & 4) != 0 ? h : w, th = (k & 4) != 0 ? w : h;
-            float[] out = est.logField(transform(degraded, w, h, k), tw, th);
-            float[] back = untransform(out, w, h, k);
-            for (int i = 0; i < eight.length; i++) eight[i] += back[i] / 8;
-          }
+          float[] eight = eightfold(est, degraded, w, h);
           // the estimator applied again to the plane corrected by its first estimate (gamma left)
           float[] once = IlluminationEstimator.apply(degraded, one, 1);
           float[] again = est.logField(once, w, h);
@@ -73,6 +67,17 @@ public class FieldVariants {
       }
     }
     sums.forEach((k, s) -> System.out.printf(Locale.ROOT, "%-16s log-field rms %.4f  psnr %.3f  (%d cases)%n", k, s[0] / s[2], s[1] / s[2], (int) s[2]));
+  }
+
+  /** The estimated log field averaged over the plane's 8 flips and turns. */
+  static float[] eightfold(IlluminationEstimator est, float[] plane, int w, int h) {
+    float[] eight = new float[w * h];
+    for (int k = 0; k < 8; k++) {
+      int tw = (k & 4) != 0 ? h : w, th = (k & 4) != 0 ? w : h;
+      float[] back = untransform(est.logField(transform(plane, w, h, k), tw, th), w, h, k);
+      for (int i = 0; i < eight.length; i++) eight[i] += back[i] / 8;
+    }
+    return eight;
   }
 
   /** Transform k: transpose if bit 2, then mirror x if bit 0, mirror y if bit 1 (as pipeline.Dihedral). */

@@ -18,12 +18,14 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * {@code mvn -B -o package -DskipTests}:
  *
  * <pre>
- * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/LightingSwap.java training/probes/LightingCases.java training/probes/ProbeScores.java
+ * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/LightingSwap.java training/probes/LightingCases.java training/probes/ProbeScores.java training/probes/FieldVariants.java
  * java -cp "/tmp/probes:target/classes:target/lib/*" LightingSwap models/lighting 256 1 runs/baseline-cache.json
  * </pre>
  *
  * Arguments: the lighting model, the crop size, the denoiser's
- * self-ensemble, a baseline cache.
+ * self-ensemble, a baseline cache, and optionally {@code estimates} to
+ * measure only the estimated light (the field as it is and averaged over
+ * the plane's 8 flips and turns).
  */
 public class LightingSwap {
   public static void main(String[] a) throws Exception {
@@ -48,9 +50,26 @@ public class LightingSwap {
           LightingCases.centre(trueLog);
           Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
           measured.put("estimated field, estimated gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), est.logField(p.pixels(), w, h), est.gamma(p.pixels(), w, h)), w, h)));
+          measured.put("estimated field (8 flips and turns), estimated gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), FieldVariants.eightfold(est, p.pixels(), w, h), est.gamma(p.pixels(), w, h)), w, h)));
+          measured.put("estimated field (8 flips and turns) and estimated again on the plane it corrects, estimated gamma", ProbeScores.plane(p -> {
+            float[] once = FieldVariants.eightfold(est, p.pixels(), w, h), again = FieldVariants.eightfold(est, IlluminationEstimator.apply(p.pixels(), once, 1), w, h);
+            for (int i = 0; i < once.length; i++) once[i] += again[i];
+            return denoiser.restore(IlluminationEstimator.apply(p.pixels(), once, est.gamma(p.pixels(), w, h)), w, h);
+          }));
+          for (double share : new double[] {0.25, 0.5})
+            measured.put("estimated field (8 flips and turns), " + share + " of it the log of the plane blurred by sigma 80, estimated gamma", ProbeScores.plane(p -> {
+              float[] e = FieldVariants.eightfold(est, p.pixels(), w, h), b = sc.fiji.restoregan.filter.GaussianBlur.blur(p.pixels(), w, h, 80);
+              float[] l = new float[b.length];
+              for (int i = 0; i < l.length; i++) l[i] = (float) Math.log(Math.max(b[i], 1e-6));
+              LightingCases.centre(l);
+              for (int i = 0; i < e.length; i++) e[i] = (float) ((1 - share) * e[i] + share * l[i]);
+              return denoiser.restore(IlluminationEstimator.apply(p.pixels(), e, est.gamma(p.pixels(), w, h)), w, h);
+            }));
+          if (a.length < 5 || !a[4].equals("estimates")) {
           measured.put("true field, estimated gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), trueLog, est.gamma(p.pixels(), w, h)), w, h)));
           measured.put("estimated field, true gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), est.logField(p.pixels(), w, h), light.gamma()), w, h)));
           measured.put("true field, true gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), trueLog, light.gamma()), w, h)));
+          }
           RestorationBenchmark.Case c = benchmark.measure(item, level, held, false, task.baselines(), measured);
           double base = c.methods().get(c.best(task.baselines().stream().map(b -> b.name()).toList())).psnr();
           StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s %-20s", item.name(), level.name()));

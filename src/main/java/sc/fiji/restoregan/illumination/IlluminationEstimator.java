@@ -4,7 +4,9 @@ import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import net.imglib2.RandomAccessible;
+import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.loops.LoopBuilder;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
@@ -12,6 +14,7 @@ import sc.fiji.restoregan.bridge.TensorBridge;
 import sc.fiji.restoregan.filter.Bilinear;
 import sc.fiji.restoregan.nn.Tile;
 import sc.fiji.restoregan.nn.TileTranslator;
+import sc.fiji.restoregan.pipeline.Dihedral;
 import sc.fiji.restoregan.pipeline.PlaneCorrection;
 import sc.fiji.restoregan.pipeline.RestoreException;
 
@@ -19,7 +22,8 @@ import sc.fiji.restoregan.pipeline.RestoreException;
  * Evens out the light of a whole plane with two small networks trained on
  * lit synthetic crops ({@link LitFieldPairs}, {@link LitGammaPairs}): one
  * estimates the log of the illumination field from the plane averaged to
- * {@value IlluminationInputs#SIZE} px, the other the plane's gamma from its
+ * {@value IlluminationInputs#SIZE} px (averaged over its eight flips and
+ * turns), the other the plane's gamma from its
  * {@value IlluminationInputs#SIZE} px tiles. The plane is divided by the
  * field (upsampled bilinearly, mean one in the log) and raised to one over
  * the gamma about its mean, so it keeps its level
@@ -84,13 +88,23 @@ public final class IlluminationEstimator implements PlaneCorrection
 	/**
 	 * The estimated log illumination field of a plane at full size: the
 	 * field network's output on the plane averaged to
-	 * {@value IlluminationInputs#SIZE} px, less its mean, upsampled
-	 * bilinearly.
+	 * {@value IlluminationInputs#SIZE} px, averaged over the eight flips and
+	 * quarter turns of that input (each output turned back,
+	 * {@link Dihedral}), less its mean, upsampled bilinearly.
 	 */
 	public float[] logField( final float[] plane, final int width, final int height )
 	{
 		final int n = IlluminationInputs.SIZE;
-		final float[] small = run( field, IlluminationInputs.of( IlluminationInputs.areaMean( plane, width, height ) ) );
+		final Img< FloatType > input = ArrayImgs.floats( IlluminationInputs.of( IlluminationInputs.areaMean( plane, width, height ) ), n, n, 2 );
+		final float[] small = new float[ n * n ], turned = new float[ 2 * n * n ];
+		final Img< FloatType > sum = ArrayImgs.floats( small, n, n );
+		for ( int k = 0; k < Dihedral.COUNT; k++ )
+		{
+			for ( int c = 0; c < 2; c++ )
+				System.arraycopy( TensorBridge.toArray( Dihedral.view( Views.hyperSlice( input, 2, c ), k ) ), 0, turned, c * n * n, n * n );
+			final Img< FloatType > out = ArrayImgs.floats( run( field, turned ), n, n );
+			LoopBuilder.setImages( out, Dihedral.view( sum, k ) ).forEachPixel( ( o, s ) -> s.set( s.get() + o.get() / Dihedral.COUNT ) );
+		}
 		final double mean = mean( small );
 		for ( int i = 0; i < small.length; i++ )
 			small[ i ] -= mean;

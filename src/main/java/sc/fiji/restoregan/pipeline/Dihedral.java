@@ -12,16 +12,16 @@ import net.imglib2.view.Views;
  * mirrors X when bit 0 is set and Y when bit 1 is set, so the first 1, 2, 4 or
  * 8 transforms are: none; a mirror; all mirrors; mirrors and transposes.
  */
-final class Dihedral
+public final class Dihedral
 {
 	/** Number of transforms. */
-	static final int COUNT = 8;
+	public static final int COUNT = 8;
 
 	private Dihedral()
 	{}
 
 	/** Whether transform {@code k} (0 to 7) swaps the axes. */
-	static boolean transposes( final int k )
+	public static boolean transposes( final int k )
 	{
 		return ( k & 4 ) != 0;
 	}
@@ -32,7 +32,7 @@ final class Dihedral
 	 *
 	 * @param k 0 to 7; 0 is the plane itself
 	 */
-	static < T > RandomAccessibleInterval< T > view( final RandomAccessibleInterval< T > plane, final int k )
+	public static < T > RandomAccessibleInterval< T > view( final RandomAccessibleInterval< T > plane, final int k )
 	{
 		if ( k < 0 || k >= COUNT )
 			throw new IllegalArgumentException( "No dihedral transform " + k );

@@ -3,6 +3,7 @@ package sc.fiji.restoregan.illumination;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
@@ -94,6 +95,43 @@ class IlluminationEstimatorTest
 		{
 			assertEquals( 1, noGamma.gamma( plane, w, h ) );
 			assertArrayEquals( plane, noGamma.correct( plane, w, h ), 1e-6f );
+		}
+	}
+
+	/** The plane mirrored along x ({@code mirror}) or transposed. */
+	private static float[] turned( final float[] plane, final int n, final boolean mirror )
+	{
+		final float[] out = new float[ n * n ];
+		for ( int y = 0; y < n; y++ )
+			for ( int x = 0; x < n; x++ )
+				out[ y * n + x ] = mirror ? plane[ y * n + n - 1 - x ] : plane[ x * n + y ];
+		return out;
+	}
+
+	@Test
+	void theFieldEstimateTurnsWithThePlane()
+	{
+		// averaged over the eight flips and turns, the estimate of a mirrored or transposed plane is the estimate mirrored or transposed
+		final int n = 128;
+		final float[] plane = clean( n * n, 5 );
+		for ( int i = 0; i < plane.length; i++ )
+			plane[ i ] *= 1 + ( i % n ) / 100f;
+		final Model m = Model.newInstance( "random", Device.cpu(), "PyTorch" );
+		final UNetConfig a = IlluminationNetwork.FIELD.architecture().withDepth( 2 );
+		a.baseFilters = 4;
+		m.setBlock( a.newInitializedBlock( m.getNDManager() ) );
+		try ( IlluminationEstimator est = new IlluminationEstimator( m, null ) )
+		{
+			final float[] f = est.logField( plane, n, n );
+			float lo = Float.MAX_VALUE, hi = -Float.MAX_VALUE;
+			for ( final float v : f )
+			{
+				lo = Math.min( lo, v );
+				hi = Math.max( hi, v );
+			}
+			assertTrue( hi - lo > 1e-4, "a field, not a constant: " + ( hi - lo ) );
+			for ( final boolean mirror : new boolean[] { true, false } )
+				assertArrayEquals( turned( f, n, mirror ), est.logField( turned( plane, n, mirror ), n, n ), 1e-5f );
 		}
 	}
 }
