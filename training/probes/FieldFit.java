@@ -25,30 +25,17 @@ import sc.fiji.restoregan.model.*;
  */
 public class FieldFit {
   public static void main(String[] a) throws Exception {
-    BenchmarkTask task = BenchmarkTask.LIGHTING;
-    int size = Integer.parseInt(a[1]);
-    RestorationBenchmark benchmark = new RestorationBenchmark(task, 1);
-    List<BenchmarkImages.Item> items = new ArrayList<>(BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of()));
-    items.addAll(BenchmarkImages.scenes(2, size, 1000));
-    double[] s = new double[6];
+    double[] s = new double[3];
     try (IlluminationEstimator est = ModelRegistry.load(a[0]).illumination().open(Device.cpu())) {
-      for (BenchmarkImages.Item item : items) {
-        for (DegradationLevel level : task.levels()) {
-          Lighting light = (Lighting) level.degradation();
-          int w = item.width(), h = item.height();
-          float[] field = light.field().generate(w, h, light.minimum(), benchmark.degradationRandom(item, level));
-          float[] degraded = light.apply(item.pixels(), w, h, benchmark.degradationRandom(item, level));
-          float[] t = new float[w * h];
-          for (int i = 0; i < t.length; i++) t[i] = (float) (light.gamma() * Math.log(field[i]));
-          LightingCases.centre(t);
-          float[] e = est.logField(degraded, w, h);
-          Fit g = fitGradient(e, w, h), v = fitVignette(e, w, h);
-          float[] oracle = switch (light.field()) { case GRADIENT -> g.field; case VIGNETTE -> v.field; default -> e; };
-          double re = rms(e, t), rg = rms(g.field, t), rv = rms(v.field, t), ro = rms(oracle, t);
-          System.out.printf(Locale.ROOT, "%-30s %-9s true sd %.3f | est %.3f | gradient R2 %.2f rms %.3f | vignette R2 %.2f rms %.3f | true family %.3f%n",
-              item.name(), light.field().id(), rms(t, new float[t.length]), re, g.r2, rg, v.r2, rv, ro);
-          s[0] += re; s[1] += ro; s[2]++;
-        }
+      for (LightingCases.LitCase c : LightingCases.cases(Integer.parseInt(a[1]), 2)) {
+        int w = c.w(), h = c.h();
+        float[] t = c.trueLog(), e = est.logField(c.degraded(), w, h);
+        Fit g = fitGradient(e, w, h), v = fitVignette(e, w, h);
+        float[] oracle = switch (c.light().field()) { case GRADIENT -> g.field; case VIGNETTE -> v.field; default -> e; };
+        double re = rms(e, t), ro = rms(oracle, t);
+        System.out.printf(Locale.ROOT, "%-30s %-9s true sd %.3f | est %.3f | gradient R2 %.2f rms %.3f | vignette R2 %.2f rms %.3f | true family %.3f%n",
+            c.item().name(), c.light().field().id(), rms(t, new float[t.length]), re, g.r2, rms(g.field, t), v.r2, rms(v.field, t), ro);
+        s[0] += re; s[1] += ro; s[2]++;
       }
     }
     System.out.printf(Locale.ROOT, "mean rms: estimate %.4f, fit of the true family %.4f%n", s[0] / s[2], s[1] / s[2]);
@@ -56,11 +43,7 @@ public class FieldFit {
 
   record Fit(float[] field, double r2) {}
 
-  static double rms(float[] x, float[] y) {
-    double s = 0;
-    for (int i = 0; i < x.length; i++) s += (x[i] - y[i]) * (double) (x[i] - y[i]);
-    return Math.sqrt(s / x.length);
-  }
+  static double rms(float[] x, float[] y) { return LightingCases.rms(x, y); }
 
   /** The centred log of a field shape, at every pixel. */
   interface Shape { float[] at(int w, int h); }

@@ -28,51 +28,73 @@ import sc.fiji.restoregan.model.*;
  * </pre>
  */
 public class LightingCases {
-  public static void main(String[] a) throws Exception {
-    BenchmarkTask task = BenchmarkTask.LIGHTING;
-    int size = Integer.parseInt(a[1]);
-    RestorationBenchmark benchmark = new RestorationBenchmark(task, 1);
+  /**
+   * One case of the lighting benchmark, degraded as {@code quality} degrades it.
+   *
+   * @param trueLog the field the degraded plane shows, {@code gamma * log field}, less its mean
+   */
+  record LitCase(BenchmarkImages.Item item, DegradationLevel level, Lighting light, float[] degraded, float[] trueLog) {
+    int w() { return item.width(); }
+    int h() { return item.height(); }
+    float[] clean() { return item.pixels(); }
+  }
+
+  /** The benchmark's real images at each lighting level (seed 1), then {@code scenes} simulated scenes (seed 1000, as {@code quality}). */
+  static List<LitCase> cases(int size, int scenes) throws Exception {
+    RestorationBenchmark benchmark = new RestorationBenchmark(BenchmarkTask.LIGHTING, 1);
     List<BenchmarkImages.Item> items = new ArrayList<>(BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of()));
-    items.addAll(BenchmarkImages.scenes(2, size, 1000));
+    items.addAll(BenchmarkImages.scenes(scenes, size, 1000));
+    List<LitCase> cases = new ArrayList<>();
+    for (BenchmarkImages.Item item : items)
+      for (DegradationLevel level : BenchmarkTask.LIGHTING.levels()) {
+        Lighting light = (Lighting) level.degradation();
+        int w = item.width(), h = item.height();
+        float[] field = light.field().generate(w, h, light.minimum(), benchmark.degradationRandom(item, level));
+        float[] trueLog = new float[w * h];
+        for (int i = 0; i < trueLog.length; i++) trueLog[i] = (float) (light.gamma() * Math.log(field[i]));
+        centre(trueLog);
+        cases.add(new LitCase(item, level, light, light.apply(item.pixels(), w, h, benchmark.degradationRandom(item, level)), trueLog));
+      }
+    return cases;
+  }
+
+  public static void main(String[] a) throws Exception {
+    RestorationBenchmark benchmark = new RestorationBenchmark(BenchmarkTask.LIGHTING, 1);
     Path dump = a.length > 2 ? Paths.get(a[2]) : null;
     try (IlluminationEstimator est = ModelRegistry.load(a[0]).illumination().open(Device.cpu())) {
-      for (BenchmarkImages.Item item : items) {
-        for (DegradationLevel level : task.levels()) {
-          Lighting light = (Lighting) level.degradation();
-          int w = item.width(), h = item.height();
-          Random rnd = benchmark.degradationRandom(item, level);
-          float[] field = light.field().generate(w, h, light.minimum(), benchmark.degradationRandom(item, level));
-          float[] degraded = light.apply(item.pixels(), w, h, rnd);
-          float[] clean = item.pixels();
-          float[] trueLog = new float[w * h];
-          for (int i = 0; i < trueLog.length; i++) trueLog[i] = (float) (light.gamma() * Math.log(field[i]));
-          centre(trueLog);
-          float[] estLog = est.logField(degraded, w, h);
-          double g = est.gamma(degraded, w, h);
-          double err = 0;
-          for (int i = 0; i < trueLog.length; i++) err += (estLog[i] - trueLog[i]) * (double) (estLog[i] - trueLog[i]);
-          float[] byEst = IlluminationEstimator.apply(degraded, estLog, g);
-          float[] byTruth = IlluminationEstimator.apply(degraded, trueLog, light.gamma());
-          float[] byEstFieldTrueGamma = IlluminationEstimator.apply(degraded, estLog, light.gamma());
-          double pIn = Psnr.compute(clean, benchmark.comparable(degraded, clean), w, h, 1);
-          double pEst = Psnr.compute(clean, benchmark.comparable(byEst, clean), w, h, 1);
-          double pTruth = Psnr.compute(clean, benchmark.comparable(byTruth, clean), w, h, 1);
-          double pEF = Psnr.compute(clean, benchmark.comparable(byEstFieldTrueGamma, clean), w, h, 1);
-          System.out.printf(Locale.ROOT, "%-32s %-20s gamma %.2f est %.2f | log-field rms %.3f (true sd %.3f) | psnr in %.2f est %.2f est-field+true-gamma %.2f truth %.2f%n",
-              item.name(), level.name(), light.gamma(), g, Math.sqrt(err / trueLog.length), Math.sqrt(sq(trueLog) / trueLog.length), pIn, pEst, pEF, pTruth);
-          if (dump != null) {
-            Files.createDirectories(dump);
-            String base = dump.resolve(item.name().replaceAll("[^A-Za-z0-9]", "_") + "-" + level.name()).toString();
-            save(clean, w, h, base + "-clean.png");
-            save(degraded, w, h, base + "-degraded.png");
-            save(benchmark.comparable(byEst, clean), w, h, base + "-est.png");
-            save(benchmark.comparable(byTruth, clean), w, h, base + "-truth.png");
-            save(estLog, w, h, base + "-estlog.png");
-            save(trueLog, w, h, base + "-truelog.png");
-          }
+      for (LitCase c : cases(Integer.parseInt(a[1]), 2)) {
+        int w = c.w(), h = c.h();
+        float[] clean = c.clean(), degraded = c.degraded(), trueLog = c.trueLog();
+        float[] estLog = est.logField(degraded, w, h);
+        double g = est.gamma(degraded, w, h);
+        float[] byEst = IlluminationEstimator.apply(degraded, estLog, g);
+        float[] byTruth = IlluminationEstimator.apply(degraded, trueLog, c.light().gamma());
+        float[] byEstFieldTrueGamma = IlluminationEstimator.apply(degraded, estLog, c.light().gamma());
+        double pIn = Psnr.compute(clean, benchmark.comparable(degraded, clean), w, h, 1);
+        double pEst = Psnr.compute(clean, benchmark.comparable(byEst, clean), w, h, 1);
+        double pTruth = Psnr.compute(clean, benchmark.comparable(byTruth, clean), w, h, 1);
+        double pEF = Psnr.compute(clean, benchmark.comparable(byEstFieldTrueGamma, clean), w, h, 1);
+        System.out.printf(Locale.ROOT, "%-32s %-20s gamma %.2f est %.2f | log-field rms %.3f (true sd %.3f) | psnr in %.2f est %.2f est-field+true-gamma %.2f truth %.2f%n",
+            c.item().name(), c.level().name(), c.light().gamma(), g, rms(estLog, trueLog), rms(trueLog, new float[trueLog.length]), pIn, pEst, pEF, pTruth);
+        if (dump != null) {
+          Files.createDirectories(dump);
+          String base = dump.resolve(c.item().name().replaceAll("[^A-Za-z0-9]", "_") + "-" + c.level().name()).toString();
+          save(clean, w, h, base + "-clean.png");
+          save(degraded, w, h, base + "-degraded.png");
+          save(benchmark.comparable(byEst, clean), w, h, base + "-est.png");
+          save(benchmark.comparable(byTruth, clean), w, h, base + "-truth.png");
+          save(estLog, w, h, base + "-estlog.png");
+          save(trueLog, w, h, base + "-truelog.png");
         }
       }
     }
+  }
+
+  /** The root mean square of {@code x - y}. */
+  static double rms(float[] x, float[] y) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) s += (x[i] - y[i]) * (double) (x[i] - y[i]);
+    return Math.sqrt(s / x.length);
   }
 
   static void centre(float[] x) {
@@ -80,12 +102,6 @@ public class LightingCases {
     for (float v : x) m += v;
     m /= x.length;
     for (int i = 0; i < x.length; i++) x[i] -= m;
-  }
-
-  static double sq(float[] x) {
-    double s = 0;
-    for (float v : x) s += v * (double) v;
-    return s;
   }
 
   static void save(float[] x, int w, int h, String file) {

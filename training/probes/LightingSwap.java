@@ -4,7 +4,7 @@ import java.util.*;
 import ai.djl.Device;
 
 import sc.fiji.restoregan.bench.*;
-import sc.fiji.restoregan.degrade.Lighting;
+import sc.fiji.restoregan.filter.GaussianBlur;
 import sc.fiji.restoregan.illumination.IlluminationEstimator;
 import sc.fiji.restoregan.model.*;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
@@ -18,72 +18,67 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * {@code mvn -B -o package -DskipTests}:
  *
  * <pre>
- * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/LightingSwap.java training/probes/LightingCases.java training/probes/ProbeScores.java training/probes/FieldVariants.java
+ * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/LightingSwap.java training/probes/LightingCases.java training/probes/ProbeScores.java
  * java -cp "/tmp/probes:target/classes:target/lib/*" LightingSwap models/lighting 256 1 runs/baseline-cache.json
  * </pre>
  *
  * Arguments: the lighting model, the crop size, the denoiser's
  * self-ensemble, a baseline cache, and optionally {@code estimates} to
- * measure only the estimated light (the field as it is and averaged over
- * the plane's 8 flips and turns).
+ * measure, instead of the true light, ways of using the estimated field:
+ * estimated again on the plane it corrects and added, or mixed with the log
+ * of the plane blurred by sigma 80 px (flat-field's estimate).
  */
 public class LightingSwap {
   public static void main(String[] a) throws Exception {
     BenchmarkTask task = BenchmarkTask.LIGHTING;
-    int size = Integer.parseInt(a[1]), ensemble = Integer.parseInt(a[2]);
-    List<BenchmarkImages.Item> items = BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of());
+    int ensemble = Integer.parseInt(a[2]);
     Set<String> heldOut = Set.of("blobs.tif", "membranes.tif", "camera.png");
     RestorationBenchmark benchmark = new RestorationBenchmark(task, 1).cache(BaselineCache.open(Paths.get(a[3])));
+    boolean estimatesOnly = a.length > 4 && a[4].equals("estimates");
     Map<String, double[]> sums = new LinkedHashMap<>();
     try (IlluminationEstimator est = ModelRegistry.load(a[0]).illumination().open(Device.cpu());
         BenchmarkNetworks nets = BenchmarkNetworks.open(BenchmarkTask.DENOISE, ModelRegistry.load("models/denoise").alone(), null, List.of(0.0),
             RestoreOptions.defaults().withEnsemble(ensemble), Device.cpu())) {
       PlaneRestorer denoiser = nets.restorers().get(RestorationBenchmark.realismKey(0));
-      for (BenchmarkImages.Item item : items) {
-        boolean held = heldOut.contains(item.name().replaceAll("#.*", ""));
-        for (DegradationLevel level : task.levels()) {
-          Lighting light = (Lighting) level.degradation();
-          int w = item.width(), h = item.height();
-          float[] field = light.field().generate(w, h, light.minimum(), benchmark.degradationRandom(item, level));
-          float[] trueLog = new float[w * h];
-          for (int i = 0; i < trueLog.length; i++) trueLog[i] = (float) (light.gamma() * Math.log(field[i]));
-          LightingCases.centre(trueLog);
-          Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
-          measured.put("estimated field, estimated gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), est.logField(p.pixels(), w, h), est.gamma(p.pixels(), w, h)), w, h)));
-          measured.put("estimated field (8 flips and turns), estimated gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), FieldVariants.eightfold(est, p.pixels(), w, h), est.gamma(p.pixels(), w, h)), w, h)));
-          measured.put("estimated field (8 flips and turns) and estimated again on the plane it corrects, estimated gamma", ProbeScores.plane(p -> {
-            float[] once = FieldVariants.eightfold(est, p.pixels(), w, h), again = FieldVariants.eightfold(est, IlluminationEstimator.apply(p.pixels(), once, 1), w, h);
+      for (LightingCases.LitCase lit : LightingCases.cases(Integer.parseInt(a[1]), 0)) {
+        boolean held = heldOut.contains(lit.item().name().replaceAll("#.*", ""));
+        int w = lit.w(), h = lit.h();
+        float[] trueLog = lit.trueLog();
+        double trueGamma = lit.light().gamma();
+        Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
+        measured.put("estimated field, estimated gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), est.logField(p.pixels(), w, h), est.gamma(p.pixels(), w, h)), w, h)));
+        if (estimatesOnly) {
+          measured.put("estimated field and estimated again on the plane it corrects, estimated gamma", ProbeScores.plane(p -> {
+            float[] once = est.logField(p.pixels(), w, h), again = est.logField(IlluminationEstimator.apply(p.pixels(), once, 1), w, h);
             for (int i = 0; i < once.length; i++) once[i] += again[i];
             return denoiser.restore(IlluminationEstimator.apply(p.pixels(), once, est.gamma(p.pixels(), w, h)), w, h);
           }));
           for (double share : new double[] {0.25, 0.5})
-            measured.put("estimated field (8 flips and turns), " + share + " of it the log of the plane blurred by sigma 80, estimated gamma", ProbeScores.plane(p -> {
-              float[] e = FieldVariants.eightfold(est, p.pixels(), w, h), b = sc.fiji.restoregan.filter.GaussianBlur.blur(p.pixels(), w, h, 80);
-              float[] l = new float[b.length];
-              for (int i = 0; i < l.length; i++) l[i] = (float) Math.log(Math.max(b[i], 1e-6));
+            measured.put("estimated field, " + share + " of it the log of the plane blurred by sigma 80, estimated gamma", ProbeScores.plane(p -> {
+              float[] e = est.logField(p.pixels(), w, h), l = GaussianBlur.blur(p.pixels(), w, h, 80);
+              for (int i = 0; i < l.length; i++) l[i] = (float) Math.log(Math.max(l[i], 1e-6));
               LightingCases.centre(l);
               for (int i = 0; i < e.length; i++) e[i] = (float) ((1 - share) * e[i] + share * l[i]);
               return denoiser.restore(IlluminationEstimator.apply(p.pixels(), e, est.gamma(p.pixels(), w, h)), w, h);
             }));
-          if (a.length < 5 || !a[4].equals("estimates")) {
+        } else {
           measured.put("true field, estimated gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), trueLog, est.gamma(p.pixels(), w, h)), w, h)));
-          measured.put("estimated field, true gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), est.logField(p.pixels(), w, h), light.gamma()), w, h)));
-          measured.put("true field, true gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), trueLog, light.gamma()), w, h)));
-          }
-          RestorationBenchmark.Case c = benchmark.measure(item, level, held, false, task.baselines(), measured);
-          double base = c.methods().get(c.best(task.baselines().stream().map(b -> b.name()).toList())).psnr();
-          StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s %-20s", item.name(), level.name()));
-          for (String k : measured.keySet()) {
-            double gain = c.methods().get(k).psnr() - base;
-            line.append(String.format(Locale.ROOT, " %+6.2f", gain));
-            for (String group : List.of("all", held ? "held-out" : "trained-on", level.name())) {
-              double[] s = sums.computeIfAbsent(k + " | " + group, x -> new double[2]);
-              s[0] += gain;
-              s[1]++;
-            }
-          }
-          System.out.println(line);
+          measured.put("estimated field, true gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), est.logField(p.pixels(), w, h), trueGamma), w, h)));
+          measured.put("true field, true gamma", ProbeScores.plane(p -> denoiser.restore(IlluminationEstimator.apply(p.pixels(), trueLog, trueGamma), w, h)));
         }
+        RestorationBenchmark.Case c = benchmark.measure(lit.item(), lit.level(), held, false, task.baselines(), measured);
+        double base = c.methods().get(c.best(task.baselines().stream().map(b -> b.name()).toList())).psnr();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s %-20s", lit.item().name(), lit.level().name()));
+        for (String k : measured.keySet()) {
+          double gain = c.methods().get(k).psnr() - base;
+          line.append(String.format(Locale.ROOT, " %+6.2f", gain));
+          for (String group : List.of("all", held ? "held-out" : "trained-on", lit.level().name())) {
+            double[] s = sums.computeIfAbsent(k + " | " + group, x -> new double[2]);
+            s[0] += gain;
+            s[1]++;
+          }
+        }
+        System.out.println(line);
       }
     }
     sums.forEach((k, s) -> System.out.printf(Locale.ROOT, "%s: %+.3f dB (%d cases)%n", k, s[0] / s[1], (int) s[1]));
