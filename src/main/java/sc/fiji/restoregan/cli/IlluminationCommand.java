@@ -74,7 +74,7 @@ final class IlluminationCommand implements Callable< Integer >
 		{
 			if ( steps < 1 )
 				throw new RestoreException( "--steps must be at least 1, not " + steps + "." );
-			if ( !( zoom >= 1 ) || !( tone >= 0 && tone <= 1 ) )
+			if ( !( zoom >= 1 ) || Double.isInfinite( zoom ) || !( tone >= 0 && tone <= 1 ) )
 				throw new RestoreException( "--zoom must be at least 1 and --tone between 0 and 1 (given " + zoom + " and " + tone + ")." );
 			final IlluminationNetwork n = IlluminationNetwork.of( network );
 			final long s = seed == null ? n.seed : seed;

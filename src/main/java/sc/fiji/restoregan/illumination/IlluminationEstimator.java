@@ -21,9 +21,9 @@ import sc.fiji.restoregan.pipeline.RestoreException;
 /**
  * Evens out the light of a whole plane with two small networks trained on
  * lit synthetic crops ({@link LitFieldPairs}, {@link LitGammaPairs}): one
- * estimates the log of the illumination field from the plane averaged to
- * {@value IlluminationInputs#SIZE} px (averaged over its eight flips and
- * turns), the other the plane's gamma from its
+ * estimates the log of the illumination field (its answers averaged over
+ * the eight flips and turns of its input) from the plane averaged to
+ * {@value IlluminationInputs#SIZE} px, the other the plane's gamma from its
  * {@value IlluminationInputs#SIZE} px tiles. The plane is divided by the
  * field (upsampled bilinearly, mean one in the log) and raised to one over
  * the gamma about its mean, so it keeps its level

@@ -20,7 +20,8 @@ import sc.fiji.restoregan.train.TrainingConfig;
 /**
  * Ships a lighting model that estimates each plane's illumination and then
  * restores it with another shipped model ({@link ModelCard#illumination}):
- * the two estimators' weights from their training runs, in half precision,
+ * the two estimators' weights from their training runs, in half precision
+ * (or the gamma network's from another shipped model, {@code gammaOf}),
  * beside a card that takes the restoring model's architecture,
  * normalisation, self-ensemble and twin, and names its weights
  * ({@link ModelCard.Weights#sharedWith}) instead of copying them. A model
@@ -138,7 +139,12 @@ public final class IlluminatedShipping
 			throw new RestoreException( "Model '" + model + "' has no gamma network to take." );
 		final Gson gson = new Gson();
 		final ModelCard.Part part = gson.fromJson( gson.toJson( card.illumination.gamma ), ModelCard.Part.class );
-		final byte[] half = Files.readAllBytes( folder.resolve( part.weights.file ) );
+		if ( !ModelCard.sameArchitecture( part.architecture, IlluminationNetwork.GAMMA.architecture() ) )
+			throw new RestoreException( "The gamma network of model '" + model + "' is " + part.architecture + ", not the gamma network " + IlluminationNetwork.GAMMA.architecture() + "." );
+		final Path file = folder.resolve( part.weights.file );
+		if ( !Files.isRegularFile( file ) )
+			throw new RestoreException( "Model '" + model + "' has lost its gamma network's weights (" + file + ")." );
+		final byte[] half = Files.readAllBytes( file );
 		if ( !Checksums.sha256( half ).equalsIgnoreCase( part.weights.sha256 ) )
 			throw new RestoreException( "The gamma network of model '" + model + "' is corrupt: its weights do not match the card's checksum." );
 		return new Trained( part, half );

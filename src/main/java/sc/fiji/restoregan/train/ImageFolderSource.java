@@ -117,8 +117,8 @@ public final class ImageFolderSource implements CleanSource
 	 */
 	public CleanSource zoomedOut( final double maxZoom )
 	{
-		if ( !( maxZoom >= 1 ) )
-			throw new IllegalArgumentException( "The largest zoom must be at least 1, not " + maxZoom );
+		if ( !( maxZoom >= 1 ) || Double.isInfinite( maxZoom ) )
+			throw new IllegalArgumentException( "The largest zoom must be a finite number of at least 1, not " + maxZoom );
 		return new CleanSource()
 		{
 			@Override
@@ -130,7 +130,7 @@ public final class ImageFolderSource implements CleanSource
 			@Override
 			public String describe()
 			{
-				return ImageFolderSource.this.describe() + String.format( Locale.ROOT, ", zoomed out by a factor drawn log-uniformly from 1 to %.1f (area mean)", maxZoom );
+				return ImageFolderSource.this.describe() + String.format( Locale.ROOT, ", zoomed out by a factor drawn log-uniformly from 1 to %.1f, the region at most the plane's shorter side (area mean)", maxZoom );
 			}
 		};
 	}

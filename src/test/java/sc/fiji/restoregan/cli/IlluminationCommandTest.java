@@ -114,6 +114,17 @@ class IlluminationCommandTest
 				models.toString() ), "a model without a gamma network" );
 		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--gamma-of", "lit", "--restorer", "tiny", "--as", "lit5", "--description",
 				"x", "--models", models.toString() ), "both" );
+		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma-of", "nothing", "--restorer", "tiny", "--as", "lit5", "--description", "x", "--models",
+				models.toString() ), "no such model" );
+		final Path gammaWeights = models.resolve( "lit4" ).resolve( card.illumination.gamma.weights.file );
+		final byte[] weights = Files.readAllBytes( gammaWeights );
+		weights[ weights.length / 2 ] ^= 1;
+		Files.write( gammaWeights, weights );
+		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma-of", "lit4", "--restorer", "tiny", "--as", "lit5", "--description", "x", "--models",
+				models.toString() ), "weights that do not match the card" );
+		Files.delete( gammaWeights );
+		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma-of", "lit4", "--restorer", "tiny", "--as", "lit5", "--description", "x", "--models",
+				models.toString() ), "weights lost" );
 
 		// a run without its recipe, and a restorer that is itself corrected, are refused
 		Files.delete( gamma.resolve( "recipe.json" ) );

@@ -132,6 +132,16 @@ class IlluminationEstimatorTest
 			assertTrue( hi - lo > 1e-4, "a field, not a constant: " + ( hi - lo ) );
 			for ( final boolean mirror : new boolean[] { true, false } )
 				assertArrayEquals( turned( f, n, mirror ), est.logField( turned( plane, n, mirror ), n, n ), 1e-5f );
+			// a plane that is not square, transposed
+			final int w = 150, h = 100;
+			final float[] wide = clean( w * h, 6 ), tall = new float[ w * h ];
+			for ( int y = 0; y < h; y++ )
+				for ( int x = 0; x < w; x++ )
+					tall[ x * h + y ] = wide[ y * w + x ];
+			final float[] fw = est.logField( wide, w, h ), ft = est.logField( tall, h, w );
+			for ( int y = 0; y < h; y++ )
+				for ( int x = 0; x < w; x++ )
+					assertEquals( fw[ y * w + x ], ft[ x * h + y ], 1e-5f );
 		}
 	}
 }

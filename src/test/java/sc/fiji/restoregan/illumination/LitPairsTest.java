@@ -105,7 +105,7 @@ class LitPairsTest
 		assertArrayEquals( a.inputs(), b.inputs() );
 		assertArrayEquals( a.targets(), b.targets() );
 		final String recipe = IlluminationNetwork.FIELD.sampler( varied, 5 ).recipe().get( "sources" ).getAsString();
-		assertTrue( recipe.contains( "zoomed out by a factor drawn log-uniformly from 1 to 3.0" ), recipe );
+		assertTrue( recipe.contains( "zoomed out by a factor drawn log-uniformly from 1 to 3.0, the region at most the plane's shorter side" ), recipe );
 		assertTrue( recipe.contains( "0.50 of the regions with a random tone curve" ), recipe );
 		final ScaledBatch c = IlluminationNetwork.FIELD.sampler( varied, 5 ).pairs( 2, 8 );
 		assertFalse( Arrays.equals( a.inputs(), c.inputs() ) );

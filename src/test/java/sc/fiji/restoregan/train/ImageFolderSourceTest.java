@@ -35,7 +35,35 @@ class ImageFolderSourceTest
 		final ImageFolderSource source = ramp();
 		final CleanSource zoomed = source.zoomedOut( 1 );
 		for ( int k = 0; k < 5; k++ )
-			assertArrayEquals( source.next( new Random( k ), 64 ), zoomed.next( new Random( k ), 64 ) );
+		{
+			final float[] plain = source.next( new Random( k ), 64 );
+			assertArrayEquals( plain, zoomed.next( new Random( k ), 64 ) );
+			// the draws of the crops every run so far was trained on: the plane, then x0, then y0
+			final Random r = new Random( k );
+			r.nextInt( 1 );
+			final int x0 = r.nextInt( SIDE - 64 + 1 );
+			// each column value fills 400 of the sorted pixels, so the 0.1 and 99.9 percentiles are 0 and 399
+			assertEquals( x0 / ( SIDE - 1.0 ), plain[ 0 ], 1e-6 );
+			assertEquals( ( x0 + 63 ) / ( SIDE - 1.0 ), plain[ 63 ], 1e-6 );
+		}
+	}
+
+	@Test
+	void zoomedRegionsStayInsideSmallPlanes()
+	{
+		final float[] data = new float[ SIDE * 120 ];
+		for ( int i = 0; i < data.length; i++ )
+			data[ i ] = i % SIDE;
+		final CleanSource zoomed = ImageFolderSource.ofImages( List.of( ArrayImgs.floats( data, SIDE, 120 ) ), List.of( "wide" ) ).zoomedOut( 4 );
+		final Random rnd = new Random( 11 );
+		for ( int k = 0; k < 100; k++ )
+		{
+			final float[] r = zoomed.next( rnd, 100 );
+			// at most 120 columns averaged into 100, so the region spans at most 1.2 times a crop
+			assertTrue( ( r[ 99 ] - r[ 0 ] ) * ( SIDE - 1 ) <= 1.2 * 99 + 1, "span " + ( r[ 99 ] - r[ 0 ] ) * ( SIDE - 1 ) );
+			for ( final float v : r )
+				assertTrue( Float.isFinite( v ) );
+		}
 	}
 
 	@Test
@@ -68,5 +96,6 @@ class ImageFolderSourceTest
 	void zoomBelowOneIsRefused()
 	{
 		assertThrows( IllegalArgumentException.class, () -> ramp().zoomedOut( 0.5 ) );
+		assertThrows( IllegalArgumentException.class, () -> ramp().zoomedOut( Double.POSITIVE_INFINITY ) );
 	}
 }
