@@ -75,23 +75,20 @@ public final class IlluminatedShipping
 		card.realismTwin = r.realismTwin;
 		card.weights = new Gson().fromJson( new Gson().toJson( r.weights ), ModelCard.Weights.class );
 		card.weights.sharedWith = restorer;
+		final Trained field = part( IlluminationNetwork.FIELD, fieldRun );
 		final Trained gamma = gammaRun != null ? part( IlluminationNetwork.GAMMA, gammaRun ) : gammaOf != null ? shippedGamma( models, gammaOf ) : null;
-		final Networks nets = new Networks( part( IlluminationNetwork.FIELD, fieldRun ), gamma );
 		card.illumination = new ModelCard.IlluminationParts();
-		card.illumination.field = nets.field.part;
-		card.illumination.gamma = nets.gamma == null ? null : nets.gamma.part;
+		card.illumination.field = field.part;
+		card.illumination.gamma = gamma == null ? null : gamma.part;
 		card.training = recipe( card, r, restorer, shipCommand );
 		ModelShipping.requireRoom( models, name, card.ownBytes() );
 		Files.createDirectories( target );
-		for ( final Trained t : nets.gamma == null ? List.of( nets.field ) : List.of( nets.field, nets.gamma ) )
+		for ( final Trained t : gamma == null ? List.of( field ) : List.of( field, gamma ) )
 			ModelStore.writeAtomically( target.resolve( t.part.weights.file ), t.half );
 		ModelStore.writeCard( target, card );
 		ModelShipping.list( models, name );
 		return card;
 	}
-
-	private record Networks( Trained field, Trained gamma )
-	{}
 
 	/** An estimator's card entry and its weights in half precision. */
 	private record Trained( ModelCard.Part part, byte[] half )
@@ -126,28 +123,27 @@ public final class IlluminatedShipping
 	}
 
 	/**
-	 * The gamma network of a shipped model, its card entry copied (recipe
-	 * included) and its weights read and checked.
+	 * The gamma network of a shipped model: its card entry copied (recipe
+	 * included), its weights read and checked as loading checks them
+	 * ({@link ModelStore}), and encoded again as the card says they are
+	 * stored (half precision round-trips exactly). Only the card and the
+	 * gamma network are read, so a lighting model whose restorer has changed
+	 * since can still give its gamma network to the model that replaces it.
 	 */
 	private static Trained shippedGamma( final Path models, final String model ) throws IOException
 	{
-		final Path folder = models.resolve( model );
-		if ( !Files.exists( folder.resolve( ModelSource.CARD ) ) )
+		final ModelSource source = ModelSource.directory( models.resolve( model ) );
+		if ( !Files.exists( models.resolve( model ).resolve( ModelSource.CARD ) ) )
 			throw new RestoreException( "No model '" + model + "' in " + models + " to take the gamma network from." );
-		final ModelCard card = ModelStore.readCard( ModelSource.directory( folder ) );
+		final ModelCard card = ModelStore.readCard( source );
 		if ( card.illumination == null || card.illumination.gamma == null )
 			throw new RestoreException( "Model '" + model + "' has no gamma network to take." );
 		final Gson gson = new Gson();
 		final ModelCard.Part part = gson.fromJson( gson.toJson( card.illumination.gamma ), ModelCard.Part.class );
 		if ( !ModelCard.sameArchitecture( part.architecture, IlluminationNetwork.GAMMA.architecture() ) )
 			throw new RestoreException( "The gamma network of model '" + model + "' is " + part.architecture + ", not the gamma network " + IlluminationNetwork.GAMMA.architecture() + "." );
-		final Path file = folder.resolve( part.weights.file );
-		if ( !Files.isRegularFile( file ) )
-			throw new RestoreException( "Model '" + model + "' has lost its gamma network's weights (" + file + ")." );
-		final byte[] half = Files.readAllBytes( file );
-		if ( !Checksums.sha256( half ).equalsIgnoreCase( part.weights.sha256 ) )
-			throw new RestoreException( "The gamma network of model '" + model + "' is corrupt: its weights do not match the card's checksum." );
-		return new Trained( part, half );
+		final byte[] float32 = ModelStore.part( card, "gamma", part, source ).weights();
+		return new Trained( part, part.weights.halfPrecision() ? HalfPrecisionWeights.encode( part.architecture, float32 ) : float32 );
 	}
 
 	/** One estimator's entry from its finished run folder. */

@@ -263,7 +263,7 @@ public final class ModelStore
 	}
 
 	/** One of a card's illumination networks, as a model of its own named after the card and its role. */
-	private static StoredModel part( final ModelCard card, final String role, final ModelCard.Part part, final ModelSource source )
+	static StoredModel part( final ModelCard card, final String role, final ModelCard.Part part, final ModelSource source )
 	{
 		final ModelCard own = new ModelCard();
 		own.name = card.name + "/" + role;
