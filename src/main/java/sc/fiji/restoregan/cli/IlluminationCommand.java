@@ -66,6 +66,9 @@ final class IlluminationCommand implements Callable< Integer >
 		@Option( names = "--tone", defaultValue = "0", description = "Fraction of the real images' crops given a random tone curve (gamma 0.5 to 2, inverted half the time). Default: ${DEFAULT-VALUE}." )
 		double tone;
 
+		@Option( names = "--shade", defaultValue = "0", description = "Fraction of the real images' crops given smooth shading of their own (1 to 3 soft dark or bright discs), which the target field leaves out. Default: ${DEFAULT-VALUE}." )
+		double shade;
+
 		@Option( names = "--resume", description = "Continue from the run folder's checkpoint." )
 		boolean resume;
 
@@ -74,12 +77,12 @@ final class IlluminationCommand implements Callable< Integer >
 		{
 			if ( steps < 1 )
 				throw new RestoreException( "--steps must be at least 1, not " + steps + "." );
-			if ( !( zoom >= 1 ) || Double.isInfinite( zoom ) || !( tone >= 0 && tone <= 1 ) )
-				throw new RestoreException( "--zoom must be at least 1 and --tone between 0 and 1 (given " + zoom + " and " + tone + ")." );
+			if ( !( zoom >= 1 ) || Double.isInfinite( zoom ) || !( tone >= 0 && tone <= 1 ) || !( shade >= 0 && shade <= 1 ) )
+				throw new RestoreException( "--zoom must be at least 1, and --tone and --shade between 0 and 1 (given " + zoom + ", " + tone + " and " + shade + ")." );
 			final IlluminationNetwork n = IlluminationNetwork.of( network );
 			final long s = seed == null ? n.seed : seed;
 			final TrainingConfig config = n.config( steps, s );
-			final LitPairs sampler = n.sampler( LitPairs.sources( clean, Set.copyOf( exclude ), zoom, tone ), s );
+			final LitPairs sampler = n.sampler( LitPairs.sources( clean, Set.copyOf( exclude ), zoom, tone, shade ), s );
 			RunCommands.record( out );
 			final JsonObject recipe = sampler.recipe();
 			recipe.addProperty( "heldOut", String.join( ", ", exclude ) );

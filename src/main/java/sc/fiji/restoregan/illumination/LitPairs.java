@@ -18,6 +18,7 @@ import sc.fiji.restoregan.train.ImageFolderSource;
 import sc.fiji.restoregan.train.MicroscopySceneSource;
 import sc.fiji.restoregan.train.PairSampler;
 import sc.fiji.restoregan.train.ScaledBatch;
+import sc.fiji.restoregan.train.ShadedSource;
 import sc.fiji.restoregan.train.ToneAugmentedSource;
 
 /**
@@ -68,9 +69,22 @@ public abstract class LitPairs implements PairSampler
 	 */
 	public static List< CleanSource > sources( final Path clean, final Set< String > exclude, final double maxZoom, final double tone ) throws IOException
 	{
+		return sources( clean, exclude, maxZoom, tone, 0 );
+	}
+
+	/**
+	 * The clean sources, the real images' regions varied as by
+	 * {@link #sources(Path, Set, double, double)}, then given smooth shading
+	 * of their own with probability {@code shade} ({@link ShadedSource}).
+	 *
+	 * @param shade 0 for none
+	 */
+	public static List< CleanSource > sources( final Path clean, final Set< String > exclude, final double maxZoom, final double tone, final double shade ) throws IOException
+	{
 		final ImageFolderSource images = ImageFolderSource.of( clean, exclude );
 		final CleanSource zoomed = maxZoom == 1 ? images : images.zoomedOut( maxZoom );
-		return List.of( tone > 0 ? new ToneAugmentedSource( zoomed, tone ) : zoomed, new MicroscopySceneSource(), new DeadLeavesSource() );
+		final CleanSource toned = tone > 0 ? new ToneAugmentedSource( zoomed, tone ) : zoomed;
+		return List.of( shade > 0 ? new ShadedSource( toned, shade ) : toned, new MicroscopySceneSource(), new DeadLeavesSource() );
 	}
 
 	/**

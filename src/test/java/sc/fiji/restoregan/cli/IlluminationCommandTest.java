@@ -2,6 +2,7 @@ package sc.fiji.restoregan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,10 @@ class IlluminationCommandTest
 		ModelStore.writeCard( models.resolve( "tiny" ), restorer );
 
 		assertEquals( 0, Main.run( "illumination", "train", "--network", "field", "--steps", "2", "--out", field.toString(), "--clean", clean.toString(), "--exclude", "a.tif,c.tif" ) );
+		for ( final String[] bad : new String[][] { { "--zoom", "0.5" }, { "--zoom", "Infinity" }, { "--tone", "1.5" }, { "--shade", "-0.1" }, { "--shade", "NaN" } } )
+			assertEquals( 2, Main.run( "illumination", "train", "--network", "field", "--steps", "2", "--out", dir.resolve( "bad" ).toString(), "--clean", clean.toString(), bad[ 0 ], bad[ 1 ] ),
+					String.join( " ", bad ) );
+		assertFalse( Files.exists( dir.resolve( "bad" ) ), "nothing written for refused options" );
 		assertEquals( 0, Main.run( "illumination", "train", "--network", "gamma", "--steps", "2", "--out", gamma.toString(), "--clean", clean.toString(), "--exclude", "a.tif,b.tif" ) );
 		assertTrue( Files.readString( field.resolve( "recipe.json" ) ).contains( "cells.tif" ) );
 		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--restorer", "tiny", "--as", "lit", "--models", models.toString() ),
