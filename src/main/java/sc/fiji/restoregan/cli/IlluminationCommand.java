@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import sc.fiji.restoregan.illumination.IlluminationInputs;
 import sc.fiji.restoregan.illumination.IlluminationNetwork;
 import sc.fiji.restoregan.illumination.LitPairs;
 import sc.fiji.restoregan.model.IlluminatedShipping;
@@ -69,6 +70,9 @@ final class IlluminationCommand implements Callable< Integer >
 		@Option( names = "--shade", defaultValue = "0", description = "Fraction of the real images' crops given smooth shading of their own (1 to 3 soft dark or bright discs), which the target field leaves out. Default: ${DEFAULT-VALUE}." )
 		double shade;
 
+		@Option( names = "--extremes", description = "The field network also sees the log of each of its input pixels' brightest and darkest values (four input planes, not two)." )
+		boolean extremes;
+
 		@Option( names = "--resume", description = "Continue from the run folder's checkpoint." )
 		boolean resume;
 
@@ -80,9 +84,12 @@ final class IlluminationCommand implements Callable< Integer >
 			if ( !( zoom >= 1 ) || Double.isInfinite( zoom ) || !( tone >= 0 && tone <= 1 ) || !( shade >= 0 && shade <= 1 ) )
 				throw new RestoreException( "--zoom must be at least 1, and --tone and --shade between 0 and 1 (given " + zoom + ", " + tone + " and " + shade + ")." );
 			final IlluminationNetwork n = IlluminationNetwork.of( network );
+			if ( extremes && n != IlluminationNetwork.FIELD )
+				throw new RestoreException( "--extremes is for the field network only." );
+			final int planes = extremes ? IlluminationInputs.EXTREME_PLANES : IlluminationInputs.PLAIN_PLANES;
 			final long s = seed == null ? n.seed : seed;
-			final TrainingConfig config = n.config( steps, s );
-			final LitPairs sampler = n.sampler( LitPairs.sources( clean, Set.copyOf( exclude ), zoom, tone, shade ), s );
+			final TrainingConfig config = n.config( steps, s, planes );
+			final LitPairs sampler = n.sampler( LitPairs.sources( clean, Set.copyOf( exclude ), zoom, tone, shade ), s, planes );
 			RunCommands.record( out );
 			final JsonObject recipe = sampler.recipe();
 			recipe.addProperty( "heldOut", String.join( ", ", exclude ) );

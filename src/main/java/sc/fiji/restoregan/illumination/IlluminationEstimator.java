@@ -37,7 +37,12 @@ public final class IlluminationEstimator implements PlaneCorrection
 
 	private final Predictor< Tile, float[] > field, gamma;
 
+	private final int fieldPlanes;
+
 	/**
+	 * An estimator whose field network sees the two planes of
+	 * {@link IlluminationInputs#of}.
+	 *
 	 * @param fieldModel its block estimates the log field; closed with this
 	 * @param gammaModel its block estimates log gamma, or null to leave the
 	 *            gamma; closed with this
@@ -45,6 +50,21 @@ public final class IlluminationEstimator implements PlaneCorrection
 	 */
 	public IlluminationEstimator( final Model fieldModel, final Model gammaModel )
 	{
+		this( fieldModel, IlluminationInputs.PLAIN_PLANES, gammaModel );
+	}
+
+	/**
+	 * @param fieldModel its block estimates the log field; closed with this
+	 * @param fieldPlanes the planes it sees ({@link IlluminationInputs#field})
+	 * @param gammaModel its block estimates log gamma, or null to leave the
+	 *            gamma; closed with this
+	 *            (both models stay the caller's when this constructor throws)
+	 */
+	public IlluminationEstimator( final Model fieldModel, final int fieldPlanes, final Model gammaModel )
+	{
+		if ( fieldPlanes != IlluminationInputs.PLAIN_PLANES && fieldPlanes != IlluminationInputs.EXTREME_PLANES )
+			throw new IllegalArgumentException( "A field network sees " + IlluminationInputs.PLAIN_PLANES + " or " + IlluminationInputs.EXTREME_PLANES + " planes, not " + fieldPlanes );
+		this.fieldPlanes = fieldPlanes;
 		this.fieldModel = fieldModel;
 		this.gammaModel = gammaModel;
 		this.field = fieldModel.newPredictor( new TileTranslator() );
@@ -88,21 +108,21 @@ public final class IlluminationEstimator implements PlaneCorrection
 	/**
 	 * The estimated log illumination field of a plane at full size: the
 	 * field network's output on the plane averaged to
-	 * {@value IlluminationInputs#SIZE} px, averaged over the eight flips and
+	 * {@value IlluminationInputs#SIZE} px ({@link IlluminationInputs#field}), averaged over the eight flips and
 	 * quarter turns of that input (each output turned back,
 	 * {@link Dihedral}), less its mean, upsampled bilinearly.
 	 */
 	public float[] logField( final float[] plane, final int width, final int height )
 	{
 		final int n = IlluminationInputs.SIZE;
-		final Img< FloatType > input = ArrayImgs.floats( IlluminationInputs.of( IlluminationInputs.areaMean( plane, width, height ) ), n, n, 2 );
-		final float[] small = new float[ n * n ], turned = new float[ 2 * n * n ];
+		final Img< FloatType > input = ArrayImgs.floats( IlluminationInputs.field( plane, width, height, fieldPlanes ), n, n, fieldPlanes );
+		final float[] small = new float[ n * n ], turned = new float[ fieldPlanes * n * n ];
 		final Img< FloatType > sum = ArrayImgs.floats( small, n, n );
 		for ( int k = 0; k < Dihedral.COUNT; k++ )
 		{
-			for ( int c = 0; c < 2; c++ )
+			for ( int c = 0; c < fieldPlanes; c++ )
 				System.arraycopy( TensorBridge.toArray( Dihedral.view( Views.hyperSlice( input, 2, c ), k ) ), 0, turned, c * n * n, n * n );
-			final Img< FloatType > out = ArrayImgs.floats( run( field, turned ), n, n );
+			final Img< FloatType > out = ArrayImgs.floats( run( field, turned, fieldPlanes ), n, n );
 			LoopBuilder.setImages( out, Dihedral.view( sum, k ) ).forEachPixel( ( o, s ) -> s.set( s.get() + o.get() / Dihedral.COUNT ) );
 		}
 		final double mean = mean( small );
@@ -130,7 +150,7 @@ public final class IlluminationEstimator implements PlaneCorrection
 			for ( int x = 0; x < columns; x++ )
 			{
 				final float[] tile = TensorBridge.toArray( Views.interval( mirrored, new long[] { x * n, y * n }, new long[] { x * n + n - 1, y * n + n - 1 } ) );
-				sum += mean( run( gamma, IlluminationInputs.of( tile ) ) );
+				sum += mean( run( gamma, IlluminationInputs.of( tile ), IlluminationInputs.PLAIN_PLANES ) );
 			}
 		return Math.exp( sum / ( rows * columns ) );
 	}
@@ -143,12 +163,12 @@ public final class IlluminationEstimator implements PlaneCorrection
 		return s / values.length;
 	}
 
-	/** One network's output on its two input planes. */
-	private static float[] run( final Predictor< Tile, float[] > network, final float[] twoPlanes )
+	/** One network's output on its input planes. */
+	private static float[] run( final Predictor< Tile, float[] > network, final float[] inputs, final int planes )
 	{
 		try
 		{
-			return network.predict( new Tile( twoPlanes, 2, IlluminationInputs.SIZE, IlluminationInputs.SIZE ) );
+			return network.predict( new Tile( inputs, planes, IlluminationInputs.SIZE, IlluminationInputs.SIZE ) );
 		}
 		catch ( final TranslateException e )
 		{

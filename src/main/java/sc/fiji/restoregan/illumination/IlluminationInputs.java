@@ -9,12 +9,24 @@ import sc.fiji.restoregan.filter.AreaMean;
  * inference: a plane averaged down to {@value #SIZE} x {@value #SIZE} px
  * (the field network) or a {@value #SIZE} px tile of it (the gamma
  * network), given as two planes: the values divided by their 99th
- * percentile, and the log of that.
+ * percentile, and the log of that. A field network may also see two more
+ * ({@link #field}): the log of each output pixel's brightest and darkest
+ * values, which follow the light where sparse bright structures (nuclei,
+ * membranes) make the block means follow how many there are.
  */
 public final class IlluminationInputs
 {
 	/** Side of the networks' input, px. */
 	public static final int SIZE = 64;
+
+	/** Input planes of the illumination networks: the two of {@link #of}. */
+	public static final int PLAIN_PLANES = 2;
+
+	/** Input planes of a field network that also sees its blocks' extremes ({@link #field}). */
+	public static final int EXTREME_PLANES = 4;
+
+	/** Side of the blocks whose extremes {@link #field} takes, in px of the plane averaged to 4 x {@value #SIZE} px. */
+	private static final int BLOCK = 4;
 
 	/** Added before the log, so that dark pixels stay finite. */
 	private static final double LOG_OFFSET = 0.02;
@@ -40,16 +52,65 @@ public final class IlluminationInputs
 	 */
 	public static float[] of( final float[] values )
 	{
-		final float[] sorted = values.clone();
-		Arrays.sort( sorted );
-		final double scale = Math.max( sorted[ ( int ) ( 0.99 * ( sorted.length - 1 ) ) ], 1e-6 );
+		final double scale = scale( values );
 		final float[] two = new float[ 2 * values.length ];
 		for ( int j = 0; j < values.length; j++ )
 		{
 			final double v = Math.max( 0, values[ j ] / scale );
 			two[ j ] = ( float ) v;
-			two[ values.length + j ] = ( float ) Math.log( v + LOG_OFFSET );
+			two[ values.length + j ] = logOf( v );
 		}
 		return two;
+	}
+
+	/**
+	 * What a field network with {@code planes} input planes sees of a
+	 * {@code width x height} plane: the two planes of {@link #of} on the
+	 * plane averaged to {@value #SIZE} px ({@link #areaMean}); with
+	 * {@value #EXTREME_PLANES}, then the log of each of its pixels' largest
+	 * and smallest value in the plane averaged to 4 x {@value #SIZE} px
+	 * (blocks of 4 x 4 px), divided by the same percentile as the first and
+	 * plus 0.02. All are unchanged when the plane is scaled.
+	 *
+	 * @param planes {@value #PLAIN_PLANES} or {@value #EXTREME_PLANES}
+	 */
+	public static float[] field( final float[] plane, final int width, final int height, final int planes )
+	{
+		if ( planes != PLAIN_PLANES && planes != EXTREME_PLANES )
+			throw new IllegalArgumentException( "A field network sees " + PLAIN_PLANES + " or " + EXTREME_PLANES + " planes, not " + planes );
+		final float[] mean = areaMean( plane, width, height );
+		final float[] two = of( mean );
+		if ( planes == PLAIN_PLANES )
+			return two;
+		final int n = SIZE * SIZE, fine = BLOCK * SIZE;
+		final float[] small = AreaMean.resize( plane, width, height, fine, fine );
+		final float[] all = Arrays.copyOf( two, EXTREME_PLANES * n );
+		Arrays.fill( all, 2 * n, 3 * n, Float.NEGATIVE_INFINITY );
+		Arrays.fill( all, 3 * n, 4 * n, Float.POSITIVE_INFINITY );
+		for ( int y = 0; y < fine; y++ )
+			for ( int x = 0; x < fine; x++ )
+			{
+				final int block = ( y / BLOCK ) * SIZE + x / BLOCK;
+				final float v = small[ y * fine + x ];
+				all[ 2 * n + block ] = Math.max( all[ 2 * n + block ], v );
+				all[ 3 * n + block ] = Math.min( all[ 3 * n + block ], v );
+			}
+		final double scale = scale( mean );
+		for ( int j = 2 * n; j < 4 * n; j++ )
+			all[ j ] = logOf( Math.max( 0, all[ j ] / scale ) );
+		return all;
+	}
+
+	/** The 99th percentile of {@code values}, at least 1e-6. */
+	private static double scale( final float[] values )
+	{
+		final float[] sorted = values.clone();
+		Arrays.sort( sorted );
+		return Math.max( sorted[ ( int ) ( 0.99 * ( sorted.length - 1 ) ) ], 1e-6 );
+	}
+
+	private static float logOf( final double v )
+	{
+		return ( float ) Math.log( v + LOG_OFFSET );
 	}
 }

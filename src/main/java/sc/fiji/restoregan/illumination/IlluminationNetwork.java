@@ -9,7 +9,8 @@ import sc.fiji.restoregan.train.TrainingConfig;
 
 /**
  * The two networks of an illumination estimate and how each is trained:
- * U-Nets of 16 filters on two input planes, not residual, trained with the
+ * U-Nets of 16 filters on two input planes (the field network also on
+ * four), not residual, trained with the
  * squared error in batches of 16 under the default cosine schedule from
  * 4e-4.
  */
@@ -46,20 +47,41 @@ public enum IlluminationNetwork
 		throw new IllegalArgumentException( "Unknown illumination network '" + label + "': field or gamma" );
 	}
 
-	/** Its architecture. */
+	/** Its architecture on the two planes of {@link IlluminationInputs#of}. */
 	public UNetConfig architecture()
 	{
+		return architecture( IlluminationInputs.PLAIN_PLANES );
+	}
+
+	/**
+	 * Its architecture on {@code planes} input planes:
+	 * {@value IlluminationInputs#PLAIN_PLANES}, or for the field network
+	 * also {@value IlluminationInputs#EXTREME_PLANES}
+	 * ({@link IlluminationInputs#field}).
+	 *
+	 * @throws IllegalArgumentException for another number
+	 */
+	public UNetConfig architecture( final int planes )
+	{
+		if ( planes != IlluminationInputs.PLAIN_PLANES && ( this == GAMMA || planes != IlluminationInputs.EXTREME_PLANES ) )
+			throw new IllegalArgumentException( "The " + label() + " network cannot see " + planes + " input planes" );
 		final UNetConfig a = new UNetConfig( depth, 16 );
-		a.inChannels = 2;
+		a.inChannels = planes;
 		a.residual = false;
 		return a;
 	}
 
-	/** Its training settings for a run of {@code steps} steps. */
+	/** Its training settings for a run of {@code steps} steps on two input planes. */
 	public TrainingConfig config( final int steps, final long seed )
 	{
+		return config( steps, seed, IlluminationInputs.PLAIN_PLANES );
+	}
+
+	/** Its training settings for a run of {@code steps} steps on {@code planes} input planes ({@link #architecture(int)}). */
+	public TrainingConfig config( final int steps, final long seed, final int planes )
+	{
 		final TrainingConfig c = new TrainingConfig();
-		c.architecture = architecture();
+		c.architecture = architecture( planes );
 		c.steps = steps;
 		c.batch = 16;
 		c.patch = IlluminationInputs.SIZE;
@@ -70,9 +92,16 @@ public enum IlluminationNetwork
 		return c;
 	}
 
-	/** Its training pairs from the clean sources of {@link LitPairs#sources}. */
+	/** Its training pairs, two input planes each, from the clean sources of {@link LitPairs#sources}. */
 	public LitPairs sampler( final List< CleanSource > sources, final long seed )
 	{
-		return this == FIELD ? new LitFieldPairs( sources, seed ) : new LitGammaPairs( sources, seed );
+		return sampler( sources, seed, IlluminationInputs.PLAIN_PLANES );
+	}
+
+	/** Its training pairs with {@code planes} input planes ({@link #architecture(int)}). */
+	public LitPairs sampler( final List< CleanSource > sources, final long seed, final int planes )
+	{
+		architecture( planes );
+		return this == FIELD ? new LitFieldPairs( sources, seed, planes ) : new LitGammaPairs( sources, seed );
 	}
 }

@@ -7,17 +7,23 @@ import sc.fiji.restoregan.degrade.Lighting;
 import sc.fiji.restoregan.train.CleanSource;
 
 /**
- * Pairs for the field network: a lit crop of 128 to 256 px averaged down to
- * {@value IlluminationInputs#SIZE} px, and the log of the field the plane
- * shows, {@code gamma * log(dimming * field)} averaged alike, less its mean
+ * Pairs for the field network: a lit crop of 128 to 256 px as the network
+ * sees it ({@link IlluminationInputs#field}: averaged down to
+ * {@value IlluminationInputs#SIZE} px, and with four planes also its blocks'
+ * extremes), and the log of the field the plane shows, {@code gamma * log(dimming * field)} averaged alike, less its mean
  * (the brightness of a plane is not the field's to say).
  */
 public final class LitFieldPairs extends LitPairs
 {
-	/** See {@link LitPairs#LitPairs}. */
-	public LitFieldPairs( final List< CleanSource > sources, final long seed )
+	/**
+	 * See {@link LitPairs#LitPairs}.
+	 *
+	 * @param planes {@value IlluminationInputs#PLAIN_PLANES} or
+	 *            {@value IlluminationInputs#EXTREME_PLANES}
+	 */
+	public LitFieldPairs( final List< CleanSource > sources, final long seed, final int planes )
 	{
-		super( sources, seed );
+		super( sources, seed, planes );
 	}
 
 	@Override
@@ -36,9 +42,17 @@ public final class LitFieldPairs extends LitPairs
 		mean /= small.length;
 		for ( int j = 0; j < small.length; j++ )
 			out[ outAt + j ] -= mean;
-		final float[] two = IlluminationInputs.of( IlluminationInputs.areaMean( lit, s, s ) );
-		System.arraycopy( two, 0, in, inAt, two.length );
+		final float[] seen = IlluminationInputs.field( lit, s, s, planes() );
+		System.arraycopy( seen, 0, in, inAt, seen.length );
 		return light.describe();
+	}
+
+	@Override
+	protected String input()
+	{
+		return planes() == IlluminationInputs.PLAIN_PLANES ? super.input()
+				: "four planes: the values by their 99th percentile and the log of that plus 0.02 (" + IlluminationInputs.SIZE + " px), then the log of each pixel's largest and smallest value in the plane averaged to "
+						+ 4 * IlluminationInputs.SIZE + " px, by the same percentile, plus 0.02";
 	}
 
 	@Override

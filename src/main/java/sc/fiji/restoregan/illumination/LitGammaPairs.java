@@ -16,7 +16,7 @@ public final class LitGammaPairs extends LitPairs
 	/** See {@link LitPairs#LitPairs}. */
 	public LitGammaPairs( final List< CleanSource > sources, final long seed )
 	{
-		super( sources, seed );
+		super( sources, seed, IlluminationInputs.PLAIN_PLANES );
 	}
 
 	@Override

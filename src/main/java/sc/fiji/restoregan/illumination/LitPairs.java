@@ -36,17 +36,21 @@ public abstract class LitPairs implements PairSampler
 
 	private final long seed;
 
+	private final int planes;
+
 	/**
 	 * @param sources the real images, the simulated scenes and the dead
 	 *            leaves, in that order ({@link #sources})
 	 * @param seed the sampler's seed
+	 * @param planes input planes per pair
 	 */
-	protected LitPairs( final List< CleanSource > sources, final long seed )
+	protected LitPairs( final List< CleanSource > sources, final long seed, final int planes )
 	{
 		if ( sources.size() != 3 )
 			throw new IllegalArgumentException( "Need three clean sources (real images, scenes, dead leaves), not " + sources.size() );
 		this.sources = sources;
 		this.seed = seed;
+		this.planes = planes;
 	}
 
 	/**
@@ -88,7 +92,7 @@ public abstract class LitPairs implements PairSampler
 	}
 
 	/**
-	 * Fills one pair from {@code rnd}: its two input planes from
+	 * Fills one pair from {@code rnd}: its input planes from
 	 * {@code in[inAt]} and its target plane from {@code out[outAt]}.
 	 *
 	 * @return the pair's description
@@ -97,6 +101,18 @@ public abstract class LitPairs implements PairSampler
 
 	/** What the target is, for the recipe. */
 	protected abstract String target();
+
+	/** Input planes per pair. */
+	protected final int planes()
+	{
+		return planes;
+	}
+
+	/** What the input planes are, for the recipe. */
+	protected String input()
+	{
+		return "two planes: the values by their 99th percentile, and the log of that plus 0.02 (" + IlluminationInputs.SIZE + " px)";
+	}
 
 	/** A clean crop of {@code size} px from a source picked at random, flipped and turned at random. */
 	protected final float[] crop( final Random rnd, final int size )
@@ -116,22 +132,22 @@ public abstract class LitPairs implements PairSampler
 		return ( t & 4 ) == 0 ? t : 4 | ( t & 1 ) << 1 | ( t & 2 ) >> 1;
 	}
 
-	/** Not available: the pairs have two input planes; see {@link #pairs}. */
+	/** Not available: the pairs have several input planes; see {@link #pairs}. */
 	@Override
 	public Batch batch( final long step, final int count )
 	{
-		throw new UnsupportedOperationException( "Illumination pairs have two input planes: use pairs()" );
+		throw new UnsupportedOperationException( "Illumination pairs have " + planes + " input planes: use pairs()" );
 	}
 
 	@Override
 	public ScaledBatch pairs( final long step, final int count )
 	{
 		final int n = IlluminationInputs.SIZE * IlluminationInputs.SIZE;
-		final float[] in = new float[ count * 2 * n ], out = new float[ count * n ];
+		final float[] in = new float[ count * planes * n ], out = new float[ count * n ];
 		final List< String > descriptions = new ArrayList<>();
 		for ( int i = 0; i < count; i++ )
-			descriptions.add( fill( new Random( seed * 1_000_003L + step * 131 + i ), in, i * 2 * n, out, i * n ) );
-		return new ScaledBatch( in, out, count, IlluminationInputs.SIZE, IlluminationInputs.SIZE, descriptions, 2 );
+			descriptions.add( fill( new Random( seed * 1_000_003L + step * 131 + i ), in, i * planes * n, out, i * n ) );
+		return new ScaledBatch( in, out, count, IlluminationInputs.SIZE, IlluminationInputs.SIZE, descriptions, planes );
 	}
 
 	@Override
@@ -141,7 +157,7 @@ public abstract class LitPairs implements PairSampler
 		r.addProperty( "degradation", "lighting, parameters drawn from the documented ranges (docs/synthetic-data.md)" );
 		r.addProperty( "sources", sources.get( 0 ).describe() + " (60 %); " + sources.get( 1 ).describe() + " (20 %); " + sources.get( 2 ).describe() + " (20 %)" );
 		r.addProperty( "augmentation", "random flips and 90-degree rotations" );
-		r.addProperty( "input", "two planes: the values by their 99th percentile, and the log of that plus 0.02 (" + IlluminationInputs.SIZE + " px)" );
+		r.addProperty( "input", input() );
 		r.addProperty( "target", target() );
 		r.addProperty( "seed", seed );
 		return r;

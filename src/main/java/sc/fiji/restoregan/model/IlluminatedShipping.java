@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import sc.fiji.restoregan.illumination.IlluminationNetwork;
+import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.train.SupervisedTrainer;
 import sc.fiji.restoregan.train.TrainingConfig;
@@ -146,6 +147,19 @@ public final class IlluminatedShipping
 		return new Trained( part, part.weights.halfPrecision() ? HalfPrecisionWeights.encode( part.architecture, float32 ) : float32 );
 	}
 
+	/** Whether {@code a} is {@code network}'s architecture on a number of input planes it can see. */
+	private static boolean isArchitecture( final IlluminationNetwork network, final GeneratorArchitecture a )
+	{
+		try
+		{
+			return ModelCard.sameArchitecture( a, network.architecture( a.inChannels() ) );
+		}
+		catch ( final IllegalArgumentException e )
+		{
+			return false;
+		}
+	}
+
 	/** One estimator's entry from its finished run folder. */
 	private static Trained part( final IlluminationNetwork network, final Path run ) throws IOException
 	{
@@ -159,7 +173,7 @@ public final class IlluminatedShipping
 		{
 			config = new Gson().fromJson( in, TrainingConfig.class );
 		}
-		if ( !ModelCard.sameArchitecture( config.architecture, network.architecture() ) )
+		if ( !isArchitecture( network, config.architecture ) )
 			throw new RestoreException( "The run in " + run + " trained " + config.architecture + ", not the " + network.label() + " network " + network.architecture() + "." );
 		final String[] last = SupervisedTrainer.lastLogRow( run );
 		final long steps = Long.parseLong( last[ 0 ] );

@@ -30,7 +30,7 @@ public record IlluminationModels( StoredModel field, StoredModel gamma )
 				g = Model.newInstance( gamma.card().name, device, "PyTorch" );
 				gamma.loadInto( g );
 			}
-			return new IlluminationEstimator( f, g );
+			return new IlluminationEstimator( f, field.card().architecture.inChannels(), g );
 		}
 		catch ( final RuntimeException e )
 		{

@@ -174,8 +174,10 @@ public final class ModelStore
 			{
 				throw new RestoreException( e.getMessage() + where + "." );
 			}
-			if ( !( p.architecture instanceof UNetConfig u ) || u.inChannels != 2 || u.outChannels != 1 || IlluminationInputs.SIZE % u.blockSize() != 0 )
-				throw new RestoreException( "An illumination network must be a U-Net that takes two planes of " + IlluminationInputs.SIZE + " px to one, not " + p.architecture + where + "." );
+			final boolean extremes = p == parts.field && p.architecture.inChannels() == IlluminationInputs.EXTREME_PLANES;
+			if ( !( p.architecture instanceof UNetConfig u ) || u.inChannels != IlluminationInputs.PLAIN_PLANES && !extremes || u.outChannels != 1 || IlluminationInputs.SIZE % u.blockSize() != 0 )
+				throw new RestoreException( "An illumination network must be a U-Net that takes two planes of " + IlluminationInputs.SIZE + " px (a field network also four) to one, not " + p.architecture
+						+ where + "." );
 		}
 	}
 

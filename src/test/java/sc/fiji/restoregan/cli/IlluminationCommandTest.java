@@ -131,6 +131,21 @@ class IlluminationCommandTest
 		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma-of", "lit4", "--restorer", "tiny", "--as", "lit5", "--description", "x", "--models",
 				models.toString() ), "weights lost" );
 
+		// a field network that also sees its blocks' extremes trains, ships and corrects
+		final Path field4 = dir.resolve( "field4" );
+		assertEquals( 2, Main.run( "illumination", "train", "--network", "gamma", "--extremes", "--steps", "1", "--out", field4.toString(), "--clean", clean.toString() ) );
+		assertEquals( 0, Main.run( "illumination", "train", "--network", "field", "--extremes", "--steps", "1", "--out", field4.toString(), "--clean", clean.toString() ) );
+		assertEquals( 0, Main.run( "illumination", "ship", "--field", field4.toString(), "--gamma-of", "lit", "--restorer", "tiny", "--as", "lit6", "--description", "x", "--models",
+				models.toString() ) );
+		final StoredModel lit6 = ModelRegistry.load( models.resolve( "lit6" ).toString() );
+		assertEquals( 4, lit6.illumination().field().card().architecture.inChannels() );
+		assertTrue( lit6.illumination().field().card().training.get( "data" ).getAsJsonObject().get( "input" ).getAsString().startsWith( "four planes" ) );
+		try ( IlluminationEstimator estimator = lit6.illumination().open( Device.cpu() ) )
+		{
+			for ( final float v : estimator.correct( pixels, 100, 90 ) )
+				assertTrue( Float.isFinite( v ) );
+		}
+
 		// a run without its recipe, and a restorer that is itself corrected, are refused
 		Files.delete( gamma.resolve( "recipe.json" ) );
 		assertEquals( 2, Main.run( "illumination", "ship", "--field", field.toString(), "--gamma", gamma.toString(), "--restorer", "tiny", "--as", "lit2", "--description", "x", "--models",

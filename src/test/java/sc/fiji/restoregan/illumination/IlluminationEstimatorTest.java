@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -108,8 +110,9 @@ class IlluminationEstimatorTest
 		return out;
 	}
 
-	@Test
-	void theFieldEstimateTurnsWithThePlane()
+	@ParameterizedTest
+	@ValueSource( ints = { IlluminationInputs.PLAIN_PLANES, IlluminationInputs.EXTREME_PLANES } )
+	void theFieldEstimateTurnsWithThePlane( final int planes )
 	{
 		// averaged over the eight flips and turns, the estimate of a mirrored or transposed plane is the estimate mirrored or transposed
 		final int n = 128;
@@ -117,10 +120,10 @@ class IlluminationEstimatorTest
 		for ( int i = 0; i < plane.length; i++ )
 			plane[ i ] *= 1 + ( i % n ) / 100f;
 		final Model m = Model.newInstance( "random", Device.cpu(), "PyTorch" );
-		final UNetConfig a = IlluminationNetwork.FIELD.architecture().withDepth( 2 );
+		final UNetConfig a = IlluminationNetwork.FIELD.architecture( planes ).withDepth( 2 );
 		a.baseFilters = 4;
 		m.setBlock( a.newInitializedBlock( m.getNDManager() ) );
-		try ( IlluminationEstimator est = new IlluminationEstimator( m, null ) )
+		try ( IlluminationEstimator est = new IlluminationEstimator( m, planes, null ) )
 		{
 			final float[] f = est.logField( plane, n, n );
 			float lo = Float.MAX_VALUE, hi = -Float.MAX_VALUE;

@@ -2,7 +2,9 @@ package sc.fiji.restoregan.illumination;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -70,5 +72,31 @@ class IlluminationInputsTest
 		java.util.Arrays.sort( sorted, 0, N * N );
 		assertEquals( 1, sorted[ ( int ) ( 0.99 * ( N * N - 1 ) ) ], 1e-6 );
 		assertEquals( Math.log( a[ 10 ] + 0.02 ), a[ N * N + 10 ], 1e-5 );
+	}
+
+	@Test
+	void fieldInputsAddEachBlocksExtremesOnTheSameScale()
+	{
+		// 256 px of ones, with a 2 at the corner of each 4 x 4 block: block means 17/16, the largest value 2, the smallest 1
+		final int w = 256;
+		final float[] plane = new float[ w * w ];
+		for ( int i = 0; i < plane.length; i++ )
+			plane[ i ] = i / w % 4 == 0 && i % w % 4 == 0 ? 2 : 1;
+		final float[] four = IlluminationInputs.field( plane, w, w, IlluminationInputs.EXTREME_PLANES );
+		assertEquals( 4 * N * N, four.length );
+		assertArrayEquals( IlluminationInputs.of( IlluminationInputs.areaMean( plane, w, w ) ), Arrays.copyOf( four, 2 * N * N ) );
+		assertArrayEquals( IlluminationInputs.field( plane, w, w, IlluminationInputs.PLAIN_PLANES ), Arrays.copyOf( four, 2 * N * N ) );
+		for ( final int j : new int[] { 0, 77, N * N - 1 } )
+		{
+			assertEquals( Math.log( 2 / ( 17 / 16.0 ) + 0.02 ), four[ 2 * N * N + j ], 1e-5 );
+			assertEquals( Math.log( 1 / ( 17 / 16.0 ) + 0.02 ), four[ 3 * N * N + j ], 1e-5 );
+		}
+		// scaled: the same inputs
+		final Random rnd = new Random( 4 );
+		final float[] noisy = new float[ 300 * 200 ], brighter = new float[ noisy.length ];
+		for ( int i = 0; i < noisy.length; i++ )
+			brighter[ i ] = 7 * ( noisy[ i ] = ( float ) Math.abs( 1 + rnd.nextGaussian() ) );
+		assertArrayEquals( IlluminationInputs.field( noisy, 300, 200, 4 ), IlluminationInputs.field( brighter, 300, 200, 4 ), 1e-5f );
+		assertThrows( IllegalArgumentException.class, () -> IlluminationInputs.field( plane, w, w, 3 ) );
 	}
 }

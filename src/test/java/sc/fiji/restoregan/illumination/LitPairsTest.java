@@ -3,6 +3,7 @@ package sc.fiji.restoregan.illumination;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -112,5 +113,20 @@ class LitPairsTest
 		assertFalse( Arrays.equals( a.inputs(), c.inputs() ) );
 		for ( final float v : c.inputs() )
 			assertTrue( Float.isFinite( v ) );
+	}
+
+	@Test
+	void fieldPairsWithExtremesAddTwoPlanesToTheSameDraws()
+	{
+		final int n = IlluminationInputs.SIZE * IlluminationInputs.SIZE;
+		final ScaledBatch two = IlluminationNetwork.FIELD.sampler( sources, 3 ).pairs( 1, 3 ), four = IlluminationNetwork.FIELD.sampler( sources, 3, IlluminationInputs.EXTREME_PLANES ).pairs( 1, 3 );
+		assertEquals( IlluminationInputs.EXTREME_PLANES, four.inputChannels() );
+		assertEquals( 3 * 4 * n, four.inputs().length );
+		assertArrayEquals( two.targets(), four.targets() );
+		for ( int i = 0; i < 3; i++ )
+			assertArrayEquals( Arrays.copyOfRange( two.inputs(), i * 2 * n, ( i + 1 ) * 2 * n ), Arrays.copyOfRange( four.inputs(), i * 4 * n, i * 4 * n + 2 * n ) );
+		assertTrue( IlluminationNetwork.FIELD.sampler( sources, 3, 4 ).recipe().get( "input" ).getAsString().startsWith( "four planes" ) );
+		assertThrows( IllegalArgumentException.class, () -> IlluminationNetwork.GAMMA.sampler( sources, 3, 4 ) );
+		assertEquals( 4, IlluminationNetwork.FIELD.config( 10, 3, 4 ).architecture.inChannels() );
 	}
 }

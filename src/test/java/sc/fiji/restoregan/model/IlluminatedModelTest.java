@@ -21,6 +21,7 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.real.FloatType;
 
 import sc.fiji.restoregan.TestModels;
+import sc.fiji.restoregan.illumination.IlluminationInputs;
 import sc.fiji.restoregan.illumination.IlluminationNetwork;
 import sc.fiji.restoregan.nn.UNetConfig;
 import sc.fiji.restoregan.pipeline.PlaneCorrection;
@@ -158,6 +159,11 @@ class IlluminatedModelTest
 		ModelStore.writeCard( lit, card );
 		e = assertThrows( RestoreException.class, () -> ModelStore.load( ModelSource.directory( lit ) ) );
 		assertTrue( e.getMessage().contains( "to one" ), e.getMessage() );
+		// four planes are for a field network only
+		card.illumination.gamma.architecture = IlluminationNetwork.FIELD.architecture( IlluminationInputs.EXTREME_PLANES ).withDepth( 1 );
+		ModelStore.writeCard( lit, card );
+		e = assertThrows( RestoreException.class, () -> ModelStore.load( ModelSource.directory( lit ) ) );
+		assertTrue( e.getMessage().contains( "a field network also four" ), e.getMessage() );
 	}
 
 	@Test
