@@ -20,6 +20,7 @@ import sc.fiji.restoregan.model.IlluminatedShipping;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.pipeline.Progress;
 import sc.fiji.restoregan.pipeline.RestoreException;
+import sc.fiji.restoregan.train.ShadedSource;
 import sc.fiji.restoregan.train.SupervisedTrainer;
 import sc.fiji.restoregan.train.TrainingConfig;
 
@@ -70,6 +71,9 @@ final class IlluminationCommand implements Callable< Integer >
 		@Option( names = "--shade", defaultValue = "0", description = "Fraction of the real images' crops given smooth shading of their own (1 to 3 soft dark or bright discs), which the target field leaves out. Default: ${DEFAULT-VALUE}." )
 		double shade;
 
+		@Option( names = "--shade-width", defaultValue = "0.35", description = "The shading discs' largest width (Gaussian sigma) as a fraction of the crop's side, from 0.08 to 1. Default: ${DEFAULT-VALUE}." )
+		double shadeWidth;
+
 		@Option( names = "--extremes", description = "The field network also sees the log of each of its input pixels' brightest and darkest values (four input planes, not two)." )
 		boolean extremes;
 
@@ -83,13 +87,15 @@ final class IlluminationCommand implements Callable< Integer >
 				throw new RestoreException( "--steps must be at least 1, not " + steps + "." );
 			if ( !( zoom >= 1 ) || Double.isInfinite( zoom ) || !( tone >= 0 && tone <= 1 ) || !( shade >= 0 && shade <= 1 ) )
 				throw new RestoreException( "--zoom must be at least 1, and --tone and --shade between 0 and 1 (given " + zoom + ", " + tone + " and " + shade + ")." );
+			if ( !( shadeWidth >= ShadedSource.MIN_WIDTH && shadeWidth <= 1 ) )
+				throw new RestoreException( "--shade-width must be from " + ShadedSource.MIN_WIDTH + " to 1, not " + shadeWidth + "." );
 			final IlluminationNetwork n = IlluminationNetwork.of( network );
 			if ( extremes && n != IlluminationNetwork.FIELD )
 				throw new RestoreException( "--extremes is for the field network only." );
 			final int planes = extremes ? IlluminationInputs.EXTREME_PLANES : IlluminationInputs.PLAIN_PLANES;
 			final long s = seed == null ? n.seed : seed;
 			final TrainingConfig config = n.config( steps, s, planes );
-			final LitPairs sampler = n.sampler( LitPairs.sources( clean, Set.copyOf( exclude ), zoom, tone, shade ), s, planes );
+			final LitPairs sampler = n.sampler( LitPairs.sources( clean, Set.copyOf( exclude ), zoom, tone, shade, shadeWidth ), s, planes );
 			RunCommands.record( out );
 			final JsonObject recipe = sampler.recipe();
 			recipe.addProperty( "heldOut", String.join( ", ", exclude ) );

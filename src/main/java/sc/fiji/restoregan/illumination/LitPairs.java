@@ -73,7 +73,7 @@ public abstract class LitPairs implements PairSampler
 	 */
 	public static List< CleanSource > sources( final Path clean, final Set< String > exclude, final double maxZoom, final double tone ) throws IOException
 	{
-		return sources( clean, exclude, maxZoom, tone, 0 );
+		return sources( clean, exclude, maxZoom, tone, 0, ShadedSource.MAX_WIDTH );
 	}
 
 	/**
@@ -82,13 +82,15 @@ public abstract class LitPairs implements PairSampler
 	 * of their own with probability {@code shade} ({@link ShadedSource}).
 	 *
 	 * @param shade 0 for none
+	 * @param shadeWidth the shading discs' largest width (sigma) as a fraction of the side
 	 */
-	public static List< CleanSource > sources( final Path clean, final Set< String > exclude, final double maxZoom, final double tone, final double shade ) throws IOException
+	public static List< CleanSource > sources( final Path clean, final Set< String > exclude, final double maxZoom, final double tone, final double shade, final double shadeWidth )
+			throws IOException
 	{
 		final ImageFolderSource images = ImageFolderSource.of( clean, exclude );
 		final CleanSource zoomed = maxZoom == 1 ? images : images.zoomedOut( maxZoom );
 		final CleanSource toned = tone > 0 ? new ToneAugmentedSource( zoomed, tone ) : zoomed;
-		return List.of( shade > 0 ? new ShadedSource( toned, shade ) : toned, new MicroscopySceneSource(), new DeadLeavesSource() );
+		return List.of( shade > 0 ? new ShadedSource( toned, shade, shadeWidth ) : toned, new MicroscopySceneSource(), new DeadLeavesSource() );
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.util.Random;
 /**
  * A clean source whose regions get, with a given probability, large smooth
  * shading of their own: one to {@value #MAX_BLOBS} soft discs (Gaussian
- * bumps of {@value #MIN_WIDTH} to {@value #MAX_WIDTH} of the region's side)
+ * bumps of {@value #MIN_WIDTH} to, by default, {@value #MAX_WIDTH} of the region's side)
  * darkening the content by up to a factor e^{@value #MAX_DARKENING} or
  * brightening it by up to e^{@value #MAX_BRIGHTENING}, anywhere in the
  * region. The shading belongs to the content, so a network that estimates
@@ -24,7 +24,7 @@ public final class ShadedSource implements CleanSource
 	/** The most discs in one region. */
 	public static final int MAX_BLOBS = 3;
 
-	/** The smallest and largest disc width (Gaussian sigma), as a fraction of the side. */
+	/** The smallest and the default largest disc width (Gaussian sigma), as a fraction of the side. */
 	public static final double MIN_WIDTH = 0.08, MAX_WIDTH = 0.35;
 
 	/** The strongest darkening and brightening, in log units at a disc's centre. */
@@ -32,18 +32,34 @@ public final class ShadedSource implements CleanSource
 
 	private final CleanSource source;
 
-	private final double probability;
+	private final double probability, maxWidth;
 
 	/**
+	 * A source whose discs are {@value #MIN_WIDTH} to {@value #MAX_WIDTH} of the side wide.
+	 *
 	 * @param source the clean source to augment
 	 * @param probability the fraction of regions given shading, in (0, 1]
 	 */
 	public ShadedSource( final CleanSource source, final double probability )
 	{
+		this( source, probability, MAX_WIDTH );
+	}
+
+	/**
+	 * @param source the clean source to augment
+	 * @param probability the fraction of regions given shading, in (0, 1]
+	 * @param maxWidth the largest disc width (Gaussian sigma) as a fraction
+	 *            of the side, from {@value #MIN_WIDTH} to 1
+	 */
+	public ShadedSource( final CleanSource source, final double probability, final double maxWidth )
+	{
 		if ( !( probability > 0 && probability <= 1 ) )
 			throw new IllegalArgumentException( "The shaded fraction must be in (0, 1], not " + probability );
+		if ( !( maxWidth >= MIN_WIDTH && maxWidth <= 1 ) )
+			throw new IllegalArgumentException( "The largest disc width must be from " + MIN_WIDTH + " to 1 of the side, not " + maxWidth );
 		this.source = source;
 		this.probability = probability;
+		this.maxWidth = maxWidth;
 	}
 
 	@Override
@@ -52,25 +68,25 @@ public final class ShadedSource implements CleanSource
 		final float[] region = source.next( rnd, size );
 		if ( rnd.nextDouble() >= probability )
 			return region;
-		final float[] logShade = shading( size, rnd );
+		final float[] logShade = shading( size, maxWidth, rnd );
 		return apply( region, logShade );
 	}
 
 	/**
 	 * A random log shading of a {@code size x size} region: the sum of one to
 	 * {@value #MAX_BLOBS} Gaussian bumps, each with a centre uniform in the
-	 * region, a sigma uniform in [{@value #MIN_WIDTH}, {@value #MAX_WIDTH}]
+	 * region, a sigma uniform in [{@value #MIN_WIDTH}, {@code maxWidth}]
 	 * times the side, and a height uniform in [-{@value #MAX_DARKENING},
 	 * {@value #MAX_BRIGHTENING}].
 	 */
-	public static float[] shading( final int size, final Random rnd )
+	public static float[] shading( final int size, final double maxWidth, final Random rnd )
 	{
 		final float[] log = new float[ size * size ];
 		final int blobs = 1 + rnd.nextInt( MAX_BLOBS );
 		for ( int b = 0; b < blobs; b++ )
 		{
 			final double cx = size * rnd.nextDouble(), cy = size * rnd.nextDouble();
-			final double sigma = size * ( MIN_WIDTH + ( MAX_WIDTH - MIN_WIDTH ) * rnd.nextDouble() );
+			final double sigma = size * ( MIN_WIDTH + ( maxWidth - MIN_WIDTH ) * rnd.nextDouble() );
 			final double height = -MAX_DARKENING + ( MAX_DARKENING + MAX_BRIGHTENING ) * rnd.nextDouble();
 			final double k = -0.5 / ( sigma * sigma );
 			for ( int y = 0; y < size; y++ )
@@ -102,6 +118,6 @@ public final class ShadedSource implements CleanSource
 	public String describe()
 	{
 		return source.describe() + String.format( Locale.ROOT, " (%.2f of the regions shaded by 1 to %d soft discs, sigma %.2f to %.2f of the side, log height -%.1f to +%.1f)",
-				probability, MAX_BLOBS, MIN_WIDTH, MAX_WIDTH, MAX_DARKENING, MAX_BRIGHTENING );
+				probability, MAX_BLOBS, MIN_WIDTH, maxWidth, MAX_DARKENING, MAX_BRIGHTENING );
 	}
 }

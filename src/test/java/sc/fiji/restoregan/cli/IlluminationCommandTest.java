@@ -54,7 +54,7 @@ class IlluminationCommandTest
 		ModelStore.writeCard( models.resolve( "tiny" ), restorer );
 
 		assertEquals( 0, Main.run( "illumination", "train", "--network", "field", "--steps", "2", "--out", field.toString(), "--clean", clean.toString(), "--exclude", "a.tif,c.tif" ) );
-		for ( final String[] bad : new String[][] { { "--zoom", "0.5" }, { "--zoom", "Infinity" }, { "--tone", "1.5" }, { "--shade", "-0.1" }, { "--shade", "NaN" } } )
+		for ( final String[] bad : new String[][] { { "--zoom", "0.5" }, { "--zoom", "Infinity" }, { "--tone", "1.5" }, { "--shade", "-0.1" }, { "--shade", "NaN" }, { "--shade-width", "0.05" } } )
 			assertEquals( 2, Main.run( "illumination", "train", "--network", "field", "--steps", "2", "--out", dir.resolve( "bad" ).toString(), "--clean", clean.toString(), bad[ 0 ], bad[ 1 ] ),
 					String.join( " ", bad ) );
 		assertFalse( Files.exists( dir.resolve( "bad" ) ), "nothing written for refused options" );

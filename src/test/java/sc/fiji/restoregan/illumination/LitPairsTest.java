@@ -101,14 +101,14 @@ class LitPairsTest
 	@Test
 	void variedSourcesSayHowAndPlainOnesReplayTheDefault() throws Exception
 	{
-		final List< CleanSource > plain = LitPairs.sources( dir, Set.of( "held.tif" ), 1, 0 ), varied = LitPairs.sources( dir, Set.of( "held.tif" ), 3, 0.5, 0.25 );
+		final List< CleanSource > plain = LitPairs.sources( dir, Set.of( "held.tif" ), 1, 0 ), varied = LitPairs.sources( dir, Set.of( "held.tif" ), 3, 0.5, 0.25, 0.2 );
 		final ScaledBatch a = IlluminationNetwork.FIELD.sampler( sources, 5 ).pairs( 2, 8 ), b = IlluminationNetwork.FIELD.sampler( plain, 5 ).pairs( 2, 8 );
 		assertArrayEquals( a.inputs(), b.inputs() );
 		assertArrayEquals( a.targets(), b.targets() );
 		final String recipe = IlluminationNetwork.FIELD.sampler( varied, 5 ).recipe().get( "sources" ).getAsString();
 		assertTrue( recipe.contains( "zoomed out by a factor drawn log-uniformly from 1 to 3.0, the region at most the plane's shorter side" ), recipe );
 		assertTrue( recipe.contains( "0.50 of the regions with a random tone curve" ), recipe );
-		assertTrue( recipe.contains( "0.25 of the regions shaded by 1 to 3 soft discs" ), recipe );
+		assertTrue( recipe.contains( "0.25 of the regions shaded by 1 to 3 soft discs, sigma 0.08 to 0.20" ), recipe );
 		final ScaledBatch c = IlluminationNetwork.FIELD.sampler( varied, 5 ).pairs( 2, 8 );
 		assertFalse( Arrays.equals( a.inputs(), c.inputs() ) );
 		for ( final float v : c.inputs() )

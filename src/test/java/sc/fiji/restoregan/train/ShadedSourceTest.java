@@ -31,8 +31,8 @@ class ShadedSourceTest
 		final int n = 96;
 		for ( int seed = 0; seed < 20; seed++ )
 		{
-			final float[] log = ShadedSource.shading( n, new Random( seed ) );
-			assertArrayEquals( log, ShadedSource.shading( n, new Random( seed ) ) );
+			final float[] log = ShadedSource.shading( n, ShadedSource.MAX_WIDTH, new Random( seed ) );
+			assertArrayEquals( log, ShadedSource.shading( n, ShadedSource.MAX_WIDTH, new Random( seed ) ) );
 			float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY, step = 0;
 			for ( int y = 0; y < n; y++ )
 				for ( int x = 0; x < n; x++ )
@@ -51,6 +51,27 @@ class ShadedSourceTest
 			final double steepest = ShadedSource.MAX_BLOBS * ShadedSource.MAX_DARKENING / ( ShadedSource.MIN_WIDTH * n * Math.sqrt( Math.E ) );
 			assertTrue( step <= steepest + 1e-4, step + " per pixel" );
 		}
+	}
+
+	@Test
+	void narrowerDiscsShadeLessOfTheRegion()
+	{
+		// the same draws with the largest width 0.1 instead of 0.35: each disc narrower, so the shading's spread is smaller
+		double wide = 0, narrow = 0;
+		for ( int seed = 0; seed < 20; seed++ )
+		{
+			wide += spread( ShadedSource.shading( 64, ShadedSource.MAX_WIDTH, new Random( seed ) ) );
+			narrow += spread( ShadedSource.shading( 64, 0.1, new Random( seed ) ) );
+		}
+		assertTrue( narrow < 0.7 * wide, narrow + " against " + wide );
+	}
+
+	private static double spread( final float[] log )
+	{
+		double s = 0;
+		for ( final float v : log )
+			s += Math.abs( v );
+		return s / log.length;
 	}
 
 	@Test
@@ -78,6 +99,8 @@ class ShadedSourceTest
 	{
 		assertThrows( IllegalArgumentException.class, () -> new ShadedSource( new DeadLeavesSource(), 0 ) );
 		assertThrows( IllegalArgumentException.class, () -> new ShadedSource( new DeadLeavesSource(), Double.NaN ) );
+		assertThrows( IllegalArgumentException.class, () -> new ShadedSource( new DeadLeavesSource(), 0.5, 0.05 ) );
+		assertTrue( new ShadedSource( new DeadLeavesSource(), 1, 0.2 ).describe().contains( "sigma 0.08 to 0.20 of the side" ) );
 		assertEquals( true, new ShadedSource( new DeadLeavesSource(), 1 ).describe().contains( "1.00 of the regions shaded" ) );
 	}
 }
