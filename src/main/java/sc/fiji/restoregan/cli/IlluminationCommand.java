@@ -71,10 +71,10 @@ final class IlluminationCommand implements Callable< Integer >
 		@Option( names = "--shade", defaultValue = "0", description = "Fraction of the real images' crops given smooth shading of their own (1 to 3 soft dark or bright discs), which the target field leaves out. Default: ${DEFAULT-VALUE}." )
 		double shade;
 
-		@Option( names = "--shade-width", defaultValue = "0.35", description = "The shading discs' largest width (Gaussian sigma) as a fraction of the crop's side, from 0.08 to 1. Default: ${DEFAULT-VALUE}." )
+		@Option( names = "--shade-width", defaultValue = "0.35", description = "The shading discs' largest width (Gaussian sigma) as a fraction of the crop's side, from " + ShadedSource.MIN_WIDTH + " to 1 (the smallest is " + ShadedSource.MIN_WIDTH + "). Default: ${DEFAULT-VALUE}." )
 		double shadeWidth;
 
-		@Option( names = "--extremes", description = "The field network also sees the log of each of its input pixels' brightest and darkest values (four input planes, not two)." )
+		@Option( names = "--extremes", description = "The field network also sees, for each of its 64 x 64 input pixels, the log of the brightest and darkest values of the plane averaged to up to 256 px (four input planes, not two)." )
 		boolean extremes;
 
 		@Option( names = "--resume", description = "Continue from the run folder's checkpoint." )
@@ -96,6 +96,8 @@ final class IlluminationCommand implements Callable< Integer >
 			final long s = seed == null ? n.seed : seed;
 			final TrainingConfig config = n.config( steps, s, planes );
 			final LitPairs sampler = n.sampler( LitPairs.sources( clean, Set.copyOf( exclude ), zoom, tone, shade, shadeWidth ), s, planes );
+			if ( resume )
+				SupervisedTrainer.checkResumable( out, config );
 			RunCommands.record( out );
 			final JsonObject recipe = sampler.recipe();
 			recipe.addProperty( "heldOut", String.join( ", ", exclude ) );

@@ -62,8 +62,7 @@ public final class IlluminationEstimator implements PlaneCorrection
 	 */
 	public IlluminationEstimator( final Model fieldModel, final int fieldPlanes, final Model gammaModel )
 	{
-		if ( fieldPlanes != IlluminationInputs.PLAIN_PLANES && fieldPlanes != IlluminationInputs.EXTREME_PLANES )
-			throw new IllegalArgumentException( "A field network sees " + IlluminationInputs.PLAIN_PLANES + " or " + IlluminationInputs.EXTREME_PLANES + " planes, not " + fieldPlanes );
+		IlluminationInputs.checkFieldPlanes( fieldPlanes );
 		this.fieldPlanes = fieldPlanes;
 		this.fieldModel = fieldModel;
 		this.gammaModel = gammaModel;

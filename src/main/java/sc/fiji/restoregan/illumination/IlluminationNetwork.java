@@ -63,8 +63,9 @@ public enum IlluminationNetwork
 	 */
 	public UNetConfig architecture( final int planes )
 	{
-		if ( planes != IlluminationInputs.PLAIN_PLANES && ( this == GAMMA || planes != IlluminationInputs.EXTREME_PLANES ) )
-			throw new IllegalArgumentException( "The " + label() + " network cannot see " + planes + " input planes" );
+		if ( this == GAMMA && planes != IlluminationInputs.PLAIN_PLANES )
+			throw new IllegalArgumentException( "The gamma network sees " + IlluminationInputs.PLAIN_PLANES + " input planes, not " + planes );
+		IlluminationInputs.checkFieldPlanes( planes );
 		final UNetConfig a = new UNetConfig( depth, 16 );
 		a.inChannels = planes;
 		a.residual = false;

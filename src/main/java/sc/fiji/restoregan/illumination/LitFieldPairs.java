@@ -24,6 +24,7 @@ public final class LitFieldPairs extends LitPairs
 	public LitFieldPairs( final List< CleanSource > sources, final long seed, final int planes )
 	{
 		super( sources, seed, planes );
+		IlluminationInputs.checkFieldPlanes( planes );
 	}
 
 	@Override
@@ -51,8 +52,8 @@ public final class LitFieldPairs extends LitPairs
 	protected String input()
 	{
 		return planes() == IlluminationInputs.PLAIN_PLANES ? super.input()
-				: "four planes: the values by their 99th percentile and the log of that plus 0.02 (" + IlluminationInputs.SIZE + " px), then the log of each pixel's largest and smallest value in the plane averaged to "
-						+ 4 * IlluminationInputs.SIZE + " px, by the same percentile, plus 0.02";
+				: super.input() + ", then two more: the log of the largest and the smallest value within each of those pixels in the plane averaged to up to " + 4 * IlluminationInputs.SIZE
+						+ " px, by the same percentile, plus 0.02 (four planes)";
 	}
 
 	@Override

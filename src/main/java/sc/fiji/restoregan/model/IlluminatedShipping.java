@@ -12,6 +12,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import sc.fiji.restoregan.illumination.IlluminationInputs;
 import sc.fiji.restoregan.illumination.IlluminationNetwork;
 import sc.fiji.restoregan.nn.GeneratorArchitecture;
 import sc.fiji.restoregan.pipeline.RestoreException;
@@ -174,7 +175,8 @@ public final class IlluminatedShipping
 			config = new Gson().fromJson( in, TrainingConfig.class );
 		}
 		if ( !isArchitecture( network, config.architecture ) )
-			throw new RestoreException( "The run in " + run + " trained " + config.architecture + ", not the " + network.label() + " network " + network.architecture() + "." );
+			throw new RestoreException( "The run in " + run + " trained " + config.architecture + ", not the " + network.label() + " network " + network.architecture()
+					+ ( network == IlluminationNetwork.FIELD ? " (or the same on " + IlluminationInputs.EXTREME_PLANES + " planes)" : "" ) + "." );
 		final String[] last = SupervisedTrainer.lastLogRow( run );
 		final long steps = Long.parseLong( last[ 0 ] );
 		if ( steps != config.steps )

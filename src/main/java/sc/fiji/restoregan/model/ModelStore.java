@@ -157,7 +157,7 @@ public final class ModelStore
 			throw new RestoreException( "A least-squares output fit needs a model that keeps the size, not one that upsamples by " + card.scale + where + "." );
 	}
 
-	/** Checks that a card's illumination networks are complete, valid U-Nets that take two 64 px planes to one. */
+	/** Checks that a card's illumination networks are complete, valid U-Nets that take two 64 px planes (a field network also four) to one. */
 	private static void checkIllumination( final ModelCard.IlluminationParts parts, final String where )
 	{
 		if ( parts.field == null )
@@ -175,7 +175,7 @@ public final class ModelStore
 				throw new RestoreException( e.getMessage() + where + "." );
 			}
 			final boolean extremes = p == parts.field && p.architecture.inChannels() == IlluminationInputs.EXTREME_PLANES;
-			if ( !( p.architecture instanceof UNetConfig u ) || u.inChannels != IlluminationInputs.PLAIN_PLANES && !extremes || u.outChannels != 1 || IlluminationInputs.SIZE % u.blockSize() != 0 )
+			if ( !( p.architecture instanceof UNetConfig u ) || ( u.inChannels != IlluminationInputs.PLAIN_PLANES && !extremes ) || u.outChannels != 1 || IlluminationInputs.SIZE % u.blockSize() != 0 )
 				throw new RestoreException( "An illumination network must be a U-Net that takes two planes of " + IlluminationInputs.SIZE + " px (a field network also four) to one, not " + p.architecture
 						+ where + "." );
 		}

@@ -7,14 +7,15 @@ import java.util.Random;
  * A clean source whose regions get, with a given probability, large smooth
  * shading of their own: one to {@value #MAX_BLOBS} soft discs (Gaussian
  * bumps of {@value #MIN_WIDTH} to, by default, {@value #MAX_WIDTH} of the region's side)
- * darkening the content by up to a factor e^{@value #MAX_DARKENING} or
- * brightening it by up to e^{@value #MAX_BRIGHTENING}, anywhere in the
- * region. The shading belongs to the content, so a network that estimates
+ * anywhere in the region, each with a log height from -{@value #MAX_DARKENING}
+ * (a dark disc) to +{@value #MAX_BRIGHTENING} (a bright one); the discs add
+ * up in the log. The shading belongs to the content, so a network that estimates
  * illumination from such regions learns that a smooth dark disc (a retina's
  * macula, a dense cluster of cells) is not always light.
  * <p>
- * The region is divided by the shading's maximum when that exceeds 1, so
- * values stay in the source's range. The random draws come after the
+ * The region is divided by the shading's largest factor when that exceeds 1,
+ * so values stay in the source's range: a bright disc darkens the rest of
+ * the region rather than brightening itself. The random draws come after the
  * wrapped source's, so a region's geometry is that of the plain source
  * with the same generator state.
  * </p>
@@ -81,6 +82,8 @@ public final class ShadedSource implements CleanSource
 	 */
 	public static float[] shading( final int size, final double maxWidth, final Random rnd )
 	{
+		if ( size < 1 || !( maxWidth >= MIN_WIDTH && maxWidth <= 1 ) )
+			throw new IllegalArgumentException( "Need a positive size and a largest width from " + MIN_WIDTH + " to 1, not " + size + " and " + maxWidth );
 		final float[] log = new float[ size * size ];
 		final int blobs = 1 + rnd.nextInt( MAX_BLOBS );
 		for ( int b = 0; b < blobs; b++ )
@@ -105,6 +108,8 @@ public final class ShadedSource implements CleanSource
 	 */
 	public static float[] apply( final float[] region, final float[] logShade )
 	{
+		if ( region.length != logShade.length )
+			throw new IllegalArgumentException( "The shading has " + logShade.length + " values for a region of " + region.length );
 		float top = 0;
 		for ( final float v : logShade )
 			top = Math.max( top, v );

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -118,6 +120,24 @@ public final class SupervisedTrainer
 	}
 
 	/**
+	 * Checks that {@code config} may resume the run in {@code runDir}: where
+	 * the run has a config, its architecture must be the same (a checkpoint
+	 * of another network would load into the wrong shapes).
+	 *
+	 * @throws RestoreException naming both architectures when they differ
+	 */
+	public static void checkResumable( final Path runDir, final TrainingConfig config ) throws IOException
+	{
+		final Path saved = runDir.resolve( "config.json" );
+		if ( !Files.exists( saved ) )
+			return;
+		final JsonElement before = JsonParser.parseString( Files.readString( saved ) ).getAsJsonObject().get( "architecture" );
+		final JsonElement now = JsonParser.parseString( GSON.toJson( config ) ).getAsJsonObject().get( "architecture" );
+		if ( before != null && !before.equals( now ) )
+			throw new RestoreException( "The run in " + runDir + " trained " + before + ", not " + now + ": resume it with the options it was started with." );
+	}
+
+	/**
 	 * Starts a new run (not a resumed one) from these generator parameters,
 	 * e.g. a GAN fine-tuned from its L1-trained twin, so the two can be
 	 * interpolated (the realism knob).
@@ -168,6 +188,8 @@ public final class SupervisedTrainer
 	 */
 	public Result train( final boolean resume, final Progress progress ) throws IOException
 	{
+		if ( resume )
+			checkResumable( runDir, config );
 		Files.createDirectories( runDir );
 		Files.writeString( runDir.resolve( "config.json" ), GSON.toJson( config ) );
 		Engine.getEngine( "PyTorch" ).setRandomSeed( ( int ) config.seed );

@@ -135,11 +135,16 @@ class IlluminationCommandTest
 		final Path field4 = dir.resolve( "field4" );
 		assertEquals( 2, Main.run( "illumination", "train", "--network", "gamma", "--extremes", "--steps", "1", "--out", field4.toString(), "--clean", clean.toString() ) );
 		assertEquals( 0, Main.run( "illumination", "train", "--network", "field", "--extremes", "--steps", "1", "--out", field4.toString(), "--clean", clean.toString() ) );
+		final String config = Files.readString( field4.resolve( "config.json" ) ), recipe = Files.readString( field4.resolve( "recipe.json" ) );
+		assertEquals( 2, Main.run( "illumination", "train", "--network", "field", "--steps", "2", "--resume", "--out", field4.toString(), "--clean", clean.toString() ),
+				"resumed as another network" );
+		assertEquals( config, Files.readString( field4.resolve( "config.json" ) ) );
+		assertEquals( recipe, Files.readString( field4.resolve( "recipe.json" ) ) );
 		assertEquals( 0, Main.run( "illumination", "ship", "--field", field4.toString(), "--gamma-of", "lit", "--restorer", "tiny", "--as", "lit6", "--description", "x", "--models",
 				models.toString() ) );
 		final StoredModel lit6 = ModelRegistry.load( models.resolve( "lit6" ).toString() );
 		assertEquals( 4, lit6.illumination().field().card().architecture.inChannels() );
-		assertTrue( lit6.illumination().field().card().training.get( "data" ).getAsJsonObject().get( "input" ).getAsString().startsWith( "four planes" ) );
+		assertTrue( lit6.illumination().field().card().training.get( "data" ).getAsJsonObject().get( "input" ).getAsString().endsWith( "(four planes)" ) );
 		try ( IlluminationEstimator estimator = lit6.illumination().open( Device.cpu() ) )
 		{
 			for ( final float v : estimator.correct( pixels, 100, 90 ) )

@@ -3,6 +3,7 @@ package sc.fiji.restoregan.illumination;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -98,5 +99,28 @@ class IlluminationInputsTest
 			brighter[ i ] = 7 * ( noisy[ i ] = ( float ) Math.abs( 1 + rnd.nextGaussian() ) );
 		assertArrayEquals( IlluminationInputs.field( noisy, 300, 200, 4 ), IlluminationInputs.field( brighter, 300, 200, 4 ), 1e-5f );
 		assertThrows( IllegalArgumentException.class, () -> IlluminationInputs.field( plane, w, w, 3 ) );
+	}
+
+	@Test
+	void extremesOfPlanesSmallerThanTheFineGridBoundTheirOwnMeans()
+	{
+		// 200 x 150 px: the extremes come from the plane averaged to 192 x 128 px, never upsampled, so each pixel's lie about its mean
+		final Random rnd = new Random( 9 );
+		final int w = 200, h = 150;
+		final float[] plane = new float[ w * h ];
+		for ( int i = 0; i < plane.length; i++ )
+			plane[ i ] = ( float ) ( 1 + i % w / 50.0 + rnd.nextDouble() );
+		final float[] four = IlluminationInputs.field( plane, w, h, IlluminationInputs.EXTREME_PLANES );
+		final int n = N * N;
+		for ( int j = 0; j < n; j++ )
+		{
+			final double mean = four[ j ], max = Math.exp( four[ 2 * n + j ] ) - 0.02, min = Math.exp( four[ 3 * n + j ] ) - 0.02;
+			assertTrue( min <= mean + 1e-5 && mean <= max + 1e-5, min + " <= " + mean + " <= " + max + " at " + j );
+			assertTrue( max - min > 1e-3, "more than one value in each pixel" );
+		}
+		// a plane smaller than 64 px has no finer view: its extremes are its means
+		final float[] tiny = IlluminationInputs.field( Arrays.copyOf( plane, 40 * 30 ), 40, 30, IlluminationInputs.EXTREME_PLANES );
+		assertArrayEquals( Arrays.copyOfRange( tiny, n, 2 * n ), Arrays.copyOfRange( tiny, 2 * n, 3 * n ) );
+		assertArrayEquals( Arrays.copyOfRange( tiny, n, 2 * n ), Arrays.copyOfRange( tiny, 3 * n, 4 * n ) );
 	}
 }

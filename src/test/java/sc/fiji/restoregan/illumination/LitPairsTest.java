@@ -125,8 +125,9 @@ class LitPairsTest
 		assertArrayEquals( two.targets(), four.targets() );
 		for ( int i = 0; i < 3; i++ )
 			assertArrayEquals( Arrays.copyOfRange( two.inputs(), i * 2 * n, ( i + 1 ) * 2 * n ), Arrays.copyOfRange( four.inputs(), i * 4 * n, i * 4 * n + 2 * n ) );
-		assertTrue( IlluminationNetwork.FIELD.sampler( sources, 3, 4 ).recipe().get( "input" ).getAsString().startsWith( "four planes" ) );
+		assertTrue( IlluminationNetwork.FIELD.sampler( sources, 3, 4 ).recipe().get( "input" ).getAsString().endsWith( "(four planes)" ) );
 		assertThrows( IllegalArgumentException.class, () -> IlluminationNetwork.GAMMA.sampler( sources, 3, 4 ) );
+		assertThrows( IllegalArgumentException.class, () -> new LitFieldPairs( sources, 3, 3 ) );
 		assertEquals( 4, IlluminationNetwork.FIELD.config( 10, 3, 4 ).architecture.inChannels() );
 	}
 }

@@ -1,7 +1,6 @@
 package sc.fiji.restoregan.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +100,8 @@ class ShadedSourceTest
 		assertThrows( IllegalArgumentException.class, () -> new ShadedSource( new DeadLeavesSource(), Double.NaN ) );
 		assertThrows( IllegalArgumentException.class, () -> new ShadedSource( new DeadLeavesSource(), 0.5, 0.05 ) );
 		assertTrue( new ShadedSource( new DeadLeavesSource(), 1, 0.2 ).describe().contains( "sigma 0.08 to 0.20 of the side" ) );
-		assertEquals( true, new ShadedSource( new DeadLeavesSource(), 1 ).describe().contains( "1.00 of the regions shaded" ) );
+		assertTrue( new ShadedSource( new DeadLeavesSource(), 1 ).describe().contains( "1.00 of the regions shaded" ) );
+		assertThrows( IllegalArgumentException.class, () -> ShadedSource.shading( 16, 1.5, new Random( 1 ) ) );
+		assertThrows( IllegalArgumentException.class, () -> ShadedSource.apply( new float[ 4 ], new float[ 3 ] ) );
 	}
 }
