@@ -53,7 +53,12 @@ public final class IlluminationInputs
 	 */
 	public static float[] of( final float[] values )
 	{
-		final double scale = scale( values );
+		return of( values, scale( values ) );
+	}
+
+	/** The two planes of {@link #of(float[])} with the percentile {@code scale} already taken. */
+	private static float[] of( final float[] values, final double scale )
+	{
 		final float[] two = new float[ 2 * values.length ];
 		for ( int j = 0; j < values.length; j++ )
 		{
@@ -82,7 +87,8 @@ public final class IlluminationInputs
 	{
 		checkFieldPlanes( planes );
 		final float[] mean = areaMean( plane, width, height );
-		final float[] two = of( mean );
+		final double scale = scale( mean );
+		final float[] two = of( mean, scale );
 		if ( planes == PLAIN_PLANES )
 			return two;
 		final int n = SIZE * SIZE, kx = blockSide( width ), ky = blockSide( height ), fineWidth = kx * SIZE, fineHeight = ky * SIZE;
@@ -98,7 +104,6 @@ public final class IlluminationInputs
 				all[ 2 * n + block ] = Math.max( all[ 2 * n + block ], v );
 				all[ 3 * n + block ] = Math.min( all[ 3 * n + block ], v );
 			}
-		final double scale = scale( mean );
 		for ( int j = 2 * n; j < 4 * n; j++ )
 			all[ j ] = logOf( Math.max( 0, all[ j ] / scale ) );
 		return all;

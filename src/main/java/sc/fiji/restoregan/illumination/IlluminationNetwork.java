@@ -102,7 +102,7 @@ public enum IlluminationNetwork
 	/** Its training pairs with {@code planes} input planes ({@link #architecture(int)}). */
 	public LitPairs sampler( final List< CleanSource > sources, final long seed, final int planes )
 	{
-		architecture( planes );
+		architecture( planes ); // refuses a number of planes this network cannot see
 		return this == FIELD ? new LitFieldPairs( sources, seed, planes ) : new LitGammaPairs( sources, seed );
 	}
 }
