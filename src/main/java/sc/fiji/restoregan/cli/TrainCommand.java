@@ -136,6 +136,9 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--clean-units", description = "Count the content loss's errors in the clean image's units (each pair's output and target times the percentile range its normalisation divided by), as a PSNR over a whole image counts them; by default they count in each pair's normalised units, which weighs dim, flat regions most. Supervised training of a synthetic task only." )
 	boolean cleanUnits;
 
+	@Option( names = "--noise-units", description = "Count the content loss's errors in units of each pair's expected noise standard deviation, so that every noise level weighs in the loss as in a mean PSNR over levels (by default the noisiest pairs' errors dominate). Supervised denoising only." )
+	boolean noiseUnits;
+
 	@Option( names = "--adv-weight", defaultValue = "0.01", description = "Weight of the adversarial loss (content weight 1). Default: ${DEFAULT-VALUE}." )
 	double advWeight;
 
@@ -305,6 +308,9 @@ final class TrainCommand implements Callable< Integer >
 		if ( cleanUnits && gan != null )
 			throw new RestoreException( "--clean-units is for supervised training; GAN training counts its content loss in normalised units." );
 		config.cleanUnits = cleanUnits;
+		if ( noiseUnits && ( gan != null || cleanUnits ) )
+			throw new RestoreException( "--noise-units is for supervised training, and not with --clean-units." );
+		config.noiseUnits = noiseUnits;
 		try
 		{
 			SupervisedTrainer.objective( config );

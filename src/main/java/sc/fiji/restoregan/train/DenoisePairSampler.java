@@ -83,14 +83,26 @@ public final class DenoisePairSampler implements PairSampler
 	public ScaledBatch pairs( final long step, final int count )
 	{
 		final int n = patch * patch, channels = 1 + context.count();
-		final float[] in = new float[ count * channels * n ], out = new float[ count * n ], ranges = new float[ count ];
+		final float[] in = new float[ count * channels * n ], out = new float[ count * n ], ranges = new float[ count ], noise = new float[ count ];
 		// samples are independent (each has its own seed), so they are made in parallel
-		IntStream.range( 0, count ).parallel().forEach( i -> ranges[ i ] = sample( step, i, in, out, channels ) );
-		return new ScaledBatch( in, out, count, patch, patch, List.of(), channels, ranges );
+		IntStream.range( 0, count ).parallel().forEach( i -> sample( step, i, in, out, channels, ranges, noise ) );
+		return new ScaledBatch( in, out, count, patch, patch, List.of(), channels, ranges, noise );
 	}
 
-	/** Writes pair {@code i} and returns its normalisation range. */
-	private float sample( final long step, final int i, final float[] in, final float[] out, final int channels )
+	/**
+	 * The standard deviation of Poisson-Gaussian noise over a clean region,
+	 * in its units: {@code sqrt(mean(clean) / peak + read^2)}.
+	 */
+	static double noiseSigma( final float[] clean, final double peak, final double read )
+	{
+		double sum = 0;
+		for ( final float v : clean )
+			sum += Math.max( 0, v );
+		return Math.sqrt( sum / clean.length / peak + read * read );
+	}
+
+	/** Writes pair {@code i}, its normalisation range and its noise level. */
+	private void sample( final long step, final int i, final float[] in, final float[] out, final int channels, final float[] ranges, final float[] noise )
 	{
 		final Random rnd = new Random( seed * 0x9E3779B97F4A7C15L + step * 1_000_003L + i );
 		final CleanSource source = sources.get( rnd.nextInt( sources.size() ) );
@@ -109,7 +121,8 @@ public final class DenoisePairSampler implements PairSampler
 			for ( int c = 0; c < planes.length; c++ )
 				DegradationPairSampler.crop( planes[ c ], region, x0, y0, patch, AffineNormalization.IDENTITY, in, i * channels + 1 + c );
 		}
-		return ( float ) norm.scale();
+		ranges[ i ] = ( float ) norm.scale();
+		noise[ i ] = ( float ) noiseSigma( clean, peak, read );
 	}
 
 	@Override

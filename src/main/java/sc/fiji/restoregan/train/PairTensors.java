@@ -14,7 +14,8 @@ public final class PairTensors
 	/**
 	 * Inputs (with their context channels) and targets of {@code batch} as two
 	 * tensors in {@code manager}, and a third, {@code (N, 1, 1, 1)}, of the
-	 * pairs' normalisation ranges when the batch has them.
+	 * pairs' normalisation ranges when the batch has them, and a fourth of the
+	 * same shape, of their noise levels, when it has those too.
 	 */
 	public static NDList of( final NDManager manager, final ScaledBatch batch )
 	{
@@ -22,6 +23,8 @@ public final class PairTensors
 				TensorBridge.toTensor( manager, batch.targets(), batch.count(), batch.targetSize(), batch.targetSize() ) );
 		if ( batch.ranges() != null )
 			pair.add( TensorBridge.toTensor( manager, batch.ranges(), batch.count(), 1, 1 ) );
+		if ( batch.noise() != null )
+			pair.add( TensorBridge.toTensor( manager, batch.noise(), batch.count(), 1, 1 ) );
 		return pair;
 	}
 }

@@ -19,14 +19,25 @@ import java.util.List;
  *            normalised unit of its target spans (the percentile range its
  *            map divides by), {@code count} values; null when the sampler
  *            does not give them
+ * @param noise each pair's expected noise standard deviation in clean units
+ *            (a denoising pair's Poisson-Gaussian noise over its region),
+ *            {@code count} values; null when the sampler does not give them
  */
-public record ScaledBatch( float[] inputs, float[] targets, int count, int inputSize, int targetSize, List< String > descriptions, int inputChannels, float[] ranges )
+public record ScaledBatch( float[] inputs, float[] targets, int count, int inputSize, int targetSize, List< String > descriptions, int inputChannels, float[] ranges, float[] noise )
 {
-	/** Checks that there is one range per pair, if any. */
+	/** Checks that there is one range and one noise level per pair, if any. */
 	public ScaledBatch
 	{
 		if ( ranges != null && ranges.length != count )
 			throw new IllegalArgumentException( "Need one normalisation range per pair: " + ranges.length + " for " + count + " pairs" );
+		if ( noise != null && ( ranges == null || noise.length != count ) )
+			throw new IllegalArgumentException( "Need one normalisation range and one noise level per pair" );
+	}
+
+	/** A batch without the pairs' noise levels. */
+	public ScaledBatch( final float[] inputs, final float[] targets, final int count, final int inputSize, final int targetSize, final List< String > descriptions, final int inputChannels, final float[] ranges )
+	{
+		this( inputs, targets, count, inputSize, targetSize, descriptions, inputChannels, ranges, null );
 	}
 
 	/** A batch without the pairs' normalisation ranges. */

@@ -320,10 +320,17 @@ public final class SupervisedTrainer
 
 	/**
 	 * {@code x}, in the pairs' normalised units, in the units the loss counts
-	 * errors in: the same, or the clean image's ({@link TrainingConfig#cleanUnits}).
+	 * errors in: the same, the clean image's ({@link TrainingConfig#cleanUnits}),
+	 * or the noise's ({@link TrainingConfig#noiseUnits}).
 	 */
 	private NDArray inLossUnits( final NDArray x, final NDList pair )
 	{
+		if ( config.noiseUnits )
+		{
+			if ( pair.size() < 4 )
+				throw new RestoreException( "These training pairs do not give their noise levels, so the loss cannot count errors in units of the noise." );
+			return x.mul( pair.get( 2 ) ).div( pair.get( 3 ) );
+		}
 		if ( !config.cleanUnits )
 			return x;
 		if ( pair.size() < 3 )

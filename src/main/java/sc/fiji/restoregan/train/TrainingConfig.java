@@ -67,6 +67,16 @@ public final class TrainingConfig
 	 */
 	public boolean cleanUnits;
 
+	/**
+	 * Whether the supervised loss counts each pair's errors in units of its
+	 * expected noise standard deviation (errors in clean units divided by
+	 * it), so that a pair's squared error weighs as one over its noise
+	 * variance: as a mean PSNR over noise levels weighs them, rather than by
+	 * the noise variance itself. False, as in configurations written before
+	 * it existed. Denoising pairs only.
+	 */
+	public boolean noiseUnits;
+
 	/** {@link #content}, or {@code l1} when unset. */
 	public String loss()
 	{

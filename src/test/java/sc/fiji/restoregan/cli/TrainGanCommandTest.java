@@ -86,6 +86,10 @@ class TrainGanCommandTest
 		final java.nio.file.Path units = dir.resolve( "bad-units" );
 		assertNotEquals( 0, Main.run( "train", "--out", units.toString(), "--gan", "ralsgan", "--clean-units", "--steps", "1", "--batch", "2", "--patch", "32", "--filters", "4",
 				"--depth", "1" ), "--clean-units is for supervised training" );
+		assertNotEquals( 0, Main.run( "train", "--out", units.toString(), "--gan", "ralsgan", "--noise-units", "--steps", "1", "--batch", "2", "--patch", "32", "--filters", "4",
+				"--depth", "1" ), "--noise-units is for supervised training" );
+		assertNotEquals( 0, Main.run( "train", "--out", units.toString(), "--clean-units", "--noise-units", "--steps", "1", "--batch", "2", "--patch", "32", "--filters", "4",
+				"--depth", "1" ), "one unit for the loss" );
 		assertFalse( java.nio.file.Files.exists( units.resolve( "config.json" ) ), "refused before any training" );
 	}
 }

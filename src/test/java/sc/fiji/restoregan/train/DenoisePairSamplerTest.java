@@ -55,6 +55,24 @@ class DenoisePairSamplerTest
 	}
 
 	/**
+	 * Each pair's noise level is that of its Poisson-Gaussian draw over its
+	 * clean region: by hand on a flat region, and between the read noise
+	 * alone and the brightest region's level on the sampled pairs.
+	 */
+	@Test
+	void noiseLevelsAreThoseOfTheDraws()
+	{
+		final float[] flat = new float[ 100 ];
+		java.util.Arrays.fill( flat, 0.5f );
+		assertEquals( Math.sqrt( 0.5 / 20 + 0.01 * 0.01 ), DenoisePairSampler.noiseSigma( flat, 20, 0.01 ), 1e-12 );
+		flat[ 0 ] = -1; // negative clean values carry no photons
+		assertEquals( Math.sqrt( 0.5 * 99 / 100 / 20 + 0.01 * 0.01 ), DenoisePairSampler.noiseSigma( flat, 20, 0.01 ), 1e-12 );
+		final ScaledBatch batch = sampler().pairs( 7, 6 );
+		for ( final float s : batch.noise() )
+			assertTrue( s >= 0.01 - 1e-6 && s <= Math.sqrt( 1.0 / 5 + 0.02 * 0.02 ) + 1e-6, "noise level " + s );
+	}
+
+	/**
 	 * Asserts that each pair's range maps its target back into the clean
 	 * units of a source scaled to [0, 1]: the target spans at most one over
 	 * its range, and mapped back the widest spans much of [0, 1].

@@ -102,32 +102,41 @@ class SupervisedTrainerTest
 		assertEquals( 3 * 16 * 16, a.inputs().length );
 	}
 
+	/**
+	 * The input's L2 loss as the trainer logs it, hand-computed in each pair's
+	 * normalised units, in clean units (each pair's errors times its range)
+	 * and in units of the noise (in clean units, divided by its noise level).
+	 */
 	@Test
-	void cleanUnitsWeighEachPairByItsRangeSquared() throws Exception
+	void cleanAndNoiseUnitsWeighEachPairByItsRangeAndNoise() throws Exception
 	{
 		final ScaledBatch validation = sampler().pairs( -1, 4 );
 		final int n = 16 * 16;
-		double normalised = 0, clean = 0;
+		final double[] expected = new double[ 3 ];
 		for ( int i = 0; i < validation.count(); i++ )
 			for ( int j = i * n; j < ( i + 1 ) * n; j++ )
 			{
-				final double d = validation.inputs()[ j ] - validation.targets()[ j ];
-				normalised += d * d;
-				clean += d * d * validation.ranges()[ i ] * validation.ranges()[ i ];
+				final double d = validation.inputs()[ j ] - validation.targets()[ j ], r = validation.ranges()[ i ];
+				expected[ 0 ] += d * d;
+				expected[ 1 ] += d * d * r * r;
+				expected[ 2 ] += d * d * r * r / ( validation.noise()[ i ] * validation.noise()[ i ] );
 			}
-		normalised /= validation.count() * n;
-		clean /= validation.count() * n;
-		assertTrue( Math.abs( clean - normalised ) > 0.1 * normalised, "the ranges differ from 1: " + clean + " against " + normalised );
-		for ( final boolean inClean : new boolean[] { false, true } )
+		for ( int u = 0; u < 3; u++ )
+			expected[ u ] /= validation.count() * n;
+		assertTrue( Math.abs( expected[ 1 ] - expected[ 0 ] ) > 0.1 * expected[ 0 ], "the ranges differ from 1: " + expected[ 1 ] + " against " + expected[ 0 ] );
+		// Noisy inputs against clean targets: in units of the noise, the input's error is about 1
+		assertEquals( 1, expected[ 2 ], 0.3, "the input's error in units of its noise" );
+		for ( int u = 0; u < 3; u++ )
 		{
 			final TrainingConfig config = tiny( 0 );
 			config.content = "l2";
-			config.cleanUnits = inClean;
+			config.cleanUnits = u == 1;
+			config.noiseUnits = u == 2;
 			final List< String > log = new java.util.ArrayList<>();
-			new SupervisedTrainer( config, sampler(), dir.resolve( "units-" + inClean ) ).log( log::add ).train( false, Progress.NONE );
+			new SupervisedTrainer( config, sampler(), dir.resolve( "units-" + u ) ).log( log::add ).train( false, Progress.NONE );
 			final String line = log.stream().filter( l -> l.startsWith( "Validation: the input itself scores" ) ).findFirst().orElseThrow();
-			final double logged = Double.parseDouble( line.replaceAll( ".*scores ([0-9.]+).*", "$1" ) ), expected = inClean ? clean : normalised;
-			assertEquals( expected, logged, 1e-5 + 1e-3 * expected, "the input's L2 loss, " + ( inClean ? "in clean units" : "normalised" ) );
+			final double logged = Double.parseDouble( line.replaceAll( ".*scores ([0-9.]+).*", "$1" ) );
+			assertEquals( expected[ u ], logged, 1e-5 + 1e-3 * expected[ u ], "the input's L2 loss in units " + u );
 		}
 	}
 
@@ -154,5 +163,9 @@ class SupervisedTrainerTest
 		config.cleanUnits = true;
 		final RestoreException e = assertThrows( RestoreException.class, () -> new SupervisedTrainer( config, without, dir.resolve( "no-ranges" ) ).train( false, Progress.NONE ) );
 		assertTrue( e.getMessage().contains( "normalisation ranges" ), e.getMessage() );
+		config.cleanUnits = false;
+		config.noiseUnits = true;
+		final RestoreException noise = assertThrows( RestoreException.class, () -> new SupervisedTrainer( config, without, dir.resolve( "no-noise" ) ).train( false, Progress.NONE ) );
+		assertTrue( noise.getMessage().contains( "noise levels" ), noise.getMessage() );
 	}
 }

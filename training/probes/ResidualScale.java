@@ -1,0 +1,42 @@
+import java.util.*;
+import ai.djl.Device;
+import sc.fiji.restoregan.baseline.DegradedPlane;
+import sc.fiji.restoregan.bench.*;
+import sc.fiji.restoregan.model.*;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
+
+/**
+ * Whether a denoiser misjudges each image's noise level: its output with the
+ * removed residual scaled, {@code noisy - alpha (noisy - output)}, at fixed
+ * alphas. If some alpha other than 1 wins on a level or image group, the
+ * blind network removes too much or too little there, and telling it the
+ * noise level could pay. Not part of the build; from the repository root:
+ *
+ * <pre>
+ * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/ProbeScores.java training/probes/ResidualScale.java
+ * java -cp "/tmp/probes:target/classes:target/lib/*" ResidualScale denoise 512 1 models/denoise runs/baseline-cache.json
+ * </pre>
+ */
+public class ResidualScale {
+  static final double[] ALPHAS = {0.9, 0.95, 1.0, 1.05, 1.1};
+
+  public static void main(String[] a) throws Exception {
+    BenchmarkTask task = BenchmarkTask.parse(a[0]);
+    int size = Integer.parseInt(a[1]), ensemble = Integer.parseInt(a[2]);
+    StoredModel model = ModelRegistry.load(a[3]).alone();
+    RestoreOptions d = RestoreOptions.defaults();
+    BenchmarkNetworks n = BenchmarkNetworks.open(task, model, null, List.of(0.0), new RestoreOptions(d.tile(), d.overlap(), d.lowPercentile(), d.highPercentile(), ensemble), Device.cpu());
+    PlaneRestorer r = n.restorers().get(RestorationBenchmark.realismKey(0));
+    float[][] last = new float[2][];
+    Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
+    for (double al : ALPHAS)
+      measured.put("alpha " + al, ProbeScores.plane(p -> {
+        if (al == ALPHAS[0]) { last[0] = p.pixels(); last[1] = r.restore(p); }
+        float[] o = new float[last[1].length];
+        for (int i = 0; i < o.length; i++) o[i] = (float) (last[0][i] - al * (last[0][i] - last[1][i]));
+        return o;
+      }));
+    ProbeScores.run(task, size, a[4], measured, true);
+    n.close();
+  }
+}
