@@ -4,6 +4,7 @@ import ai.djl.Device;
 import sc.fiji.restoregan.baseline.*;
 import sc.fiji.restoregan.bench.*;
 import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
+import sc.fiji.restoregan.filter.GaussianBlur;
 import sc.fiji.restoregan.metrics.Psnr;
 import sc.fiji.restoregan.model.*;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
@@ -15,7 +16,8 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * the per-plane network, turned back; against each plane denoised alone, and
  * against the best Gaussian of each plane, alone and in opponent
  * components (the same trick for the classical filter). Not part of the
- * build; from the repository root:
+ * build. Each plane is scaled to [0, 1] on its own, as the benchmark scales
+ * it, before the components are taken. From the repository root:
  *
  * <pre>
  * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/JointChannels.java
@@ -35,20 +37,19 @@ public class JointChannels {
     PlaneRestorer r = n.restorers().get(RestorationBenchmark.realismKey(0));
     for (int f = 3; f < a.length; f++) {
       List<BenchmarkImages.Item> planes = BenchmarkImages.loadFile(Paths.get(a[f]), size);
-      int w = planes.get(0).width(), h = planes.get(0).height(), m = w * h;
+      if (planes.size() < 3) throw new IllegalArgumentException(a[f] + " has " + planes.size() + " planes; the probe takes the first three of an image with at least three");
+      int w = planes.get(0).width(), h = planes.get(0).height();
       for (double[] lv : LEVELS) {
         Random rnd = new Random(7);
         float[][] noisy = new float[3][];
         for (int c = 0; c < 3; c++) noisy[c] = new PoissonGaussianNoise(lv[0], lv[1]).apply(planes.get(c).pixels(), rnd);
         float[][] comp = transform(noisy, false);
-        float[][] alone = new float[3][], jointOut = new float[3][], gAlone = new float[3][];
-        float[][] dc = new float[3][];
+        float[][] alone = new float[3][], dc = new float[3][];
         for (int c = 0; c < 3; c++) { alone[c] = r.restore(noisy[c], w, h); dc[c] = r.restore(comp[c], w, h); }
-        jointOut = transform(dc, true);
+        float[][] jointOut = transform(dc, true);
         // Gaussian: oracle sigma per plane, alone; and per component, each component's sigma chosen for the best mean over the planes
         double[] gA = new double[3];
-        for (int c = 0; c < 3; c++) for (double s : SIGMAS) gA[c] = Math.max(gA[c], Psnr.compute(planes.get(c).pixels(), sc.fiji.restoregan.filter.GaussianBlur.blur(noisy[c], w, h, s), w, h, 1));
-        float[][] bestComp = new float[3][];
+        for (int c = 0; c < 3; c++) for (double s : SIGMAS) gA[c] = Math.max(gA[c], Psnr.compute(planes.get(c).pixels(), GaussianBlur.blur(noisy[c], w, h, s), w, h, 1));
         // choose component sigmas greedily: per component, the sigma that maximises the mean PSNR of the planes with the others at their current best
         double[] cs = {1, 1, 1};
         for (int it = 0; it < 2; it++) for (int k = 0; k < 3; k++) {
@@ -74,7 +75,7 @@ public class JointChannels {
 
   static float[][] blurAll(float[][] x, int w, int h, double[] s) {
     float[][] o = new float[3][];
-    for (int c = 0; c < 3; c++) o[c] = sc.fiji.restoregan.filter.GaussianBlur.blur(x[c], w, h, s[c]);
+    for (int c = 0; c < 3; c++) o[c] = GaussianBlur.blur(x[c], w, h, s[c]);
     return o;
   }
 

@@ -1,6 +1,5 @@
 import java.util.*;
 import ai.djl.Device;
-import sc.fiji.restoregan.baseline.DegradedPlane;
 import sc.fiji.restoregan.bench.*;
 import sc.fiji.restoregan.model.*;
 import sc.fiji.restoregan.pipeline.RestoreOptions;
@@ -10,7 +9,9 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * removed residual scaled, {@code noisy - alpha (noisy - output)}, at fixed
  * alphas. If some alpha other than 1 wins on a level or image group, the
  * blind network removes too much or too little there, and telling it the
- * noise level could pay. Not part of the build; from the repository root:
+ * noise level could pay. The restorers are measured in order on each plane
+ * (as {@code ProbeScores.run} does), so the first alpha runs the network and
+ * the others reuse its output. Not part of the build; from the repository root:
  *
  * <pre>
  * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/ProbeScores.java training/probes/ResidualScale.java

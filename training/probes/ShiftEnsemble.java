@@ -17,6 +17,8 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * java -cp "/tmp/probes:target/classes:target/lib/*" ShiftEnsemble denoise 512 8 models/denoise runs/baseline-cache.json
  * </pre>
  *
+ * The shifts must be smaller than the plane; the restorers are measured in
+ * order on each plane, so the first runs every shift and the others average.
  * Arguments: the task, the crop size, the self-ensemble, the model and a
  * baseline cache. Prints the gain over the best classical method of the
  * unshifted run, of the mean over 2 shifts and of the mean over 4.

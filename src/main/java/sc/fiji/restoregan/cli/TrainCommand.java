@@ -31,6 +31,7 @@ import sc.fiji.restoregan.pipeline.RestoreException;
 import sc.fiji.restoregan.train.InitialWeights;
 import sc.fiji.restoregan.train.LearningRateSchedule;
 import sc.fiji.restoregan.train.PairSampler;
+import sc.fiji.restoregan.train.ScaledBatch;
 import sc.fiji.restoregan.train.SupervisedTrainer;
 import sc.fiji.restoregan.train.TrainingConfig;
 
@@ -136,7 +137,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--clean-units", description = "Count the content loss's errors in the clean image's units (each pair's output and target times the percentile range its normalisation divided by), as a PSNR over a whole image counts them; by default they count in each pair's normalised units, which weighs dim, flat regions most. Supervised training of a synthetic task only." )
 	boolean cleanUnits;
 
-	@Option( names = "--noise-units", description = "Count the content loss's errors in units of each pair's expected noise standard deviation, so that every noise level weighs in the loss as in a mean PSNR over levels (by default the noisiest pairs' errors dominate). Supervised denoising only." )
+	@Option( names = "--noise-units", description = "Count the content loss's errors in units of each pair's expected noise standard deviation, so that every noise level weighs in the loss as in a mean PSNR over levels (by default the noisiest pairs' errors dominate). Supervised training on the denoise task's own pairs only (not --degradation or --pairs), and not with --clean-units." )
 	boolean noiseUnits;
 
 	@Option( names = "--adv-weight", defaultValue = "0.01", description = "Weight of the adversarial loss (content weight 1). Default: ${DEFAULT-VALUE}." )
@@ -231,6 +232,7 @@ final class TrainCommand implements Callable< Integer >
 			throw new RestoreException( "--partner-of trains with a pixel loss on the mean of two networks; it does not go with --gan." );
 		final PairSampler sampler = TrainingData.sampler( t, degradation, pairs, clean, Set.copyOf( exclude ), config.architecture.scale(), seed, patch,
 				new TrainingData.Synthetic( untouched, region, tone, toneInvert, deadLeaves, simulated, knownDirection, noisePeak, noiseRead, TrainingData.fields( fields ) ), config.architecture.context() );
+		checkLossUnits( config, sampler );
 		final byte[] parameters;
 		if ( exportOnly )
 		{
@@ -241,6 +243,8 @@ final class TrainCommand implements Callable< Integer >
 		else
 		{
 			final byte[] startWeights = initialWeights( config.architecture ); // read (and checked) before the command is recorded as part of the run
+			if ( resume && ganConfig == null )
+				SupervisedTrainer.checkResumable( run, config ); // another network or loss is refused before the run folder changes
 			RunCommands.record( run );
 			if ( ganConfig == null )
 				parameters = new SupervisedTrainer( config, sampler, run ).startFrom( startWeights ).partnerOf( partnerOf == null ? null : ModelRegistry.load( partnerOf ), t.id() )
@@ -254,6 +258,22 @@ final class TrainCommand implements Callable< Integer >
 		if ( export != null )
 			new TrainingCard( t, config, ganConfig, sampler, run ).write( export, parameters, exclude, commands(), System.out::println );
 		return 0;
+	}
+
+	/**
+	 * Refuses loss units the pairs cannot give, before the run folder changes:
+	 * clean units need each pair's normalisation range, noise units its noise
+	 * level too (one pair is drawn to see).
+	 */
+	private static void checkLossUnits( final TrainingConfig config, final PairSampler sampler )
+	{
+		if ( !config.cleanUnits && !config.noiseUnits )
+			return;
+		final ScaledBatch one = sampler.pairs( -1, 1 );
+		if ( config.noiseUnits && one.noise() == null )
+			throw new RestoreException( "--noise-units needs pairs that know their noise level: the denoise task's own (not --degradation or --pairs)." );
+		if ( config.cleanUnits && one.ranges() == null )
+			throw new RestoreException( "--clean-units needs pairs that give their normalisation ranges (not --pairs)." );
 	}
 
 	/**

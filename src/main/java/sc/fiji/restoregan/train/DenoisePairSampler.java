@@ -89,16 +89,20 @@ public final class DenoisePairSampler implements PairSampler
 		return new ScaledBatch( in, out, count, patch, patch, List.of(), channels, ranges, noise );
 	}
 
+	/** The least noise level a pair is given, so that a black region without read noise does not divide a loss by zero. */
+	static final double LEAST_NOISE = 1e-3;
+
 	/**
 	 * The standard deviation of Poisson-Gaussian noise over a clean region,
-	 * in its units: {@code sqrt(mean(clean) / peak + read^2)}.
+	 * in its units: {@code sqrt(mean(clean) / peak + read^2)}, at least
+	 * {@link #LEAST_NOISE}.
 	 */
 	static double noiseSigma( final float[] clean, final double peak, final double read )
 	{
 		double sum = 0;
 		for ( final float v : clean )
 			sum += Math.max( 0, v );
-		return Math.sqrt( sum / clean.length / peak + read * read );
+		return Math.max( LEAST_NOISE, Math.sqrt( sum / clean.length / peak + read * read ) );
 	}
 
 	/** Writes pair {@code i}, its normalisation range and its noise level. */

@@ -20,8 +20,9 @@ import java.util.List;
  *            map divides by), {@code count} values; null when the sampler
  *            does not give them
  * @param noise each pair's expected noise standard deviation in clean units
- *            (a denoising pair's Poisson-Gaussian noise over its region),
- *            {@code count} values; null when the sampler does not give them
+ *            (a denoising pair's Poisson-Gaussian noise over the whole clean
+ *            region its patch was cut from), {@code count} values; null when
+ *            the sampler does not give them, and only given with ranges
  */
 public record ScaledBatch( float[] inputs, float[] targets, int count, int inputSize, int targetSize, List< String > descriptions, int inputChannels, float[] ranges, float[] noise )
 {
@@ -31,7 +32,7 @@ public record ScaledBatch( float[] inputs, float[] targets, int count, int input
 		if ( ranges != null && ranges.length != count )
 			throw new IllegalArgumentException( "Need one normalisation range per pair: " + ranges.length + " for " + count + " pairs" );
 		if ( noise != null && ( ranges == null || noise.length != count ) )
-			throw new IllegalArgumentException( "Need one normalisation range and one noise level per pair" );
+			throw new IllegalArgumentException( "Need one normalisation range and one noise level per pair: " + ( ranges == null ? "no ranges" : ranges.length + " ranges" ) + " and " + noise.length + " noise levels for " + count + " pairs" );
 	}
 
 	/** A batch without the pairs' noise levels. */

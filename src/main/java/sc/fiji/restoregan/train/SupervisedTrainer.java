@@ -131,10 +131,20 @@ public final class SupervisedTrainer
 		final Path saved = runDir.resolve( "config.json" );
 		if ( !Files.exists( saved ) )
 			return;
-		final JsonElement before = JsonParser.parseString( Files.readString( saved ) ).getAsJsonObject().get( "architecture" );
+		final String text = Files.readString( saved );
+		final JsonElement before = JsonParser.parseString( text ).getAsJsonObject().get( "architecture" );
 		final JsonElement now = JsonParser.parseString( GSON.toJson( config ) ).getAsJsonObject().get( "architecture" );
 		if ( before != null && !before.equals( now ) )
 			throw new RestoreException( "The run in " + runDir + " trained " + before + ", not " + now + ": resume it with the options it was started with." );
+		final TrainingConfig saidBefore = GSON.fromJson( text, TrainingConfig.class );
+		if ( !lossOf( saidBefore ).equals( lossOf( config ) ) )
+			throw new RestoreException( "The run in " + runDir + " trained with the loss " + lossOf( saidBefore ) + ", not " + lossOf( config ) + ": resume it with the options it was started with." );
+	}
+
+	/** A configuration's loss and the units it counts errors in, in words. */
+	private static String lossOf( final TrainingConfig config )
+	{
+		return config.loss() + ( config.cleanUnits ? " in clean units" : config.noiseUnits ? " in units of the noise" : "" );
 	}
 
 	/**
@@ -294,10 +304,13 @@ public final class SupervisedTrainer
 		}
 	}
 
-	/** The validation loss of returning the input: L1 as {@link IdentityBaseline#of}, or the configured loss. */
+	/**
+	 * The validation loss of returning the input: L1 in normalised units as
+	 * {@link IdentityBaseline#of}, or the configured loss in its units.
+	 */
 	private IdentityBaseline identityBaseline( final NDManager manager, final ScaledBatch validation )
 	{
-		if ( config.content == null || validation.inputSize() != validation.targetSize() )
+		if ( ( config.content == null && !config.cleanUnits && !config.noiseUnits ) || validation.inputSize() != validation.targetSize() )
 			return IdentityBaseline.of( validation );
 		try ( NDManager sub = manager.newSubManager() )
 		{
@@ -325,17 +338,13 @@ public final class SupervisedTrainer
 	 */
 	private NDArray inLossUnits( final NDArray x, final NDList pair )
 	{
-		if ( config.noiseUnits )
-		{
-			if ( pair.size() < 4 )
-				throw new RestoreException( "These training pairs do not give their noise levels, so the loss cannot count errors in units of the noise." );
-			return x.mul( pair.get( 2 ) ).div( pair.get( 3 ) );
-		}
-		if ( !config.cleanUnits )
+		if ( !config.cleanUnits && !config.noiseUnits )
 			return x;
-		if ( pair.size() < 3 )
-			throw new RestoreException( "These training pairs do not give their normalisation ranges, so the loss cannot count errors in clean units." );
-		return x.mul( pair.get( 2 ) );
+		if ( pair.size() < ( config.noiseUnits ? 4 : 3 ) )
+			throw new RestoreException( config.noiseUnits ? "These training pairs do not give their noise levels, so the loss cannot count errors in units of the noise."
+					: "These training pairs do not give their normalisation ranges, so the loss cannot count errors in clean units." );
+		final NDArray clean = x.mul( pair.get( 2 ) );
+		return config.noiseUnits ? clean.div( pair.get( 3 ) ) : clean;
 	}
 
 	private void saveCheckpoint( final Block net, final AdamState adam, final long step ) throws IOException

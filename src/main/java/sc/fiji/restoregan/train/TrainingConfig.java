@@ -73,7 +73,9 @@ public final class TrainingConfig
 	 * it), so that a pair's squared error weighs as one over its noise
 	 * variance: as a mean PSNR over noise levels weighs them, rather than by
 	 * the noise variance itself. False, as in configurations written before
-	 * it existed. Denoising pairs only.
+	 * it existed. Only with pairs that give their noise levels (the denoise
+	 * task's own, {@link DenoisePairSampler}), and not with
+	 * {@link #cleanUnits}.
 	 */
 	public boolean noiseUnits;
 

@@ -231,6 +231,28 @@ class TrainCommandTest
 		assertEquals( 2, Main.run( concat( common, "--degradation", "noise", "--noise-peak", "5,200", "--out", dir.resolve( "family" ).toString() ) ), "only the original sampler takes them" );
 	}
 
+	/**
+	 * Noise units: the denoise task trains with them and the card says so;
+	 * pairs that do not know their noise level are refused before anything is
+	 * written; a run is not resumed with another loss.
+	 */
+	@Test
+	void noiseUnitsNeedTheDenoisePairsAndStayWithTheRun() throws Exception
+	{
+		final Path run = dir.resolve( "noise-units" );
+		final String[] common = { "train", "--task", "denoise", "--steps", "2", "--batch", "2", "--patch", "32", "--filters", "4", "--depth", "1", "--seed", "3", "--content", "l2" };
+		assertEquals( 0, Main.run( concat( common, "--noise-units", "--out", run.toString() ) ) );
+		assertEquals( "content l2, errors in units of the noise", ModelStore.load( ModelSource.directory( run ) ).card().training.get( "loss" ).getAsString() );
+		final String config = Files.readString( run.resolve( "config.json" ) ), log = Files.readString( run.resolve( "train-log.csv" ) ), commands = Files.readString( run.resolve( "commands.txt" ) );
+		assertEquals( 2, Main.run( concat( common, "--steps", "4", "--resume", "--out", run.toString() ) ), "resumed with the loss in normalised units" );
+		assertEquals( config, Files.readString( run.resolve( "config.json" ) ), "the refused resume left the run as it was" );
+		assertEquals( log, Files.readString( run.resolve( "train-log.csv" ) ) );
+		assertEquals( commands, Files.readString( run.resolve( "commands.txt" ) ) );
+		final Path deblur = dir.resolve( "noise-units-deblur" );
+		assertEquals( 2, Main.run( "train", "--task", "deblur", "--noise-units", "--steps", "2", "--batch", "2", "--patch", "32", "--filters", "4", "--depth", "1", "--out", deblur.toString() ) );
+		assertTrue( !Files.exists( deblur.resolve( "config.json" ) ) && !Files.exists( deblur.resolve( "commands.txt" ) ), "nothing written for a refused run" );
+	}
+
 	/** Supervised training takes a pixel content objective and says so in the card. */
 	@Test
 	void supervisedTrainingTakesAPixelObjective()

@@ -32,6 +32,7 @@ class DenoisePairSamplerTest
 		assertEquals( 2, withContext.inputChannels() );
 		assertArrayEquals( plain.targets(), withContext.targets(), 0 );
 		assertArrayEquals( plain.inputs(), withContext.imageInputs(), 0 );
+		assertArrayEquals( plain.noise(), withContext.noise(), 0 );
 		assertArrayEquals( plain.inputs(), sampler().batch( 3, 4 ).inputs(), 0 );
 		final int n = 32 * 32;
 		double noisy = 0, filtered = 0;
@@ -67,6 +68,7 @@ class DenoisePairSamplerTest
 		assertEquals( Math.sqrt( 0.5 / 20 + 0.01 * 0.01 ), DenoisePairSampler.noiseSigma( flat, 20, 0.01 ), 1e-12 );
 		flat[ 0 ] = -1; // negative clean values carry no photons
 		assertEquals( Math.sqrt( 0.5 * 99 / 100 / 20 + 0.01 * 0.01 ), DenoisePairSampler.noiseSigma( flat, 20, 0.01 ), 1e-12 );
+		assertEquals( DenoisePairSampler.LEAST_NOISE, DenoisePairSampler.noiseSigma( new float[ 100 ], 20, 0 ), 0, "a black region without read noise" );
 		final ScaledBatch batch = sampler().pairs( 7, 6 );
 		for ( final float s : batch.noise() )
 			assertTrue( s >= 0.01 - 1e-6 && s <= Math.sqrt( 1.0 / 5 + 0.02 * 0.02 ) + 1e-6, "noise level " + s );

@@ -138,6 +138,18 @@ class SupervisedTrainerTest
 			final double logged = Double.parseDouble( line.replaceAll( ".*scores ([0-9.]+).*", "$1" ) );
 			assertEquals( expected[ u ], logged, 1e-5 + 1e-3 * expected[ u ], "the input's L2 loss in units " + u );
 		}
+		// with the default L1 the input's score is counted in the same units as the validation loss
+		double l1 = 0;
+		for ( int i = 0; i < validation.count(); i++ )
+			for ( int j = i * n; j < ( i + 1 ) * n; j++ )
+				l1 += Math.abs( validation.inputs()[ j ] - validation.targets()[ j ] ) * validation.ranges()[ i ] / validation.noise()[ i ];
+		l1 /= validation.count() * n;
+		final TrainingConfig config = tiny( 0 );
+		config.noiseUnits = true;
+		final List< String > log = new java.util.ArrayList<>();
+		new SupervisedTrainer( config, sampler(), dir.resolve( "units-l1" ) ).log( log::add ).train( false, Progress.NONE );
+		final String line = log.stream().filter( l -> l.startsWith( "Validation: the input itself scores" ) ).findFirst().orElseThrow();
+		assertEquals( l1, Double.parseDouble( line.replaceAll( ".*scores ([0-9.]+).*", "$1" ) ), 1e-5 + 1e-3 * l1, "the input's L1 loss in units of the noise" );
 	}
 
 	@Test
@@ -167,5 +179,7 @@ class SupervisedTrainerTest
 		config.noiseUnits = true;
 		final RestoreException noise = assertThrows( RestoreException.class, () -> new SupervisedTrainer( config, without, dir.resolve( "no-noise" ) ).train( false, Progress.NONE ) );
 		assertTrue( noise.getMessage().contains( "noise levels" ), noise.getMessage() );
+		assertThrows( IllegalArgumentException.class, () -> new ScaledBatch( new float[ 4 ], new float[ 4 ], 1, 2, 2, List.of(), 1, null, new float[] { 1 } ), "noise levels without ranges" );
+		assertThrows( IllegalArgumentException.class, () -> new ScaledBatch( new float[ 4 ], new float[ 4 ], 1, 2, 2, List.of(), 1, new float[] { 1 }, new float[] { 1, 2 } ), "two noise levels for one pair" );
 	}
 }
