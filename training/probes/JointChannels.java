@@ -1,13 +1,10 @@
 import java.nio.file.Paths;
 import java.util.*;
-import ai.djl.Device;
 import sc.fiji.restoregan.baseline.*;
 import sc.fiji.restoregan.bench.*;
 import sc.fiji.restoregan.degrade.PoissonGaussianNoise;
 import sc.fiji.restoregan.filter.GaussianBlur;
 import sc.fiji.restoregan.metrics.Psnr;
-import sc.fiji.restoregan.model.*;
-import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
  * What a denoiser could gain from a multichannel image's other channels
@@ -20,7 +17,7 @@ import sc.fiji.restoregan.pipeline.RestoreOptions;
  * it, before the components are taken. From the repository root:
  *
  * <pre>
- * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/JointChannels.java
+ * javac -cp "target/classes:target/lib/*" -d /tmp/probes training/probes/ProbeScores.java training/probes/JointChannels.java
  * java -cp "/tmp/probes:target/classes:target/lib/*" JointChannels 512 8 models/denoise ../shared/data/real/retina.jpg ../shared/data/real/IXMtest_A02_s9.tif
  * </pre>
  */
@@ -31,10 +28,8 @@ public class JointChannels {
 
   public static void main(String[] a) throws Exception {
     int size = Integer.parseInt(a[0]), ensemble = Integer.parseInt(a[1]);
-    StoredModel model = ModelRegistry.load(a[2]).alone();
-    RestoreOptions d = RestoreOptions.defaults();
-    BenchmarkNetworks n = BenchmarkNetworks.open(BenchmarkTask.parse("denoise"), model, null, List.of(0.0), new RestoreOptions(d.tile(), d.overlap(), d.lowPercentile(), d.highPercentile(), ensemble), Device.cpu());
-    PlaneRestorer r = n.restorers().get(RestorationBenchmark.realismKey(0));
+    BenchmarkNetworks n = ProbeScores.faithful(BenchmarkTask.parse("denoise"), a[2], ensemble);
+    PlaneRestorer r = ProbeScores.restorer(n);
     for (int f = 3; f < a.length; f++) {
       List<BenchmarkImages.Item> planes = BenchmarkImages.loadFile(Paths.get(a[f]), size);
       if (planes.size() < 3) throw new IllegalArgumentException(a[f] + " has " + planes.size() + " planes; the probe takes the first three of an image with at least three");

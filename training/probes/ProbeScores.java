@@ -4,7 +4,10 @@ import java.util.function.Function;
 
 import sc.fiji.restoregan.baseline.DegradedPlane;
 import sc.fiji.restoregan.bench.*;
+import ai.djl.Device;
+import sc.fiji.restoregan.model.ModelRegistry;
 import sc.fiji.restoregan.pipeline.Progress;
+import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
  * What the probes of this folder share: the real images of
@@ -43,6 +46,21 @@ final class ProbeScores {
       if (byLevel)
         levels.forEach((l, s) -> System.out.printf(Locale.ROOT, "   %s %+.3f%n", l, s[0] / s[1]));
     }
+  }
+
+  /**
+   * The model at {@code path} (alone, without its twin) opened at realism 0
+   * with the default restore options and this self-ensemble, as the
+   * benchmark runs it; close it when done.
+   */
+  static BenchmarkNetworks faithful(BenchmarkTask task, String path, int ensemble) throws Exception {
+    RestoreOptions d = RestoreOptions.defaults();
+    return BenchmarkNetworks.open(task, ModelRegistry.load(path).alone(), null, List.of(0.0), new RestoreOptions(d.tile(), d.overlap(), d.lowPercentile(), d.highPercentile(), ensemble), Device.cpu());
+  }
+
+  /** The realism-0 restorer of networks opened by {@link #faithful}. */
+  static PlaneRestorer restorer(BenchmarkNetworks networks) {
+    return networks.restorers().get(RestorationBenchmark.realismKey(0));
   }
 
   /** A restorer of degraded planes only (the benchmark passes what it knows of each). */

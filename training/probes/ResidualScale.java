@@ -1,8 +1,5 @@
 import java.util.*;
-import ai.djl.Device;
 import sc.fiji.restoregan.bench.*;
-import sc.fiji.restoregan.model.*;
-import sc.fiji.restoregan.pipeline.RestoreOptions;
 
 /**
  * Whether a denoiser misjudges each image's noise level: its output with the
@@ -24,10 +21,8 @@ public class ResidualScale {
   public static void main(String[] a) throws Exception {
     BenchmarkTask task = BenchmarkTask.parse(a[0]);
     int size = Integer.parseInt(a[1]), ensemble = Integer.parseInt(a[2]);
-    StoredModel model = ModelRegistry.load(a[3]).alone();
-    RestoreOptions d = RestoreOptions.defaults();
-    BenchmarkNetworks n = BenchmarkNetworks.open(task, model, null, List.of(0.0), new RestoreOptions(d.tile(), d.overlap(), d.lowPercentile(), d.highPercentile(), ensemble), Device.cpu());
-    PlaneRestorer r = n.restorers().get(RestorationBenchmark.realismKey(0));
+    BenchmarkNetworks n = ProbeScores.faithful(task, a[3], ensemble);
+    PlaneRestorer r = ProbeScores.restorer(n);
     float[][] last = new float[2][];
     Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
     for (double al : ALPHAS)
