@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -240,6 +241,26 @@ public final class ModelShipping
 		if ( card.realismTwin == null || !Files.exists( models.resolve( card.realismTwin ).resolve( ModelSource.CARD ) ) )
 			return null;
 		return startedFrom( ModelStore.readCard( ModelSource.directory( models.resolve( card.realismTwin ) ) ), card ) ? null : card.realismTwin;
+	}
+
+	/**
+	 * The models in {@code models} that share {@code name}'s weights
+	 * ({@link ModelCard.Weights#sharedWith}, as a lighting model shares the
+	 * denoiser's): once {@code name} is shipped again they no longer load
+	 * until they are shipped again themselves.
+	 *
+	 * @return their names, sorted; empty if none
+	 */
+	public static List< String > sharers( final Path models, final String name ) throws IOException
+	{
+		if ( !Files.isDirectory( models ) )
+			return List.of();
+		try ( Stream< Path > dirs = Files.list( models ) )
+		{
+			return dirs.filter( d -> Files.exists( d.resolve( ModelSource.CARD ) ) ).sorted()
+					.filter( d -> name.equals( ModelStore.readCard( ModelSource.directory( d ) ).weights.sharedWith ) )
+					.map( d -> d.getFileName().toString() ).toList();
+		}
 	}
 
 	/** The run's commands, without what an earlier recipe did after training. */

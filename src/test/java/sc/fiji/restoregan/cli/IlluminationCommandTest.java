@@ -142,6 +142,9 @@ class IlluminationCommandTest
 		assertEquals( recipe, Files.readString( field4.resolve( "recipe.json" ) ) );
 		assertEquals( 0, Main.run( "illumination", "ship", "--field", field4.toString(), "--gamma-of", "lit", "--restorer", "tiny", "--as", "lit6", "--description", "x", "--models",
 				models.toString() ) );
+		// every model shipped on tiny shares its weights, and is listed as such (ship notes them when tiny is shipped again)
+		assertEquals( java.util.List.of( "lit", "lit4", "lit6" ), sc.fiji.restoregan.model.ModelShipping.sharers( models, "tiny" ) );
+		assertEquals( java.util.List.of(), sc.fiji.restoregan.model.ModelShipping.sharers( models, "lit" ) );
 		final StoredModel lit6 = ModelRegistry.load( models.resolve( "lit6" ).toString() );
 		assertEquals( 4, lit6.illumination().field().card().architecture.inChannels() );
 		assertTrue( lit6.illumination().field().card().training.get( "data" ).getAsJsonObject().get( "input" ).getAsString().endsWith( "(four planes)" ) );
