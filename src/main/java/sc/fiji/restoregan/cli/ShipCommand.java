@@ -55,7 +55,7 @@ final class ShipCommand implements Callable< Integer >
 		if ( stale != null )
 			System.out.println( "Note: its twin " + stale + " was fine-tuned from earlier weights; retrain it with --init " + models.resolve( name )
 					+ " and ship it with --twin-of " + name + " before using realism above 0." );
-		for ( final String sharer : ModelShipping.sharers( models, name ) )
+		for ( final String sharer : ModelShipping.staleSharers( models, name, card.weights.sha256 ) )
 			System.out.println( "Note: " + sharer + " shares the weights of " + name + " and will not load until it is shipped again (illumination ship ... --as " + sharer
 					+ " --restorer " + name + "), then scored again." );
 		return 0;

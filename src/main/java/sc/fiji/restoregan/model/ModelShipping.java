@@ -246,20 +246,31 @@ public final class ModelShipping
 	/**
 	 * The models in {@code models} that share {@code name}'s weights
 	 * ({@link ModelCard.Weights#sharedWith}, as a lighting model shares the
-	 * denoiser's): once {@code name} is shipped again they no longer load
-	 * until they are shipped again themselves.
+	 * denoiser's) but name other weights than {@code sha256}: after
+	 * {@code name} was shipped with new weights they no longer load until
+	 * they are shipped again themselves. Folders whose card cannot be read are
+	 * passed over.
 	 *
+	 * @param sha256 the checksum of {@code name}'s weights now
 	 * @return their names, sorted; empty if none
 	 */
-	public static List< String > sharers( final Path models, final String name ) throws IOException
+	public static List< String > staleSharers( final Path models, final String name, final String sha256 ) throws IOException
 	{
 		if ( !Files.isDirectory( models ) )
 			return List.of();
 		try ( Stream< Path > dirs = Files.list( models ) )
 		{
-			return dirs.filter( d -> Files.exists( d.resolve( ModelSource.CARD ) ) ).sorted()
-					.filter( d -> name.equals( ModelStore.readCard( ModelSource.directory( d ) ).weights.sharedWith ) )
-					.map( d -> d.getFileName().toString() ).toList();
+			return dirs.filter( d -> !d.getFileName().toString().equals( name ) && Files.exists( d.resolve( ModelSource.CARD ) ) ).sorted().filter( d -> {
+				try
+				{
+					final ModelCard.Weights w = ModelStore.readCard( ModelSource.directory( d ) ).weights;
+					return name.equals( w.sharedWith ) && !sha256.equalsIgnoreCase( w.sha256 );
+				}
+				catch ( final RuntimeException unreadable )
+				{
+					return false;
+				}
+			} ).map( d -> d.getFileName().toString() ).toList();
 		}
 	}
 

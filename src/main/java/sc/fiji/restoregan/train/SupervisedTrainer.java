@@ -122,9 +122,13 @@ public final class SupervisedTrainer
 	/**
 	 * Checks that {@code config} may resume the run in {@code runDir}: where
 	 * the run has a config, its architecture must be the same (a checkpoint
-	 * of another network would load into the wrong shapes).
+	 * of another network would load into the wrong shapes), and so must its
+	 * loss and the units it counts errors in (or the log would mix two
+	 * losses). Configurations written before an option existed read as its
+	 * default.
 	 *
-	 * @throws RestoreException naming both architectures when they differ
+	 * @throws RestoreException naming both architectures, or both losses, when
+	 *             they differ
 	 */
 	public static void checkResumable( final Path runDir, final TrainingConfig config ) throws IOException
 	{
@@ -141,10 +145,22 @@ public final class SupervisedTrainer
 			throw new RestoreException( "The run in " + runDir + " trained with the loss " + lossOf( saidBefore ) + ", not " + lossOf( config ) + ": resume it with the options it was started with." );
 	}
 
-	/** A configuration's loss and the units it counts errors in, in words. */
+	/**
+	 * A configuration's loss, as its objective reads it (so that {@code L1}
+	 * and {@code l1} are one loss), and the units it counts errors in.
+	 */
 	private static String lossOf( final TrainingConfig config )
 	{
-		return config.loss() + ( config.cleanUnits ? " in clean units" : config.noiseUnits ? " in units of the noise" : "" );
+		String loss;
+		try
+		{
+			loss = ContentObjective.parse( config.loss() ).toString();
+		}
+		catch ( final IllegalArgumentException e )
+		{
+			loss = config.loss();
+		}
+		return loss + ( config.cleanUnits ? " in clean units" : config.noiseUnits ? " in units of the noise" : "" );
 	}
 
 	/**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import sc.fiji.restoregan.illumination.IlluminationEstimator;
 import sc.fiji.restoregan.io.ImageFiles;
 import sc.fiji.restoregan.model.ModelCard;
 import sc.fiji.restoregan.model.ModelRegistry;
+import sc.fiji.restoregan.model.ModelShipping;
 import sc.fiji.restoregan.model.ModelSource;
 import sc.fiji.restoregan.model.ModelStore;
 import sc.fiji.restoregan.model.StoredModel;
@@ -142,9 +144,16 @@ class IlluminationCommandTest
 		assertEquals( recipe, Files.readString( field4.resolve( "recipe.json" ) ) );
 		assertEquals( 0, Main.run( "illumination", "ship", "--field", field4.toString(), "--gamma-of", "lit", "--restorer", "tiny", "--as", "lit6", "--description", "x", "--models",
 				models.toString() ) );
-		// every model shipped on tiny shares its weights, and is listed as such (ship notes them when tiny is shipped again)
-		assertEquals( java.util.List.of( "lit", "lit4", "lit6" ), sc.fiji.restoregan.model.ModelShipping.sharers( models, "tiny" ) );
-		assertEquals( java.util.List.of(), sc.fiji.restoregan.model.ModelShipping.sharers( models, "lit" ) );
+		// every model shipped on tiny shares its weights: none is stale while tiny's weights are those they name, all once they change
+		final String tinySha = ModelStore.readCard( ModelSource.directory( models.resolve( "tiny" ) ) ).weights.sha256;
+		assertEquals( List.of(), ModelShipping.staleSharers( models, "tiny", tinySha ) );
+		assertEquals( List.of( "lit", "lit4", "lit6" ), ModelShipping.staleSharers( models, "tiny", "0".repeat( 64 ) ) );
+		assertEquals( List.of(), ModelShipping.staleSharers( models, "lit", "0".repeat( 64 ) ) );
+		Files.createDirectories( models.resolve( "broken" ) );
+		Files.writeString( models.resolve( "broken" ).resolve( ModelSource.CARD ), "{ not a card" );
+		assertEquals( List.of( "lit", "lit4", "lit6" ), ModelShipping.staleSharers( models, "tiny", "0".repeat( 64 ) ), "an unreadable card is passed over" );
+		Files.delete( models.resolve( "broken" ).resolve( ModelSource.CARD ) );
+		Files.delete( models.resolve( "broken" ) );
 		final StoredModel lit6 = ModelRegistry.load( models.resolve( "lit6" ).toString() );
 		assertEquals( 4, lit6.illumination().field().card().architecture.inChannels() );
 		assertTrue( lit6.illumination().field().card().training.get( "data" ).getAsJsonObject().get( "input" ).getAsString().endsWith( "(four planes)" ) );
