@@ -44,7 +44,11 @@ final class ModelsCommand implements Callable< Integer >
 		{
 			for ( final String name : ModelShipping.listed( models ) )
 				if ( ModelShipping.halve( models, name ) )
-					System.out.println( "Model " + models.resolve( name ) + " now holds half-precision weights (" + ModelStore.readCard( ModelSource.directory( models.resolve( name ) ) ).weights.bytes + " bytes)." );
+				{
+					final ModelCard.Weights weights = ModelStore.readCard( ModelSource.directory( models.resolve( name ) ) ).weights;
+					System.out.println( "Model " + models.resolve( name ) + " now holds half-precision weights (" + weights.bytes + " bytes)." );
+					ShipCommand.noteStaleSharers( models, name, weights.sha256 );
+				}
 			return 0;
 		}
 		for ( final String name : ModelRegistry.shipped() )

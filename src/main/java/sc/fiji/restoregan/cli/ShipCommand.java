@@ -1,5 +1,6 @@
 package sc.fiji.restoregan.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -55,9 +56,19 @@ final class ShipCommand implements Callable< Integer >
 		if ( stale != null )
 			System.out.println( "Note: its twin " + stale + " was fine-tuned from earlier weights; retrain it with --init " + models.resolve( name )
 					+ " and ship it with --twin-of " + name + " before using realism above 0." );
-		for ( final String sharer : ModelShipping.staleSharers( models, name, card.weights.sha256 ) )
+		noteStaleSharers( models, name, card.weights.sha256 );
+		return 0;
+	}
+
+	/**
+	 * Prints a note for each model that shares {@code name}'s weights but
+	 * names other weights than {@code sha256} ({@link ModelShipping#staleSharers}),
+	 * after {@code name}'s weights changed.
+	 */
+	static void noteStaleSharers( final Path models, final String name, final String sha256 ) throws IOException
+	{
+		for ( final String sharer : ModelShipping.staleSharers( models, name, sha256 ) )
 			System.out.println( "Note: " + sharer + " shares the weights of " + name + " and will not load until it is shipped again (illumination ship ... --as " + sharer
 					+ " --restorer " + name + "), then scored again." );
-		return 0;
 	}
 }

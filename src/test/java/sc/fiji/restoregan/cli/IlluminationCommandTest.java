@@ -152,6 +152,19 @@ class IlluminationCommandTest
 		Files.createDirectories( models.resolve( "broken" ) );
 		Files.writeString( models.resolve( "broken" ).resolve( ModelSource.CARD ), "{ not a card" );
 		assertEquals( List.of( "lit", "lit4", "lit6" ), ModelShipping.staleSharers( models, "tiny", "0".repeat( 64 ) ), "an unreadable card is passed over" );
+		final java.io.PrintStream out = System.out;
+		final java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		System.setOut( new java.io.PrintStream( printed, true, java.nio.charset.StandardCharsets.UTF_8 ) );
+		try
+		{
+			ShipCommand.noteStaleSharers( models, "tiny", "0".repeat( 64 ) );
+		}
+		finally
+		{
+			System.setOut( out );
+		}
+		final String notes = printed.toString( java.nio.charset.StandardCharsets.UTF_8 );
+		assertEquals( 3, notes.lines().filter( l -> l.startsWith( "Note: lit" ) && l.contains( "--restorer tiny" ) ).count(), notes );
 		Files.delete( models.resolve( "broken" ).resolve( ModelSource.CARD ) );
 		Files.delete( models.resolve( "broken" ) );
 		final StoredModel lit6 = ModelRegistry.load( models.resolve( "lit6" ).toString() );
