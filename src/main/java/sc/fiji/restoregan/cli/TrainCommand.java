@@ -267,7 +267,7 @@ final class TrainCommand implements Callable< Integer >
 	 */
 	private static void checkLossUnits( final TrainingConfig config, final PairSampler sampler )
 	{
-		if ( !config.cleanUnits && !config.noiseUnits )
+		if ( config.lossUnits() == null )
 			return;
 		final ScaledBatch one = sampler.pairs( -1, 1 );
 		if ( config.noiseUnits && one.noise() == null )

@@ -74,7 +74,7 @@ public final class TrainingCard
 			card.normalization.output = ModelCard.Normalization.LEAST_SQUARES;
 		final long done = gan == null ? SupervisedTrainer.checkpointStep( run ) : GanTrainer.checkpointStep( run );
 		final JsonObject training = new JsonObject();
-		training.addProperty( "loss", gan == null ? ( config.content == null ? "L1" : "content " + config.content ) + ( config.cleanUnits ? ", errors in clean units" : "" ) + ( config.noiseUnits ? ", errors in units of the noise" : "" )
+		training.addProperty( "loss", gan == null ? ( config.content == null ? "L1" : "content " + config.content ) + ( config.lossUnits() == null ? "" : ", errors in " + config.lossUnits() )
 				: "content " + gan.content + " + " + gan.adversarialWeight + " x adversarial (" + gan.objective + ")" );
 		training.addProperty( "optimizer", "Adam (beta1 " + ( gan == null ? 0.9 : gan.beta1 ) + ", beta2 0.999), " + LearningRateSchedule.of( config.schedule ).describe( config ) );
 		training.addProperty( "steps", done );

@@ -160,7 +160,7 @@ public final class SupervisedTrainer
 		{
 			loss = config.loss();
 		}
-		return loss + ( config.cleanUnits ? " in clean units" : config.noiseUnits ? " in units of the noise" : "" );
+		return loss + ( config.lossUnits() == null ? "" : " in " + config.lossUnits() );
 	}
 
 	/**
@@ -326,7 +326,7 @@ public final class SupervisedTrainer
 	 */
 	private IdentityBaseline identityBaseline( final NDManager manager, final ScaledBatch validation )
 	{
-		if ( ( config.content == null && !config.cleanUnits && !config.noiseUnits ) || validation.inputSize() != validation.targetSize() )
+		if ( ( config.content == null && config.lossUnits() == null ) || validation.inputSize() != validation.targetSize() )
 			return IdentityBaseline.of( validation );
 		try ( NDManager sub = manager.newSubManager() )
 		{
@@ -354,7 +354,7 @@ public final class SupervisedTrainer
 	 */
 	private NDArray inLossUnits( final NDArray x, final NDList pair )
 	{
-		if ( !config.cleanUnits && !config.noiseUnits )
+		if ( config.lossUnits() == null )
 			return x;
 		if ( pair.size() < ( config.noiseUnits ? 4 : 3 ) )
 			throw new RestoreException( config.noiseUnits ? "These training pairs do not give their noise levels, so the loss cannot count errors in units of the noise."

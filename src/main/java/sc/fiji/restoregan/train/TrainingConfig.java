@@ -79,6 +79,16 @@ public final class TrainingConfig
 	 */
 	public boolean noiseUnits;
 
+	/**
+	 * The units the supervised loss counts errors in, in words: {@code clean
+	 * units} ({@link #cleanUnits}), {@code units of the noise}
+	 * ({@link #noiseUnits}), or null for each pair's normalised units.
+	 */
+	public String lossUnits()
+	{
+		return noiseUnits ? "units of the noise" : cleanUnits ? "clean units" : null;
+	}
+
 	/** {@link #content}, or {@code l1} when unset. */
 	public String loss()
 	{
