@@ -22,10 +22,8 @@ final class ProbeScores {
 
   /** Benchmarks {@code measured} (in order: a restorer may reuse an earlier one's output) and prints their gains; with {@code byLevel}, per level too. */
   static void run(BenchmarkTask task, int size, String cache, Map<String, PlaneRestorer> measured, boolean byLevel) throws Exception {
-    List<BenchmarkImages.Item> items = BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of());
-    RestorationBenchmark benchmark = new RestorationBenchmark(task, 1).cache(BaselineCache.open(Paths.get(cache)));
     List<String> baselines = task.baselines().stream().map(b -> b.name()).toList();
-    List<RestorationBenchmark.Case> cases = benchmark.run(items, List.of(), Set.of("blobs.tif", "membranes.tif", "camera.png"), measured, Progress.NONE);
+    List<RestorationBenchmark.Case> cases = cases(task, size, cache, measured);
     for (String k : measured.keySet()) {
       Map<String, double[]> levels = new TreeMap<>();
       double all = 0, held = 0;
@@ -46,6 +44,30 @@ final class ProbeScores {
       if (byLevel)
         levels.forEach((l, s) -> System.out.printf(Locale.ROOT, "   %s %+.3f%n", l, s[0] / s[1]));
     }
+  }
+
+  /** The benchmark's cases with {@code measured} scored among the baselines. */
+  static List<RestorationBenchmark.Case> cases(BenchmarkTask task, int size, String cache, Map<String, PlaneRestorer> measured) throws Exception {
+    List<BenchmarkImages.Item> items = BenchmarkImages.load(Paths.get("../shared/data/real"), size, Set.of());
+    RestorationBenchmark benchmark = new RestorationBenchmark(task, 1).cache(BaselineCache.open(Paths.get(cache)));
+    return benchmark.run(items, List.of(), Set.of("blobs.tif", "membranes.tif", "camera.png"), measured, Progress.NONE);
+  }
+
+  /** Each measured restorer's mean gain over the best baseline, per image (planes apart). */
+  static void byImage(BenchmarkTask task, List<RestorationBenchmark.Case> cases, Collection<String> measured) {
+    List<String> baselines = task.baselines().stream().map(b -> b.name()).toList();
+    Map<String, Map<String, double[]>> t = new TreeMap<>();
+    for (RestorationBenchmark.Case c : cases)
+      for (String k : measured) {
+        double[] s = t.computeIfAbsent(c.image(), x -> new LinkedHashMap<>()).computeIfAbsent(k, x -> new double[2]);
+        s[0] += c.methods().get(k).psnr() - c.methods().get(c.best(baselines)).psnr();
+        s[1]++;
+      }
+    t.forEach((img, m) -> {
+      StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-30s", img));
+      m.forEach((k, s) -> b.append(String.format(Locale.ROOT, " %s %+.2f", k, s[0] / s[1])));
+      System.out.println(b);
+    });
   }
 
   /**
