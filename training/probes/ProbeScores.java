@@ -93,6 +93,44 @@ final class ProbeScores {
     };
   }
 
+  /** A variant of a network's output: from the noisy plane, the output and the variant's value. */
+  interface Variant {
+    float[] apply(DegradedPlane noisy, float[] output, double value);
+  }
+
+  /**
+   * Restorers keyed {@code name + value}, one per value, that run {@code network} once per
+   * plane (the first, since the benchmark measures them in order) and return the variant of
+   * its output at their value.
+   */
+  static Map<String, PlaneRestorer> variants(PlaneRestorer network, String name, double[] values, Variant variant) {
+    float[][] output = new float[1][];
+    Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
+    for (double v : values)
+      measured.put(name + v, plane(p -> {
+        if (v == values[0]) output[0] = network.restore(p);
+        return variant.apply(p, output[0], v);
+      }));
+    return measured;
+  }
+
+  /**
+   * A probe of a model's output variants, from its arguments (task, crop size, self-ensemble,
+   * model, baseline cache): each variant's gain over all cases and the held-out ones, and per
+   * level, or with {@code byImage} per image instead.
+   */
+  static void runVariants(String[] a, String name, double[] values, Variant variant, boolean byImage) throws Exception {
+    BenchmarkTask task = BenchmarkTask.parse(a[0]);
+    int size = Integer.parseInt(a[1]);
+    try (BenchmarkNetworks n = faithful(task, a[3], Integer.parseInt(a[2]))) {
+      Map<String, PlaneRestorer> measured = variants(restorer(n), name, values, variant);
+      if (byImage)
+        byImage(task, cases(task, size, a[4], measured), measured.keySet());
+      else
+        run(task, size, a[4], measured, true);
+    }
+  }
+
   /** {@code (1 - w) a + w b}, pixel by pixel. */
   static float[] mix(float[] a, float[] b, double w) {
     float[] o = new float[a.length];

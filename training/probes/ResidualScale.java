@@ -1,5 +1,3 @@
-import java.util.*;
-import sc.fiji.restoregan.bench.*;
 
 /**
  * Whether a denoiser misjudges each image's noise level: its output with the
@@ -19,20 +17,10 @@ public class ResidualScale {
   static final double[] ALPHAS = {0.9, 0.95, 1.0, 1.05, 1.1};
 
   public static void main(String[] a) throws Exception {
-    BenchmarkTask task = BenchmarkTask.parse(a[0]);
-    int size = Integer.parseInt(a[1]), ensemble = Integer.parseInt(a[2]);
-    BenchmarkNetworks n = ProbeScores.faithful(task, a[3], ensemble);
-    PlaneRestorer r = ProbeScores.restorer(n);
-    float[][] last = new float[2][];
-    Map<String, PlaneRestorer> measured = new LinkedHashMap<>();
-    for (double al : ALPHAS)
-      measured.put("alpha " + al, ProbeScores.plane(p -> {
-        if (al == ALPHAS[0]) { last[0] = p.pixels(); last[1] = r.restore(p); }
-        float[] o = new float[last[1].length];
-        for (int i = 0; i < o.length; i++) o[i] = (float) (last[0][i] - al * (last[0][i] - last[1][i]));
-        return o;
-      }));
-    ProbeScores.run(task, size, a[4], measured, true);
-    n.close();
+    ProbeScores.runVariants(a, "alpha ", ALPHAS, (p, out, al) -> {
+      float[] x = p.pixels(), o = new float[out.length];
+      for (int i = 0; i < o.length; i++) o[i] = (float) (x[i] - al * (x[i] - out[i]));
+      return o;
+    }, false);
   }
 }
