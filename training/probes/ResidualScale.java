@@ -1,4 +1,3 @@
-
 /**
  * Whether a denoiser misjudges each image's noise level: its output with the
  * removed residual scaled, {@code noisy - alpha (noisy - output)}, at fixed

@@ -5,7 +5,7 @@ import sc.fiji.restoregan.bench.*;
 import sc.fiji.restoregan.metrics.Psnr;
 
 /**
- * How much any linear filter could gain over the oracle-tuned Gaussian on
+ * How much a shift-invariant linear filter could gain over the oracle-tuned Gaussian on
  * each denoising case: the oracle Wiener filter, built from the clean
  * plane's own spectrum and the noise's true (white) power, is the best
  * shift-invariant linear filter for the case. Where it gains little over the
@@ -107,7 +107,8 @@ public class WienerCeiling {
   /**
    * The share of the clean plane's power beyond 0.05 cycles per pixel that lies on the rows
    * and columns of the 8 px block grid's harmonics (non-zero multiples of gw / 8), where a
-   * JPEG's blocks put theirs; on the plane itself, periodically continued.
+   * JPEG's blocks put theirs; on the plane mirror-extended to powers of two
+   * (the plane itself, periodically continued, for 256 or 512 px planes such as retina's).
    */
   static double gridShare(float[] clean, int w, int h) {
     MirrorFft fft = new MirrorFft(w, h, 0);

@@ -95,7 +95,7 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--patch", defaultValue = "64", description = "Patch size (of the target). Default: ${DEFAULT-VALUE}." )
 	int patch;
 
-	@Option( names = "--generator", description = "Generator: unet (residual U-Net), fpn (DeblurGAN-v2 FPN, MobileNet-v2-like backbone) or sr (sub-pixel super-resolution). Default: unet, or with --init and none of --generator, --filters, --depth, --shuffle, --scale the starting model's architecture." )
+	@Option( names = "--generator", description = "Generator: unet (residual U-Net), fpn (DeblurGAN-v2 FPN, MobileNet-v2-like backbone) or sr (sub-pixel super-resolution). Default: unet, or with --init and none of --generator, --filters, --depth, --shuffle, --scale, --convs, --res-blocks the starting model's architecture." )
 	String generator;
 
 	@Option( names = "--scale", description = "Upsampling factor of the sr generator: 2 or 4. Default: 2 for sr, 1 otherwise." )
@@ -109,6 +109,12 @@ final class TrainCommand implements Callable< Integer >
 
 	@Option( names = "--shuffle", description = "Pixel-unshuffle factor before the U-Net (1: plain CARE U-Net). Default: 1." )
 	Integer shuffle;
+
+	@Option( names = "--convs", description = "U-Net: convolutions per level (encoder, bottom and decoder each). Default: 2." )
+	Integer convs;
+
+	@Option( names = "--res-blocks", description = "U-Net: residual blocks (two convolutions and a skip, as in DRUNet) after each level's convolutions. Default: none." )
+	Integer resBlocks;
 
 	@Option( names = "--lr", defaultValue = "4e-4", description = "Peak learning rate of the generator. Default: ${DEFAULT-VALUE}." )
 	double lr;
@@ -357,13 +363,13 @@ final class TrainCommand implements Callable< Integer >
 
 	/**
 	 * The generator's configuration from --generator, --filters, --depth,
-	 * --shuffle, --scale, --context, --context-wedges,
+	 * --shuffle, --scale, --convs, --res-blocks, --context, --context-wedges,
 	 * --context-wedge-centres, --context-axis-wedges,
 	 * --context-axis-wedge-centres, --context-wiener, --context-nlm,
 	 * --context-surfaces and
 	 * --residual-over-wiener, --residual-over-wedge or
 	 * --residual-over-flat-field; with --init and none
-	 * of the first five, the starting model's (a twin or a continuation has
+	 * of the first seven, the starting model's (a twin or a continuation has
 	 * the same architecture), with the context channels given replacing its
 	 * own of that kind.
 	 */
@@ -373,7 +379,7 @@ final class TrainCommand implements Callable< Integer >
 			throw new RestoreException( "--context-wedge-centres needs --context-wedges, with one centre per wedge." );
 		if ( contextAxisWedgeCentres != null && ( contextAxisWedges == null || contextAxisWedgeCentres.length != contextAxisWedges.length ) )
 			throw new RestoreException( "--context-axis-wedge-centres needs --context-axis-wedges, with one centre per wedge." );
-		if ( init != null && generator == null && filters == null && depth == null && shuffle == null && scale == null )
+		if ( init != null && generator == null && filters == null && depth == null && shuffle == null && scale == null && convs == null && resBlocks == null )
 		{
 			final GeneratorArchitecture a = startingModel().architecture();
 			if ( context == null && contextWedges == null && contextAxisWedges == null && contextWiener == null && contextNlm == null && contextSurfaces == null )
@@ -392,12 +398,25 @@ final class TrainCommand implements Callable< Integer >
 		final GeneratorKind kind = GeneratorKind.of( generator == null ? "unet" : generator );
 		if ( scale != null && scale != 1 && kind != GeneratorKind.SR )
 			throw new RestoreException( "--scale " + scale + " needs --generator sr." );
-		final GeneratorArchitecture a = residualOf( kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale )
+		final GeneratorArchitecture a = residualOf( levels( kind.configure( depth, filters, shuffle == null ? 1 : shuffle, scale ) )
 				.withContext( new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener, contextNlm, contextSurfaces ) ) );
 		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) && !deepens( startingModel().architecture(), a ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
-					+ ": give the same --generator, --filters, --depth, --shuffle and --scale (or a greater --depth for a U-Net, to deepen it), or none of them to take the starting model's." );
+					+ ": give the same --generator, --filters, --depth, --shuffle, --scale, --convs and --res-blocks (or a greater --depth for a U-Net, to deepen it), or none of them to take the starting model's." );
 		return a;
+	}
+
+	/** {@code a} with --convs and --res-blocks, which only a U-Net has. */
+	private GeneratorArchitecture levels( final GeneratorArchitecture a )
+	{
+		if ( convs == null && resBlocks == null )
+			return a;
+		if ( !( a instanceof UNetConfig u ) )
+			throw new RestoreException( "--convs and --res-blocks shape a U-Net's levels: they need --generator unet." );
+		if ( convs != null )
+			u.convsPerLevel = convs;
+		u.residualBlocks = resBlocks == null || resBlocks == 0 ? null : resBlocks;
+		return u;
 	}
 
 	/** The context channel a U-Net's output may be a residual of, and the option that asks for it. */

@@ -16,17 +16,21 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
 /**
  * The residual U-Net generator as a DJL block: NCHW float input, same-sized
  * output (see {@link UNetConfig}). Downsampling is 2x2 max-pooling,
- * upsampling nearest-neighbour, skip connections concatenate channels;
+ * upsampling nearest-neighbour, skip connections concatenate channels,
+ * each level's convolutions may be followed by residual blocks;
  * optionally the whole U-Net runs on a pixel-unshuffled input (see
  * {@link UNetConfig#shuffle}).
  * Weights start He-normal, so the untrained network is a near-identity
- * residual with small random perturbations. Where a CPU's convolution
+ * residual with small random perturbations; the last convolution of each
+ * residual block starts at zero, so that each block starts as the identity
+ * and a deep stack of them does not blow up the activations. Where a CPU's convolution
  * kernels are wrong for some channel counts, the convolutions run on
  * zero-padded channels ({@link PaddedConvolution}).
  */
@@ -44,6 +48,9 @@ public final class ResidualUNet extends AbstractBlock
 
 	private final Conv2d head;
 
+	/** The last convolution of each residual block, which starts at zero. */
+	private final List< Conv2d > residualEnds = new ArrayList<>();
+
 	/** @param config the architecture; validated here */
 	public ResidualUNet( final UNetConfig config )
 	{
@@ -56,20 +63,27 @@ public final class ResidualUNet extends AbstractBlock
 			decoders.add( addChildBlock( "dec" + l, convs( config.baseFilters << l ) ) );
 		head = addChildBlock( "head", Conv2d.builder().setKernelShape( new Shape( 1, 1 ) ).setFilters( config.outChannels * config.shuffle * config.shuffle ).build() );
 		setInitializer( new XavierInitializer( XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2 ), Parameter.Type.WEIGHT );
+		residualEnds.forEach( c -> c.setInitializer( new ConstantInitializer( 0 ), Parameter.Type.WEIGHT ) );
 	}
 
 	private SequentialBlock convs( final int filters )
 	{
-		final int pad = config.kernelSize / 2;
 		final SequentialBlock block = new SequentialBlock();
 		for ( int i = 0; i < config.convsPerLevel; i++ )
-			block.add( Conv2d.builder()
-					.setKernelShape( new Shape( config.kernelSize, config.kernelSize ) )
-					.optPadding( new Shape( pad, pad ) )
-					.setFilters( filters )
-					.build() )
-					.add( Activation.reluBlock() );
+			block.add( conv( filters ) ).add( Activation.reluBlock() );
+		for ( int i = 0; i < config.residualBlocksPerLevel(); i++ )
+		{
+			final Conv2d last = conv( filters );
+			residualEnds.add( last );
+			block.add( new Residual( new SequentialBlock().add( conv( filters ) ).add( Activation.reluBlock() ).add( last ) ) );
+		}
 		return block;
+	}
+
+	private Conv2d conv( final int filters )
+	{
+		final int pad = config.kernelSize / 2;
+		return Conv2d.builder().setKernelShape( new Shape( config.kernelSize, config.kernelSize ) ).optPadding( new Shape( pad, pad ) ).setFilters( filters ).build();
 	}
 
 	/** The architecture this block was built from. */

@@ -10,8 +10,9 @@ import sc.fiji.restoregan.filter.ContextChannels;
  * Hyperparameters of the residual U-Net generator (CARE style): {@code depth}
  * poolings, {@code baseFilters} filters at full resolution doubling at each
  * level, {@code convsPerLevel} convolutions of {@code kernelSize} with ReLU
- * per level, a 1x1 output convolution and, when {@code residual}, the input
- * added to the output. Serialised as the {@code architecture} of a model
+ * per level, optionally followed by {@code residualBlocks} residual blocks
+ * (as DRUNet's levels have), a 1x1 output convolution and, when
+ * {@code residual}, the input added to the output. Serialised as the {@code architecture} of a model
  * card.
  */
 public final class UNetConfig implements GeneratorArchitecture
@@ -30,6 +31,14 @@ public final class UNetConfig implements GeneratorArchitecture
 
 	/** Convolutions per level (encoder, bottom and decoder each). */
 	public int convsPerLevel = 2;
+
+	/**
+	 * Residual blocks after each level's convolutions (encoder, bottom and
+	 * decoder each): {@code x + conv(relu(conv(x)))} at the level's width, as
+	 * in DRUNet; null or absent (as in cards written before they existed) for
+	 * none.
+	 */
+	public Integer residualBlocks;
 
 	/** Odd kernel size of the convolutions. */
 	public int kernelSize = 3;
@@ -213,6 +222,8 @@ public final class UNetConfig implements GeneratorArchitecture
 			throw new IllegalArgumentException( "Unknown architecture '" + type + "', expected " + TYPE );
 		if ( shuffle < 1 || shuffle > 4 || depth < 0 || depth > 6 || baseFilters < 1 || convsPerLevel < 1 || kernelSize < 1 || kernelSize % 2 == 0 || inChannels < 1 || outChannels < 1 )
 			throw new IllegalArgumentException( "Invalid U-Net configuration: " + this );
+		if ( residualBlocks != null && ( residualBlocks < 0 || residualBlocks > 8 ) )
+			throw new IllegalArgumentException( "A U-Net's residual blocks per level must be in [0, 8], not " + residualBlocks );
 		if ( imageChannels() < 1 )
 			throw new IllegalArgumentException( "A U-Net with " + context().count() + " context channels needs more than " + inChannels + " input channels" );
 		if ( residual && imageChannels() != outChannels )
@@ -220,6 +231,18 @@ public final class UNetConfig implements GeneratorArchitecture
 		if ( residualChannel != null && ( !residual || outChannels != 1 || residualChannel < 0 || residualChannel >= inChannels ) )
 			throw new IllegalArgumentException( "A residual channel needs a residual U-Net with one output channel and an input channel in [0, " + inChannels + "), not " + residualChannel );
 		return this;
+	}
+
+	/** Residual blocks per level: {@link #residualBlocks}, 0 where null. */
+	public int residualBlocksPerLevel()
+	{
+		return residualBlocks == null ? 0 : residualBlocks;
+	}
+
+	/** Convolutions per level in all: the plain ones and two per residual block. */
+	int convolutionsPerLevel()
+	{
+		return convsPerLevel + 2 * residualBlocksPerLevel();
 	}
 
 	/** Tile sizes must be multiples of this: the shuffle factor times 2 to the power of depth. */
@@ -232,7 +255,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	/**
 	 * An upper bound of the receptive field's radius, rounded up to a multiple
 	 * of {@link #blockSize()}: each convolution at level l adds
-	 * {@code (k - 1) / 2 * 2^l}, each pooling and upsampling at most
+	 * {@code (k - 1) / 2 * 2^l} (two per residual block), each pooling and upsampling at most
 	 * {@code 2^l}; all times the shuffle factor, plus the shuffle block.
 	 */
 	@Override
@@ -241,8 +264,8 @@ public final class UNetConfig implements GeneratorArchitecture
 		final int half = kernelSize / 2;
 		int r = 0;
 		for ( int l = 0; l < depth; l++ )
-			r += 2 * convsPerLevel * half * ( 1 << l ) + 2 * ( 1 << l );
-		r += convsPerLevel * half * ( 1 << depth );
+			r += 2 * convolutionsPerLevel() * half * ( 1 << l ) + 2 * ( 1 << l );
+		r += convolutionsPerLevel() * half * ( 1 << depth );
 		r = r * shuffle + shuffle - 1;
 		final int b = blockSize();
 		return ( r + b - 1 ) / b * b;
@@ -253,24 +276,24 @@ public final class UNetConfig implements GeneratorArchitecture
 	public double flopsPerPixel()
 	{
 		final double k2 = kernelSize * kernelSize;
-		final int s2 = shuffle * shuffle;
+		final int s2 = shuffle * shuffle, convs = convolutionsPerLevel();
 		double flops = 0;
 		int in = inChannels * s2;
 		for ( int l = 0; l < depth; l++ )
 		{
 			final int f = baseFilters << l;
 			final double area = 1.0 / ( 1L << ( 2 * l ) );
-			flops += area * k2 * f * ( in + ( convsPerLevel - 1 ) * f );
+			flops += area * k2 * f * ( in + ( convs - 1 ) * f );
 			in = f;
 		}
 		final int fb = baseFilters << depth;
-		flops += 1.0 / ( 1L << ( 2 * depth ) ) * k2 * fb * ( in + ( convsPerLevel - 1 ) * fb );
+		flops += 1.0 / ( 1L << ( 2 * depth ) ) * k2 * fb * ( in + ( convs - 1 ) * fb );
 		int below = fb;
 		for ( int l = depth - 1; l >= 0; l-- )
 		{
 			final int f = baseFilters << l;
 			final double area = 1.0 / ( 1L << ( 2 * l ) );
-			flops += area * k2 * f * ( below + f + ( convsPerLevel - 1 ) * f );
+			flops += area * k2 * f * ( below + f + ( convs - 1 ) * f );
 			below = f;
 		}
 		flops += below * outChannels * s2;
@@ -280,6 +303,6 @@ public final class UNetConfig implements GeneratorArchitecture
 	@Override
 	public String toString()
 	{
-		return type + "(depth " + depth + ", filters " + baseFilters + ", convs " + convsPerLevel + ", kernel " + kernelSize + ", channels " + inChannels + "->" + outChannels + ( residual ? ", residual" + ( residualChannel == null || residualChannel == 0 ? "" : " of channel " + residualChannel ) : "" ) + ( shuffle > 1 ? ", shuffle " + shuffle : "" ) + ( context().isEmpty() ? "" : ", context " + context().describe() ) + ")";
+		return type + "(depth " + depth + ", filters " + baseFilters + ", convs " + convsPerLevel + ( residualBlocksPerLevel() > 0 ? ", residual blocks " + residualBlocks : "" ) + ", kernel " + kernelSize + ", channels " + inChannels + "->" + outChannels + ( residual ? ", residual" + ( residualChannel == null || residualChannel == 0 ? "" : " of channel " + residualChannel ) : "" ) + ( shuffle > 1 ? ", shuffle " + shuffle : "" ) + ( context().isEmpty() ? "" : ", context " + context().describe() ) + ")";
 	}
 }

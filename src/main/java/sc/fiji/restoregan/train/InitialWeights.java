@@ -97,6 +97,8 @@ public final class InitialWeights
 	{
 		if ( to.depth <= from.depth || !ModelCard.sameArchitecture( from.withDepth( to.depth ), to ) )
 			throw new RestoreException( "Cannot deepen " + from + " to " + to + ": only the depth may grow." );
+		if ( from.residualBlocksPerLevel() > 0 )
+			throw new RestoreException( "Cannot deepen " + from + ": a new level starts as the identity only without residual blocks." );
 		byte[] p = parameters;
 		for ( int d = from.depth; d < to.depth; d++ )
 			p = deepenByOne( p, from.withDepth( d ), from.withDepth( d + 1 ) );

@@ -86,6 +86,31 @@ class TrainCommandTest
 		assertArrayEquals( pixelsOf( a ), pixelsOf( b ), 2e-3f );
 	}
 
+	/**
+	 * --convs and --res-blocks shape a U-Net's levels, are recorded in the
+	 * card, the model restores, and a starting model keeps them; other
+	 * generators refuse them before any training.
+	 */
+	@Test
+	void residualBlocksShapeTheLevels() throws Exception
+	{
+		final Path run = dir.resolve( "blocks" ), twin = dir.resolve( "blocks-twin" ), in = dir.resolve( "blocks-in.tif" ), out = dir.resolve( "blocks-out.tif" );
+		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--convs", "1", "--res-blocks", "2", "--seed", "3", "--out", run.toString() ) );
+		final sc.fiji.restoregan.nn.UNetConfig a = ( sc.fiji.restoregan.nn.UNetConfig ) ModelStore.load( ModelSource.directory( run ) ).architecture();
+		assertEquals( 1, a.convsPerLevel );
+		assertEquals( 2, a.residualBlocks );
+		ImageFiles.writeFloatTiff( net.imglib2.img.array.ArrayImgs.floats( new float[ 24 * 20 ], 24, 20 ), in );
+		assertEquals( 0, Main.run( "restore", "--task", "denoise", "--model", run.toString(), "--input", in.toString(), "--output", out.toString() ) );
+		assertEquals( 24 * 20, pixelsOf( out ).length );
+		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--seed", "3", "--init", run.toString(), "--out", twin.toString() ) );
+		assertEquals( a.toString(), ModelStore.load( ModelSource.directory( twin ) ).architecture().toString() );
+		// not the same levels as the starting model: refused
+		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--res-blocks", "1", "--init", run.toString(), "--out", dir.resolve( "blocks-other" ).toString() ) );
+		final Path fpn = dir.resolve( "blocks-fpn" );
+		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "32", "--generator", "fpn", "--res-blocks", "2", "--out", fpn.toString() ) );
+		assertTrue( !Files.exists( fpn.resolve( "commands.txt" ) ), "a refused run records no command" );
+	}
+
 	private static float[] pixelsOf( final Path file )
 	{
 		return ( float[] ) ImageFiles.open( file ).getProcessor().convertToFloatProcessor().getPixels();

@@ -168,6 +168,52 @@ class ResidualUNetTest
 		assertEquals( new ContextChannels( null, new double[] { 3 }, new double[] { 0.03 } ), centred.context() );
 	}
 
+	/**
+	 * Residual blocks start as the identity (their last convolution is zero),
+	 * so before training a U-Net with them computes what the same U-Net
+	 * without them computes with the weights they share; they count in the
+	 * flops, the receptive field and the description, and a card without
+	 * them reads as none.
+	 */
+	@Test
+	void residualBlocksStartAsTheIdentity()
+	{
+		final UNetConfig plain = new UNetConfig( 1, 4 );
+		plain.convsPerLevel = 1;
+		final UNetConfig blocks = new com.google.gson.Gson().fromJson( new com.google.gson.Gson().toJson( plain ), UNetConfig.class );
+		blocks.residualBlocks = 2;
+		// 2 x multiply-adds counted by hand: 9 x 4 x (1 + 4 x 4) + 9 x 8 x (4 + 4 x 8) / 4 + 9 x 4 x (8 + 4 + 4 x 4) + 4
+		assertEquals( 2 * ( 612 + 648 + 1008 + 4 ), blocks.flopsPerPixel(), 1e-9 );
+		assertEquals( 22, blocks.receptiveFieldRadius() );
+		assertTrue( blocks.receptiveFieldRadius() > plain.receptiveFieldRadius() && blocks.flopsPerPixel() > plain.flopsPerPixel() );
+		assertTrue( blocks.toString().contains( "convs 1, residual blocks 2" ), blocks.toString() );
+		assertEquals( null, new com.google.gson.Gson().fromJson( "{\"type\":\"residual-unet\",\"depth\":1}", UNetConfig.class ).residualBlocks );
+		try ( NDManager m = NDManager.newBaseManager( "PyTorch" ) )
+		{
+			m.getEngine().setRandomSeed( 7 );
+			final ai.djl.nn.Block withBlocks = blocks.newInitializedBlock( m ), without = plain.newInitializedBlock( m );
+			int ends = 0;
+			for ( final var p : withBlocks.getParameters() )
+				if ( p.getKey().contains( "Residual" ) && p.getKey().endsWith( "03Conv2d_weight" ) )
+				{
+					ends++;
+					assertEquals( 0f, p.getValue().getArray().abs().max().getFloat() );
+				}
+			assertEquals( 2 * 3, ends, "two blocks in each of the encoder, bottom and decoder" );
+			for ( final var p : without.getParameters() )
+				p.getValue().getArray().set( withBlocks.getParameters().get( p.getKey() ).getArray().toFloatArray() );
+			final NDArray x = m.randomUniform( 0, 1, new Shape( 2, 1, 16, 16 ) );
+			final ParameterStore store = new ParameterStore( m, false );
+			final NDArray expected = without.forward( store, new NDList( x ), false ).singletonOrThrow();
+			assertArrayEquals( expected.toFloatArray(), withBlocks.forward( store, new NDList( x ), false ).singletonOrThrow().toFloatArray(), 1e-6f );
+		}
+		blocks.residualBlocks = 9;
+		assertThrows( IllegalArgumentException.class, blocks::validate );
+		// a new level starts as the identity only without residual blocks
+		blocks.residualBlocks = 1;
+		assertThrows( RestoreException.class, () -> InitialWeights.deepen( new byte[ 0 ], blocks, blocks.withDepth( 2 ) ) );
+	}
+
 	@Test
 	void contextNeedsRoomForTheImage()
 	{
