@@ -110,10 +110,10 @@ final class TrainCommand implements Callable< Integer >
 	@Option( names = "--shuffle", description = "Pixel-unshuffle factor before the U-Net (1: plain CARE U-Net). Default: 1." )
 	Integer shuffle;
 
-	@Option( names = "--convs", description = "U-Net: convolutions per level (encoder, bottom and decoder each). Default: 2." )
+	@Option( names = "--convs", description = "U-Net: convolutions per level (encoder, bottom and decoder each). Like --filters, it gives the architecture: with --init, give all its options or none. Default: 2." )
 	Integer convs;
 
-	@Option( names = "--res-blocks", description = "U-Net: residual blocks (two convolutions and a skip, as in DRUNet) after each level's convolutions. Default: none." )
+	@Option( names = "--res-blocks", description = "U-Net: residual blocks (two convolutions and a skip, as in DRUNet) after each level's convolutions; such a U-Net cannot be deepened. Like --filters, it gives the architecture: with --init, give all its options or none. Default: none." )
 	Integer resBlocks;
 
 	@Option( names = "--lr", defaultValue = "4e-4", description = "Peak learning rate of the generator. Default: ${DEFAULT-VALUE}." )
@@ -314,11 +314,12 @@ final class TrainCommand implements Callable< Integer >
 
 	/**
 	 * Whether {@code to} is the U-Net {@code from} with more poolings (and
-	 * perhaps other context channels): --init with a greater --depth.
+	 * perhaps other context channels): --init with a greater --depth, of a
+	 * U-Net without residual blocks (see {@link InitialWeights#deepen}).
 	 */
 	private static boolean deepens( final GeneratorArchitecture from, final GeneratorArchitecture to )
 	{
-		return from instanceof UNetConfig f && to instanceof UNetConfig t && t.depth > f.depth
+		return from instanceof UNetConfig f && to instanceof UNetConfig t && t.depth > f.depth && f.residualBlocksPerLevel() == 0
 				&& ModelCard.sameArchitecture( f.withContext( t.context() ).withDepth( t.depth ), t );
 	}
 
@@ -402,7 +403,7 @@ final class TrainCommand implements Callable< Integer >
 				.withContext( new ContextChannels( context, contextWedges, contextWedgeCentres, contextAxisWedges, contextAxisWedgeCentres, contextWiener, contextNlm, contextSurfaces ) ) );
 		if ( init != null && !ModelCard.sameArchitecture( a, startingModel().architecture().withContext( a.context() ) ) && !deepens( startingModel().architecture(), a ) )
 			throw new RestoreException( "The starting model " + init + " is " + startingModel().architecture() + " but this run asks for " + a
-					+ ": give the same --generator, --filters, --depth, --shuffle, --scale, --convs and --res-blocks (or a greater --depth for a U-Net, to deepen it), or none of them to take the starting model's." );
+					+ ": give the same --generator, --filters, --depth, --shuffle, --scale, --convs and --res-blocks (or a greater --depth for a U-Net without residual blocks, to deepen it), or none of them to take the starting model's." );
 		return a;
 	}
 

@@ -36,7 +36,7 @@ public final class UNetConfig implements GeneratorArchitecture
 	 * Residual blocks after each level's convolutions (encoder, bottom and
 	 * decoder each): {@code x + conv(relu(conv(x)))} at the level's width, as
 	 * in DRUNet; null or absent (as in cards written before they existed) for
-	 * none.
+	 * none, never 0 (so that one architecture has one card).
 	 */
 	public Integer residualBlocks;
 
@@ -222,8 +222,8 @@ public final class UNetConfig implements GeneratorArchitecture
 			throw new IllegalArgumentException( "Unknown architecture '" + type + "', expected " + TYPE );
 		if ( shuffle < 1 || shuffle > 4 || depth < 0 || depth > 6 || baseFilters < 1 || convsPerLevel < 1 || kernelSize < 1 || kernelSize % 2 == 0 || inChannels < 1 || outChannels < 1 )
 			throw new IllegalArgumentException( "Invalid U-Net configuration: " + this );
-		if ( residualBlocks != null && ( residualBlocks < 0 || residualBlocks > 8 ) )
-			throw new IllegalArgumentException( "A U-Net's residual blocks per level must be in [0, 8], not " + residualBlocks );
+		if ( residualBlocks != null && ( residualBlocks < 1 || residualBlocks > 8 ) )
+			throw new IllegalArgumentException( "A U-Net's residual blocks per level must be in [1, 8], or absent for none, not " + residualBlocks );
 		if ( imageChannels() < 1 )
 			throw new IllegalArgumentException( "A U-Net with " + context().count() + " context channels needs more than " + inChannels + " input channels" );
 		if ( residual && imageChannels() != outChannels )

@@ -104,8 +104,11 @@ class TrainCommandTest
 		assertEquals( 24 * 20, pixelsOf( out ).length );
 		assertEquals( 0, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--seed", "3", "--init", run.toString(), "--out", twin.toString() ) );
 		assertEquals( a.toString(), ModelStore.load( ModelSource.directory( twin ) ).architecture().toString() );
-		// not the same levels as the starting model: refused
-		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--res-blocks", "1", "--init", run.toString(), "--out", dir.resolve( "blocks-other" ).toString() ) );
+		// not the same levels as the starting model, or deepened: refused before anything is written
+		final Path other = dir.resolve( "blocks-other" ), deeper = dir.resolve( "blocks-deeper" );
+		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "1", "--convs", "1", "--res-blocks", "1", "--init", run.toString(), "--out", other.toString() ) );
+		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "2", "--convs", "1", "--res-blocks", "2", "--init", run.toString(), "--out", deeper.toString() ) );
+		assertTrue( !Files.exists( other ) && !Files.exists( deeper ), "refused runs leave no folder" );
 		final Path fpn = dir.resolve( "blocks-fpn" );
 		assertEquals( 2, Main.run( "train", "--steps", "2", "--batch", "2", "--patch", "32", "--generator", "fpn", "--res-blocks", "2", "--out", fpn.toString() ) );
 		assertTrue( !Files.exists( fpn.resolve( "commands.txt" ) ), "a refused run records no command" );

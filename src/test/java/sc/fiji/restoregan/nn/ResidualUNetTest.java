@@ -209,6 +209,8 @@ class ResidualUNetTest
 		}
 		blocks.residualBlocks = 9;
 		assertThrows( IllegalArgumentException.class, blocks::validate );
+		blocks.residualBlocks = 0;
+		assertThrows( IllegalArgumentException.class, blocks::validate, "none is absent, so that one architecture has one card" );
 		// a new level starts as the identity only without residual blocks
 		blocks.residualBlocks = 1;
 		assertThrows( RestoreException.class, () -> InitialWeights.deepen( new byte[ 0 ], blocks, blocks.withDepth( 2 ) ) );
