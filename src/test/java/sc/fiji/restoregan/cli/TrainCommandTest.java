@@ -76,11 +76,7 @@ class TrainCommandTest
 		final Path deeper = dir.resolve( "deeper" ), in = dir.resolve( "in.tif" ), a = dir.resolve( "a.tif" ), b = dir.resolve( "b.tif" );
 		assertEquals( 0, Main.run( "train", "--steps", "1", "--lr", "0", "--batch", "2", "--patch", "16", "--filters", "4", "--depth", "3", "--seed", "3", "--init", first.toString(), "--out", deeper.toString() ) );
 		assertTrue( ModelStore.load( ModelSource.directory( deeper ) ).architecture().toString().contains( "depth 3, filters 4" ) );
-		final java.util.Random random = new java.util.Random( 4 );
-		final float[] pixels = new float[ 40 * 24 ];
-		for ( int i = 0; i < pixels.length; i++ )
-			pixels[ i ] = random.nextFloat();
-		ImageFiles.writeFloatTiff( net.imglib2.img.array.ArrayImgs.floats( pixels, 40, 24 ), in );
+		writeRandomTiff( in, 40, 24, 4 );
 		assertEquals( 0, Main.run( "restore", "--task", "denoise", "--model", first.toString(), "--input", in.toString(), "--output", a.toString() ) );
 		assertEquals( 0, Main.run( "restore", "--task", "denoise", "--model", deeper.toString(), "--input", in.toString(), "--output", b.toString() ) );
 		assertArrayEquals( pixelsOf( a ), pixelsOf( b ), 2e-3f );
@@ -99,11 +95,7 @@ class TrainCommandTest
 		final sc.fiji.restoregan.nn.UNetConfig a = ( sc.fiji.restoregan.nn.UNetConfig ) ModelStore.load( ModelSource.directory( run ) ).architecture();
 		assertEquals( 1, a.convsPerLevel );
 		assertEquals( 2, a.residualBlocks );
-		final java.util.Random random = new java.util.Random( 5 );
-		final float[] noisy = new float[ 24 * 20 ];
-		for ( int i = 0; i < noisy.length; i++ )
-			noisy[ i ] = random.nextFloat();
-		ImageFiles.writeFloatTiff( net.imglib2.img.array.ArrayImgs.floats( noisy, 24, 20 ), in );
+		writeRandomTiff( in, 24, 20, 5 );
 		assertEquals( 0, Main.run( "restore", "--task", "denoise", "--model", run.toString(), "--input", in.toString(), "--output", out.toString() ) );
 		// in half precision, as models ship, it restores as in float32 to rounding
 		final Path models = dir.resolve( "blocks-models" ), halved = models.resolve( "blocks" ), outHalf = dir.resolve( "blocks-half.tif" );
@@ -126,7 +118,17 @@ class TrainCommandTest
 		assertTrue( !Files.exists( fpn.resolve( "commands.txt" ) ), "a refused run records no command" );
 	}
 
-	private static float[] pixelsOf( final Path file )
+	/** A 32-bit TIFF of seeded uniform noise in [0, 1). */
+	private static void writeRandomTiff( final Path file, final int width, final int height, final long seed ) throws java.io.IOException
+	{
+		final java.util.Random random = new java.util.Random( seed );
+		final float[] pixels = new float[ width * height ];
+		for ( int i = 0; i < pixels.length; i++ )
+			pixels[ i ] = random.nextFloat();
+		ImageFiles.writeFloatTiff( net.imglib2.img.array.ArrayImgs.floats( pixels, width, height ), file );
+	}
+
+		private static float[] pixelsOf( final Path file )
 	{
 		return ( float[] ) ImageFiles.open( file ).getProcessor().convertToFloatProcessor().getPixels();
 	}
