@@ -314,13 +314,12 @@ final class TrainCommand implements Callable< Integer >
 
 	/**
 	 * Whether {@code to} is the U-Net {@code from} with more poolings (and
-	 * perhaps other context channels): --init with a greater --depth, of a
-	 * U-Net without residual blocks (see {@link InitialWeights#deepen}).
+	 * perhaps other context channels), as {@link InitialWeights#deepens}
+	 * allows: --init with a greater --depth.
 	 */
 	private static boolean deepens( final GeneratorArchitecture from, final GeneratorArchitecture to )
 	{
-		return from instanceof UNetConfig f && to instanceof UNetConfig t && t.depth > f.depth && f.residualBlocksPerLevel() == 0
-				&& ModelCard.sameArchitecture( f.withContext( t.context() ).withDepth( t.depth ), t );
+		return from instanceof UNetConfig f && to instanceof UNetConfig t && InitialWeights.deepens( f.withContext( t.context() ), t );
 	}
 
 	private TrainingConfig trainingConfig()

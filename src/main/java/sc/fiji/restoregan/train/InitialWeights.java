@@ -90,19 +90,26 @@ public final class InitialWeights
 	 * so the decoder's ReLUs pass it unchanged). Every other parameter is
 	 * copied by name.
 	 *
-	 * @throws RestoreException when {@code to} is not {@code from} with a
-	 *             greater depth
+	 * @throws RestoreException when {@link #deepens} does not hold
 	 */
 	public static byte[] deepen( final byte[] parameters, final UNetConfig from, final UNetConfig to )
 	{
-		if ( to.depth <= from.depth || !ModelCard.sameArchitecture( from.withDepth( to.depth ), to ) )
-			throw new RestoreException( "Cannot deepen " + from + " to " + to + ": only the depth may grow." );
-		if ( from.residualBlocksPerLevel() > 0 )
-			throw new RestoreException( "Cannot deepen " + from + ": a new level starts as the identity only without residual blocks." );
+		if ( !deepens( from, to ) )
+			throw new RestoreException( "Cannot deepen " + from + " to " + to + ": only the depth may grow, of a U-Net without residual blocks (a new level starts as the identity only without them)." );
 		byte[] p = parameters;
 		for ( int d = from.depth; d < to.depth; d++ )
 			p = deepenByOne( p, from.withDepth( d ), from.withDepth( d + 1 ) );
 		return p;
+	}
+
+	/**
+	 * Whether {@link #deepen} grows {@code from} into {@code to}: {@code to}
+	 * is {@code from} with a greater depth, and {@code from} has no residual
+	 * blocks.
+	 */
+	public static boolean deepens( final UNetConfig from, final UNetConfig to )
+	{
+		return to.depth > from.depth && from.residualBlocksPerLevel() == 0 && ModelCard.sameArchitecture( from.withDepth( to.depth ), to );
 	}
 
 	private static byte[] deepenByOne( final byte[] parameters, final UNetConfig from, final UNetConfig to )
